@@ -1,0 +1,1 @@
+"""The ``artifacts`` command line. Each module registers its own sub-commands."""

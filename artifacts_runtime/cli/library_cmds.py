@@ -1,0 +1,343 @@
+"""Library commands: ls, search, show, import, export, rename, rm, trash, untrash, versions,
+revert, state. They work over SSH with no display; every listing takes ``--json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import kinds
+from ..errors import InvalidInput, KeyNotFound, NotFound
+from ..models import Artifact
+from .common import human_size, open_store, print_json, print_table, when
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _type(value: str) -> str:
+    try:
+        return kinds.normalize_type(value)
+    except kinds.UnknownType as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ls", help="list the artifacts in the library")
+    p.add_argument("--type", type=_type, help="only this type (html, react, svg, markdown, mermaid, code)")
+    p.add_argument("--sort", choices=["updated", "created", "title"], default="updated")
+    p.add_argument("--limit", type=_positive, default=50, help="at most N rows (default 50)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_ls)
+
+    p = sub.add_parser("search", help="full-text search over titles and content")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--type", type=_type)
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("show", help="an artifact's details, or its source with --code")
+    p.add_argument("id")
+    p.add_argument("--version", type=_positive, help="a past version (default: current)")
+    p.add_argument("--code", action="store_true", help="print the source")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("import", help="add files to the library as new artifacts ('-' reads stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--title", help="title (default: taken from the content or the file name)")
+    p.add_argument("--type", type=_type, help="type (default: from the extension and content)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("export", help="write an artifact's source as it is")
+    p.add_argument("id")
+    p.add_argument("--version", type=_positive)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("rename", help="give an artifact a new title")
+    p.add_argument("id")
+    p.add_argument("title", nargs="+")
+    p.set_defaults(handler=cmd_rename)
+
+    p = sub.add_parser("rm", help="move an artifact to the trash (--purge: delete it for good)")
+    p.add_argument("id")
+    p.add_argument("--purge", action="store_true", help="delete for good, with its versions and state")
+    p.set_defaults(handler=cmd_rm)
+
+    p = sub.add_parser("trash", help="list the artifacts in the trash")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_trash)
+
+    p = sub.add_parser("untrash", help="restore an artifact from the trash")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_untrash)
+
+    p = sub.add_parser("versions", help="list an artifact's versions")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_versions)
+
+    p = sub.add_parser("revert", help="make a new version equal to version N")
+    p.add_argument("id")
+    p.add_argument("number", type=_positive, metavar="N")
+    p.set_defaults(handler=cmd_revert)
+
+    p = sub.add_parser(
+        "state",
+        help="an artifact's stored state: list, or get|set|delete KEY [VALUE]",
+        description="Without an action, list the keys and values. 'set KEY -' reads the value from stdin.",
+    )
+    p.add_argument("id")
+    p.add_argument("action", nargs="?", choices=["get", "set", "delete"])
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.add_argument("--shared", action="store_true", help="the shared scope (default: personal)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_state)
+
+
+def _rows(artifacts: list[Artifact]) -> list[list[str]]:
+    return [
+        [a.id, ("* " if a.pinned else "") + a.title, a.short_type + (f":{a.language}" if a.language else ""),
+         when(a.updated_at), str(a.current_version)]
+        for a in artifacts
+    ]
+
+
+async def cmd_ls(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifacts = await store.list(type=args.type, sort=args.sort, limit=args.limit)
+        if args.json:
+            print_json([a.to_json() for a in artifacts])
+        elif not artifacts:
+            print("The library is empty. Add files with `artifacts import PATH`.", file=sys.stderr)
+        else:
+            print_table(["ID", "TITLE", "TYPE", "UPDATED", "V"], _rows(artifacts))
+    return 0
+
+
+async def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    async with open_store() as store:
+        hits = await store.search(query, limit=args.limit, type=args.type)
+    if args.json:
+        print_json([h.to_json() for h in hits])
+        return 0
+    if not hits:
+        print(f"Nothing matches {query!r}.", file=sys.stderr)
+        return 0
+    for hit in hits:
+        a = hit.artifact
+        print(f"{a.id}  {a.title}  ({a.short_type}, {when(a.updated_at)})")
+        snippet = " ".join(hit.snippet.split())
+        if snippet:
+            print(f"    {snippet}")
+    return 0
+
+
+async def cmd_show(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.get(args.id)
+        version = await store.version(artifact.id, args.version)
+        if args.code:
+            sys.stdout.write(version.content or "")
+            if version.content and not version.content.endswith("\n"):
+                sys.stdout.write("\n")
+            return 0
+        personal = await store.state_keys(artifact.id)
+        shared = await store.state_keys(artifact.id, shared=True)
+        if args.json:
+            print_json({**artifact.to_json(), "version": version.to_json(),
+                        "state_keys": {"personal": personal, "shared": shared}})
+            return 0
+        lines = [
+            ("id", artifact.id),
+            ("title", artifact.title),
+            ("type", artifact.type + (f" ({artifact.language})" if artifact.language else "")),
+            ("version", f"{version.number} of {artifact.current_version}"
+             + (f" — {version.label}" if version.label else "")
+             + (" (incomplete)" if version.incomplete else "")),
+            ("source", version.source),
+            ("size", human_size(version.size)),
+            ("created", when(artifact.created_at)),
+            ("updated", when(artifact.updated_at)),
+            ("state", f"{len(personal)} personal, {len(shared)} shared keys"),
+        ]
+        if artifact.pinned:
+            lines.append(("pinned", "yes"))
+        if artifact.trashed:
+            lines.append(("trashed", when(artifact.trashed_at) + " (restore: artifacts untrash " + artifact.id + ")"))
+        if artifact.remixed_from:
+            lines.append(("remixed from", artifact.remixed_from))
+        if artifact.conversation_id:
+            lines.append(("conversation", artifact.conversation_id))
+        for name, value in lines:
+            print(f"{name + ':':<14}{value}")
+    return 0
+
+
+def _read_source(path: str) -> tuple[str, str | None]:
+    if path == "-":
+        return sys.stdin.read(), None
+    p = Path(path)
+    if not p.is_file():
+        raise NotFound(f"{path}: no such file")
+    data = p.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), p.name
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{path} is not UTF-8 text; artifacts are text (HTML, JSX, SVG, Markdown, Mermaid, code)"
+        ) from None
+
+
+async def cmd_import(args: argparse.Namespace) -> int:
+    sources = [(_read_source(p), p) for p in args.paths]  # read all first: fail before writing
+    created = []
+    async with open_store() as store:
+        for (content, filename), _ in sources:
+            artifact = await store.create(
+                content, title=args.title, type=args.type, filename=filename, source="import"
+            )
+            created.append(artifact)
+    if args.json:
+        print_json([a.to_json() for a in created])
+    else:
+        for a in created:
+            print(a.id)
+            print(f"imported {a.title!r} as {a.short_type}", file=sys.stderr)
+    return 0
+
+
+async def cmd_export(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        version = await store.version(args.id, args.version)
+    content = version.content or ""
+    if args.output:
+        Path(args.output).write_text(content, encoding="utf-8")
+        print(f"wrote {args.output} ({human_size(len(content.encode()))})", file=sys.stderr)
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
+async def cmd_rename(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.rename(args.id, " ".join(args.title))
+    print(f"{artifact.id}  {artifact.title}")
+    return 0
+
+
+async def cmd_rm(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.get(args.id)
+        if args.purge:
+            await store.purge(artifact.id)
+            print(f"deleted {artifact.id} ({artifact.title}) for good", file=sys.stderr)
+        else:
+            await store.trash(artifact.id)
+            print(f"moved {artifact.id} ({artifact.title}) to the trash; "
+                  f"`artifacts untrash {artifact.id}` restores it", file=sys.stderr)
+    return 0
+
+
+async def cmd_trash(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifacts = await store.list(trashed=True, limit=None)
+    if args.json:
+        print_json([a.to_json() for a in artifacts])
+    elif not artifacts:
+        print("The trash is empty.", file=sys.stderr)
+    else:
+        print_table(["ID", "TITLE", "TYPE", "TRASHED"],
+                    [[a.id, a.title, a.short_type, when(a.trashed_at)] for a in artifacts])
+    return 0
+
+
+async def cmd_untrash(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.untrash(args.id)
+    print(f"restored {artifact.id} ({artifact.title})", file=sys.stderr)
+    return 0
+
+
+async def cmd_versions(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.get(args.id)
+        versions = await store.versions(artifact.id)
+    if args.json:
+        print_json([v.to_json(with_content=False) for v in versions])
+        return 0
+    rows = []
+    for v in versions:
+        mark = "*" if v.number == artifact.current_version else " "
+        note = (v.label or "") + (" (incomplete)" if v.incomplete else "")
+        rows.append([f"{mark}{v.number}", when(v.created_at), v.source, human_size(v.size), v.title, note])
+    print_table(["V", "CREATED", "SOURCE", "SIZE", "TITLE", "NOTE"], rows)
+    return 0
+
+
+async def cmd_revert(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        version = await store.revert(args.id, args.number)
+    print(f"{version.artifact_id}: version {version.number} now equals version {args.number}")
+    return 0
+
+
+async def cmd_state(args: argparse.Namespace) -> int:
+    async with open_store() as store:
+        artifact = await store.get(args.id)
+        aid = artifact.id
+        if args.action is None:
+            entries = await store.state_entries(aid, shared=args.shared)
+            if args.json:
+                print_json([e.to_json() for e in entries])
+            elif not entries:
+                print(f"{artifact.title} has no {'shared' if args.shared else 'personal'} state.",
+                      file=sys.stderr)
+            else:
+                for e in entries:
+                    print(f"{e.key}\t{_pretty_inline(e.value)}")
+            return 0
+        if not args.key:
+            raise InvalidInput(f"`artifacts state ID {args.action}` needs a KEY")
+        if args.action == "get":
+            entry = await store.state_get(aid, args.key, shared=args.shared)
+            if entry is None:
+                raise KeyNotFound(f"{artifact.title} has no {'shared' if args.shared else 'personal'} key {args.key!r}")
+            if args.json:
+                print_json(entry.to_json())
+            else:
+                print(entry.value)
+        elif args.action == "set":
+            if args.value is None:
+                raise InvalidInput("`artifacts state ID set KEY VALUE` needs a VALUE ('-' reads stdin)")
+            value = sys.stdin.read() if args.value == "-" else args.value
+            entry = await store.state_set(aid, args.key, value, shared=args.shared)
+            if args.json:
+                print_json(entry.to_json())
+        else:
+            if not await store.state_delete(aid, args.key, shared=args.shared):
+                raise KeyNotFound(f"{artifact.title} has no {'shared' if args.shared else 'personal'} key {args.key!r}")
+    return 0
+
+
+def _pretty_inline(value: str, width: int = 100) -> str:
+    try:
+        text = json.dumps(json.loads(value), ensure_ascii=False)
+    except ValueError:
+        text = value
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,179 @@
+"""The six artifact types, with claude.ai's identifiers, and how to recognise them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+HTML = "text/html"
+REACT = "application/vnd.ant.react"
+SVG = "image/svg+xml"
+MARKDOWN = "text/markdown"
+MERMAID = "application/vnd.ant.mermaid"
+CODE = "application/vnd.ant.code"
+
+TYPES: tuple[str, ...] = (HTML, REACT, SVG, MARKDOWN, MERMAID, CODE)
+
+#: Short names accepted wherever a type is typed by a person (``--type react``).
+ALIASES: dict[str, str] = {
+    "html": HTML,
+    "react": REACT,
+    "jsx": REACT,
+    "tsx": REACT,
+    "svg": SVG,
+    "markdown": MARKDOWN,
+    "md": MARKDOWN,
+    "mermaid": MERMAID,
+    "code": CODE,
+}
+
+SHORT_NAMES: dict[str, str] = {
+    HTML: "html",
+    REACT: "react",
+    SVG: "svg",
+    MARKDOWN: "markdown",
+    MERMAID: "mermaid",
+    CODE: "code",
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".html": HTML,
+    ".htm": HTML,
+    ".jsx": REACT,
+    ".tsx": REACT,
+    ".svg": SVG,
+    ".md": MARKDOWN,
+    ".markdown": MARKDOWN,
+    ".mmd": MERMAID,
+    ".mermaid": MERMAID,
+}
+
+#: Source extensions that become ``application/vnd.ant.code`` with this language.
+CODE_LANGUAGES: dict[str, str] = {
+    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript",
+    ".ts": "typescript", ".rs": "rust", ".go": "go", ".c": "c", ".h": "c",
+    ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp", ".java": "java",
+    ".kt": "kotlin", ".swift": "swift", ".rb": "ruby", ".php": "php", ".cs": "csharp",
+    ".sh": "bash", ".bash": "bash", ".zsh": "bash", ".sql": "sql", ".json": "json",
+    ".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".css": "css", ".scss": "scss",
+    ".lua": "lua", ".r": "r", ".jl": "julia", ".hs": "haskell", ".ml": "ocaml",
+    ".ex": "elixir", ".exs": "elixir", ".erl": "erlang", ".clj": "clojure",
+    ".scala": "scala", ".dart": "dart", ".pl": "perl", ".xml": "xml", ".vue": "vue",
+    ".txt": "text", ".ini": "ini", ".dockerfile": "dockerfile", ".zig": "zig",
+}
+
+_MERMAID_START = re.compile(
+    r"^\s*(%%.*\n\s*)*(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram(-v2)?|"
+    r"erDiagram|journey|gantt|pie|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|"
+    r"C4Context|sankey-beta|xychart-beta|block-beta)\b"
+)
+_REACT_HINTS = re.compile(
+    r"(^|\n)\s*import\s+.*\bfrom\s+['\"]react['\"]|export\s+default\s+(function|class)?|"
+    r"\buseState\s*\(|\bReact\.createElement\b|return\s*\(\s*<[A-Za-z]"
+)
+_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_SVG_START = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*<svg[\s>]", re.I | re.S)
+_MD_HINTS = re.compile(r"(^|\n)(#{1,6} \S|[-*] \S|\d+\. \S|```|> \S)")
+
+
+class UnknownType(ValueError):
+    pass
+
+
+def normalize_type(value: str) -> str:
+    """Accept a full identifier or a short alias; raise ``UnknownType`` with the choices."""
+    v = value.strip().lower()
+    if v in TYPES:
+        return v
+    if v in ALIASES:
+        return ALIASES[v]
+    choices = ", ".join(sorted(ALIASES))
+    raise UnknownType(f"unknown artifact type {value!r}; use one of: {choices} (or a full type such as {REACT})")
+
+
+def sniff_content(content: str) -> tuple[str, str | None]:
+    """Guess (type, language) from the text alone."""
+    head = content[:4000]
+    if _SVG_START.match(head):
+        return SVG, None
+    if _HTML_START.match(head):
+        return HTML, None
+    if _MERMAID_START.match(head):
+        return MERMAID, None
+    if _REACT_HINTS.search(head):
+        return REACT, None
+    if re.match(r"^\s*<[a-zA-Z][\w-]*[\s>]", head) and re.search(r"</[a-zA-Z][\w-]*>", head):
+        return HTML, None
+    if _MD_HINTS.search(head):
+        return MARKDOWN, None
+    return CODE, "text"
+
+
+def infer_type(filename: str | None, content: str) -> tuple[str, str | None]:
+    """Type and language from the extension, and from the content where it says nothing."""
+    if filename:
+        path = PurePath(filename)
+        ext = path.suffix.lower()
+        if path.name.lower() == "dockerfile":
+            return CODE, "dockerfile"
+        if ext in EXTENSIONS:
+            return EXTENSIONS[ext], None
+        if ext in CODE_LANGUAGES and ext != ".txt":
+            return CODE, CODE_LANGUAGES[ext]
+    return sniff_content(content)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _clean(text: str) -> str:
+    text = _TAG.sub("", text)
+    text = re.sub(r"[*_`#]+", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:120]
+
+
+def _split_camel(name: str) -> str:
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+    words = words.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else words
+
+
+def infer_title(content: str, type_: str, filename: str | None = None) -> str:
+    """Something readable: a heading, the component name, the document title, the file name."""
+    text = content[:20000]
+    found: str | None = None
+    if type_ in (HTML, SVG):
+        for pattern in (r"<title[^>]*>(.*?)</title>", r"<h1[^>]*>(.*?)</h1>", r"<h2[^>]*>(.*?)</h2>"):
+            m = re.search(pattern, text, re.I | re.S)
+            if m and _clean(m.group(1)):
+                found = _clean(m.group(1))
+                break
+    elif type_ == MARKDOWN:
+        m = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", text, re.M)
+        if m:
+            found = _clean(m.group(1))
+    elif type_ == REACT:
+        m = re.search(r"export\s+default\s+(?:function|class)\s+([A-Z]\w*)", text) or re.search(
+            r"(?:function|const|class)\s+([A-Z]\w*)", text
+        )
+        if m and m.group(1) != "App":
+            found = _split_camel(m.group(1))
+        else:
+            m2 = re.search(r"<h1[^>]*>\s*([^<{]+?)\s*</h1>", text)
+            found = _clean(m2.group(1)) if m2 else (found or None)
+    elif type_ == MERMAID:
+        m = re.search(r"^\s*title\s*:?\s*(.+)$", text, re.M)
+        if m:
+            found = _clean(m.group(1))
+        else:
+            m = _MERMAID_START.match(text)
+            if m:
+                found = _split_camel(m.group(2)).capitalize() + " diagram"
+    if not found and filename:
+        stem = PurePath(filename).stem
+        found = _split_camel(stem) if stem else None
+    if not found:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        found = _clean(first)[:60] or "Untitled"
+    return found

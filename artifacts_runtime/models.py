@@ -1,0 +1,159 @@
+"""Plain records returned by the store. No behaviour beyond presentation helpers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .kinds import SHORT_NAMES
+
+VERSION_SOURCES = ("model", "user", "import", "revert", "remix")
+SCOPES = ("personal", "shared")
+
+
+@dataclass(frozen=True)
+class Artifact:
+    id: str
+    title: str
+    type: str
+    language: str | None
+    created_at: float
+    updated_at: float
+    current_version: int
+    pinned: bool
+    trashed_at: float | None
+    remixed_from: str | None
+    conversation_id: str | None
+    size: int = 0
+
+    @property
+    def short_type(self) -> str:
+        return SHORT_NAMES.get(self.type, self.type)
+
+    @property
+    def trashed(self) -> bool:
+        return self.trashed_at is not None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["trashed"] = self.trashed
+        return data
+
+
+@dataclass(frozen=True)
+class Version:
+    artifact_id: str
+    number: int
+    title: str
+    type: str
+    language: str | None
+    source: str
+    label: str | None
+    message_id: str | None
+    incomplete: bool
+    created_at: float
+    size: int
+    content: str | None = None  # None when listed without content
+
+    def to_json(self, *, with_content: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        if not with_content:
+            data.pop("content")
+        return data
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    artifact: Artifact
+    snippet: str
+    rank: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.artifact.to_json(), "snippet": self.snippet, "rank": self.rank}
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    artifact_id: str
+    scope: str
+    key: str
+    value: str
+    size: int
+    updated_at: float
+
+    @property
+    def shared(self) -> bool:
+        return self.scope == "shared"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "value": self.value,
+            "shared": self.shared,
+            "size": self.size,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    title: str
+    model: str | None
+    created_at: float
+    updated_at: float
+    artifact_id: str | None = None
+    message_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    conversation_id: str
+    seq: int
+    role: str
+    content: list[dict[str, Any]]
+    model: str | None
+    stop_reason: str | None
+    incomplete: bool
+    input_tokens: int
+    output_tokens: int
+    created_at: float
+
+    def text(self) -> str:
+        return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    id: str
+    name: str
+    mime: str
+    size: int
+    created_at: float
+    artifact_id: str | None = None
+    conversation_id: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("data")
+        return data
+
+
+@dataclass(frozen=True)
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    calls: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

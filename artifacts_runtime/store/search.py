@@ -1,0 +1,29 @@
+"""Turning what a person types into a safe FTS5 query.
+
+FTS5 has its own query language (quotes, ``*``, ``NEAR``, ``AND``/``OR``/``NOT``, ``-``,
+column filters); a search box must not expose it, or an innocent ``"`` raises a syntax error.
+Every word becomes a quoted string (so operators are just words), words with no letters or
+digits are dropped (the tokenizer would drop them anyway), and the last word is a prefix, so
+that results follow the typing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\S+")
+
+
+def _has_token_chars(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
+
+
+def fts_query(text: str, *, prefix_last: bool = True, max_words: int = 16) -> str | None:
+    """A MATCH expression for ``text``, or None when nothing in it can match."""
+    words = [w for w in _WORD.findall(text) if _has_token_chars(w)][:max_words]
+    if not words:
+        return None
+    parts = ['"' + w.replace('"', '""') + '"' for w in words]
+    if prefix_last:
+        parts[-1] += "*"
+    return " ".join(parts)
