@@ -180,7 +180,8 @@ CREATE VIRTUAL TABLE artifact_fts USING fts5(
     title, content,
     content = 'artifact_search_source',
     content_rowid = 'rowid',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'             -- search-as-you-type: short prefixes are one index lookup
 );
 
 CREATE TRIGGER artifacts_fts_insert AFTER INSERT ON artifacts BEGIN

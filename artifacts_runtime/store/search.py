@@ -24,6 +24,6 @@ def fts_query(text: str, *, prefix_last: bool = True, max_words: int = 16) -> st
     if not words:
         return None
     parts = ['"' + w.replace('"', '""') + '"' for w in words]
-    if prefix_last:
+    if prefix_last and len(words[-1]) > 1:  # a one-letter prefix would match half the index
         parts[-1] += "*"
     return " ".join(parts)

@@ -58,6 +58,7 @@ BUSY_TIMEOUT_MS = 5000
 LOCK_PATIENCE = 60.0
 DEFAULT_QUOTA = 20 * 1024 * 1024
 MAX_FILE_BYTES = 50 * 1024 * 1024
+BROAD_MATCHES = 5000
 SORTS = {
     "updated": "a.pinned DESC, a.updated_at DESC",
     "created": "a.pinned DESC, a.created_at DESC",
@@ -78,12 +79,29 @@ _VERSION_COLUMNS = (
     "artifact_id, number, title, type, language, source, label, message_id, incomplete, "
     "created_at, size"
 )
+SEARCH_COUNT_CAPPED = (
+    "SELECT count(*) FROM (SELECT 1 FROM artifact_fts WHERE artifact_fts MATCH ? LIMIT ?)"
+)
+SEARCH_RANKED = (
+    "SELECT f.rowid, bm25(artifact_fts, 10.0, 1.0) AS score FROM artifact_fts f"
+    " JOIN artifacts a ON a.rowid = f.rowid"
+    " WHERE artifact_fts MATCH ?{filters} ORDER BY score LIMIT ?"
+)
+SEARCH_NEWEST = (
+    "SELECT f.rowid, 0.0 FROM artifact_fts f JOIN artifacts a ON a.rowid = f.rowid"
+    " WHERE artifact_fts MATCH ?{filters} ORDER BY f.rowid DESC LIMIT ?"
+)
+SEARCH_SNIPPETS = (
+    "SELECT rowid, snippet(artifact_fts, -1, ?, ?, '…', 12) FROM artifact_fts"
+    " WHERE artifact_fts MATCH ? AND rowid IN ({placeholders})"
+)
 _SET_STATE = """
 INSERT INTO state (artifact_id, scope, owner, key, size, updated_at, value)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
 WHERE (SELECT coalesce(sum(size), 0) FROM state
        WHERE artifact_id = ?1 AND (owner = ?3 OR scope = 'shared')
-         AND NOT (scope = ?2 AND owner = ?3 AND key = ?4)) + ?5 <= ?8
+         AND NOT (scope = ?2 AND owner = ?3 AND key = ?4)) + ?5
+      <= coalesce((SELECT state_quota FROM artifacts WHERE id = ?1), ?8)
 ON CONFLICT (artifact_id, scope, owner, key)
 DO UPDATE SET size = excluded.size, updated_at = excluded.updated_at, value = excluded.value
 """
@@ -463,34 +481,39 @@ class Store:
     ) -> list[SearchHit]:
         """Ranked full-text search over titles (weighted ×10) and current content.
 
-        Any string is safe: it is quoted word by word (see ``search.fts_query``).
+        Any string is safe: it is quoted word by word (see ``search.fts_query``). A query that
+        matches more than ``BROAD_MATCHES`` artifacts tells them apart too little for BM25 to be
+        worth ranking them all: then title matches come first (ranked), followed by the newest
+        content matches. That keeps every search fast at 100,000 artifacts (docs/store.md).
         """
         query = fts_query(text)
         if query is None:
             return []
-        params: list[Any] = [query]
-        type_clause = ""
+        filters = " AND a.trashed_at IS NULL"
+        extra: list[Any] = []
         if type:
-            type_clause = " AND a.type = ?"
-            params.append(kinds.normalize_type(type))
-        params.append(limit)
-        ranked = await self._fetchall(
-            "SELECT f.rowid, bm25(artifact_fts, 10.0, 1.0) AS score FROM artifact_fts f"
-            " JOIN artifacts a ON a.rowid = f.rowid"
-            f" WHERE artifact_fts MATCH ? AND a.trashed_at IS NULL{type_clause}"
-            " ORDER BY score LIMIT ?",
-            params,
-        )
+            filters += " AND a.type = ?"
+            extra.append(kinds.normalize_type(type))
+        ranking = SEARCH_RANKED.format(filters=filters)
+        matches = await self._fetchone(SEARCH_COUNT_CAPPED, (query, BROAD_MATCHES + 1))
+        if matches[0] <= BROAD_MATCHES:
+            ranked = await self._fetchall(ranking, [query, *extra, limit])
+        else:
+            ranked = await self._fetchall(ranking, [f"title : ( {query} )", *extra, limit])
+            if len(ranked) < limit:
+                seen = {r[0] for r in ranked}
+                newest = await self._fetchall(
+                    SEARCH_NEWEST.format(filters=filters), [query, *extra, limit + len(ranked)]
+                )
+                ranked += [r for r in newest if r[0] not in seen][: limit - len(ranked)]
         if not ranked:
             return []
         rowids = [r[0] for r in ranked]
-        marks_sql = "?, ?"
         placeholders = ",".join("?" * len(rowids))
         snippets = {
             r[0]: r[1]
             for r in await self._fetchall(
-                f"SELECT rowid, snippet(artifact_fts, -1, {marks_sql}, '…', 12) FROM artifact_fts"
-                f" WHERE artifact_fts MATCH ? AND rowid IN ({placeholders})",
+                SEARCH_SNIPPETS.format(placeholders=placeholders),
                 [marks[0], marks[1], query, *rowids],
             )
         }
@@ -566,17 +589,18 @@ class Store:
         value, size = limits.check_value(value)
         scope = _scope(shared)
         now = time.time()
-        quota = await self._quota(artifact_id)
         async with self._lock:
             try:
                 cur = await _with_patience(
                     lambda: self._writer.execute(
-                        _SET_STATE, (artifact_id, scope, owner, key, size, now, value, quota)
+                        _SET_STATE,
+                        (artifact_id, scope, owner, key, size, now, value, self.default_quota),
                     )
                 )
             except sqlite3.IntegrityError as exc:
                 raise _integrity(exc, artifact_id) from exc
         if cur.rowcount == 0:
+            quota = await self._quota(artifact_id)
             used = await self.state_usage(artifact_id, owner=owner)
             raise QuotaExceeded(
                 f"storage quota exceeded: this artifact already stores {used / 1048576:.2f} MB "
