@@ -57,6 +57,7 @@ __all__ = [
     "Block",
     "FakeMessagesAPI",
     "HttpError",
+    "Outcome",
     "RecordedRequest",
     "Reply",
     "Responder",
@@ -354,9 +355,14 @@ class Reply:
         events.append(("message_stop", {"type": "message_stop"}))
         if self.ping_every:
             spaced: list[tuple[str, dict[str, Any]]] = []
-            for n, event in enumerate(events, 1):
+            counted = 0
+            for n, event in enumerate(events):
                 spaced.append(event)
-                if n % self.ping_every == 0 and event[0] not in ("ping", "message_stop"):
+                if event[0] == "ping":
+                    continue
+                counted += 1
+                following = events[n + 1][0] if n + 1 < len(events) else None
+                if counted % self.ping_every == 0 and following not in (None, "ping"):
                     spaced.append(ping)
             events = spaced
         return events
@@ -373,7 +379,9 @@ Responder: TypeAlias = Callable[[dict[str, Any]], "Reply | HttpError | str"]
 class RecordedRequest:
     """One request the fake received. ``headers`` keys are lower-case; ``body`` is the parsed
     JSON (``None`` if there was none or it did not parse). ``outcome`` says how it was answered
-    (see :data:`Outcome`); ``wait_finished()`` waits until the fake is done with it."""
+    (see :data:`Outcome`); it is final by the time the client has seen the end of the response,
+    except ``"client_disconnected"``, which the fake notices later: ``wait_finished()`` waits
+    until the fake is done with the request."""
 
     method: str
     path: str
@@ -561,7 +569,6 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
-    error_content_type = "application/json"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -706,8 +713,8 @@ class _Handler(BaseHTTPRequestHandler):
             record.outcome = "http_error"
             self._send_json(record, status, _error_body(reply.error.type, reply.error.message, _random_id("req_")))
             return
+        record.outcome = "ok"  # set before the client can see the end of the response
         self._send_json(record, 200, reply.message(body))
-        record.outcome = "ok"
 
     def _stream(self, record: RecordedRequest, reply: Reply, body: dict[str, Any]) -> None:
         fake = self.server.fake
@@ -729,18 +736,19 @@ class _Handler(BaseHTTPRequestHandler):
                 self.close_connection = True  # the socket closes without the final 0-length chunk
                 return
             if reply.error is not None and sent >= reply.error.after:
+                record.outcome = "stream_error"
                 self._chunk(_sse("error", _error_body(reply.error.type, reply.error.message)))
                 self._chunk(b"")
-                record.outcome = "stream_error"
                 return
             if sent and reply.delay:
                 if fake._sleep(reply.delay):
                     self.close_connection = True
                     record.outcome = "dropped"
                     return
+            if name == "message_stop":
+                record.outcome = "ok"  # set before the client can see the end of the stream
             self._chunk(_sse(name, data))
         self._chunk(b"")
-        record.outcome = "ok"
 
     def _chunk(self, data: bytes) -> None:
         try:
@@ -787,7 +795,7 @@ class FakeMessagesAPI:
         server.fake = self
         self._server = server
         self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-messages-api", daemon=True
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="fake-messages-api", daemon=True
         )
         self._thread.start()
         return self
