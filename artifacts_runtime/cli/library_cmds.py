@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import kinds
 from ..errors import InvalidInput, KeyNotFound, NotFound
-from ..models import Artifact
+from ..models import Artifact, Version
 from .common import human_size, open_store, print_json, print_table, when
 
 
@@ -60,10 +60,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", help="write an artifact's source as it is")
+    p = sub.add_parser("export", help="write an artifact's source as it is (--html: a page that runs anywhere)")
     p.add_argument("id")
     p.add_argument("--version", type=_positive)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--html", action="store_true",
+                   help="one self-contained HTML file with its libraries inlined; opens from disk, offline")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("rename", help="give an artifact a new title")
@@ -225,12 +227,28 @@ async def cmd_export(args: argparse.Namespace) -> int:
     async with open_store() as store:
         version = await store.version(args.id, args.version)
     content = version.content or ""
+    if args.html:
+        content = await _standalone_html(version)
     if args.output:
         Path(args.output).write_text(content, encoding="utf-8")
         print(f"wrote {args.output} ({human_size(len(content.encode()))})", file=sys.stderr)
     else:
         sys.stdout.write(content)
     return 0
+
+
+async def _standalone_html(version: Version) -> str:
+    from ..assets import AssetCache
+    from ..page import FrameSpec, export_document, needed_libraries
+
+    cache = AssetCache()
+    spec = FrameSpec(version.artifact_id, version.number, version.type, version.title,
+                     version.content or "", version.language)
+    names = needed_libraries(spec, cache.lock)
+    if cache.missing(names):
+        print("downloading the runtime libraries this artifact needs…", file=sys.stderr)
+        await cache.ensure(names)
+    return export_document(spec, cache)
 
 
 async def cmd_rename(args: argparse.Namespace) -> int:

@@ -1,0 +1,191 @@
+"""What an artifact may ask for, answered on its behalf and scoped to it.
+
+The page's shell forwards every call an artifact makes (``window.storage``,
+``window.claude.complete``, the Messages ``fetch``, ``window.fs.readFile``, runtime errors)
+here with the artifact id it was opened for — never an id the artifact chose. One bridge
+serves every viewer: preview windows, browser tabs over SSH, headless Chromium under test.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ArtifactsError, NotFound, StorageError
+from .events import EventHub, current_view
+from .store import Store
+
+MAX_REPORT_CHARS = 20_000
+
+
+class BridgeError(ArtifactsError):
+    """A refused or failed call; ``code`` is stable and reaches the page with the message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+ModelProvider = Callable[[], Any]  # returns an llm.ModelService (lazily built) or None
+
+
+def _str(params: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+    value = params.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise BridgeError("invalid_argument", f"{name} must be a string")
+    return value
+
+
+class Bridge:
+    def __init__(self, store: Store, events: EventHub, model: ModelProvider | None = None) -> None:
+        self.store = store
+        self.events = events
+        self._model = model
+        self._methods: dict[str, Callable[[str, dict[str, Any], str], Awaitable[Any]]] = {
+            "storage.get": self._storage_get,
+            "storage.set": self._storage_set,
+            "storage.delete": self._storage_delete,
+            "storage.list": self._storage_list,
+            "claude.complete": self._complete,
+            "claude.messages": self._messages,
+            "fs.readFile": self._read_file,
+            "fs.list": self._list_files,
+            "net.fetch": self._fetch,
+            "error.report": self._report_error,
+        }
+
+    async def call(
+        self, artifact_id: str, method: str, params: Any, *, view: str | None = None, owner: str = ""
+    ) -> Any:
+        handler = self._methods.get(method)
+        if handler is None:
+            raise BridgeError("unknown_method", f"unknown bridge method {method!r}")
+        if not isinstance(params, dict):
+            raise BridgeError("invalid_argument", "params must be an object")
+        token = current_view.set(view)
+        try:
+            return await handler(artifact_id, params, owner)
+        except StorageError as exc:
+            raise BridgeError(exc.code, str(exc)) from exc
+        except NotFound as exc:
+            raise BridgeError("not_found", str(exc)) from exc
+        finally:
+            current_view.reset(token)
+
+    # -- window.storage, with claude.ai's return shapes
+
+    async def _storage_get(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        key = _str(params, "key")
+        shared = bool(params.get("shared", False))
+        entry = await self.store.state_get(artifact_id, key, shared=shared, owner=owner)
+        if entry is None:
+            raise BridgeError("key_not_found", f"no {'shared' if shared else 'personal'} value stored under {key!r}")
+        return {"key": key, "value": entry.value, "shared": shared}
+
+    async def _storage_set(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        key = _str(params, "key")
+        value = params.get("value")
+        if not isinstance(value, str):
+            raise BridgeError(
+                "invalid_value",
+                "storage values must be strings; store JSON.stringify(value) and parse it when you read it",
+            )
+        shared = bool(params.get("shared", False))
+        await self.store.state_set(artifact_id, key, value, shared=shared, owner=owner)
+        return {"key": key, "value": value, "shared": shared}
+
+    async def _storage_delete(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        key = _str(params, "key")
+        shared = bool(params.get("shared", False))
+        deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=owner)
+        return {"key": key, "deleted": deleted, "shared": shared}
+
+    async def _storage_list(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        prefix = _str(params, "prefix", required=False) or ""
+        shared = bool(params.get("shared", False))
+        keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=owner)
+        return {"keys": keys, "prefix": prefix or None, "shared": shared}
+
+    # -- the model
+
+    def _model_service(self) -> Any:
+        service = self._model() if self._model else None
+        if service is None:
+            raise BridgeError(
+                "model_unavailable",
+                "no model is configured: set ANTHROPIC_API_KEY in the environment of live-artifacts",
+            )
+        return service
+
+    async def _complete(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        prompt = _str(params, "prompt")
+        return await self._model_call(self._model_service().complete(artifact_id, prompt))
+
+    async def _messages(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        body = params.get("body")
+        if not isinstance(body, dict):
+            raise BridgeError("invalid_argument", "the Messages request body must be a JSON object")
+        return await self._model_call(self._model_service().messages(artifact_id, body))
+
+    async def _model_call(self, call: Awaitable[Any]) -> Any:
+        try:
+            return await call
+        except BridgeError:
+            raise
+        except ArtifactsError as exc:
+            code = {
+                "ModelUnavailable": "model_unavailable",
+                "RateLimited": "rate_limited",
+            }.get(type(exc).__name__, "model_error")
+            raise BridgeError(code, str(exc)) from exc
+
+    # -- files attached to the artifact (or to its conversation)
+
+    async def _read_file(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        name = _str(params, "name")
+        encoding = params.get("encoding")
+        try:
+            f = await self.store.read_file(name, artifact_id=artifact_id)
+        except NotFound:
+            names = [x.name for x in await self.store.files(artifact_id=artifact_id)]
+            hint = f"attached files: {', '.join(names)}" if names else "no files are attached to this artifact"
+            raise BridgeError("file_not_found", f"no file named {name!r} ({hint})") from None
+        data = f.data or b""
+        if isinstance(encoding, str) and encoding.lower().replace("-", "") in ("utf8", "utf16le", "latin1", "ascii"):
+            codec = {"utf8": "utf-8", "utf16le": "utf-16-le", "latin1": "latin-1", "ascii": "ascii"}[
+                encoding.lower().replace("-", "")
+            ]
+            return {"name": f.name, "text": data.decode(codec, errors="replace")}
+        return {"name": f.name, "base64": base64.b64encode(data).decode("ascii"), "mime": f.mime}
+
+    async def _list_files(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        return [f.to_json() for f in await self.store.files(artifact_id=artifact_id)]
+
+    # -- the network: nothing but the local runtime unless the user grants an origin
+
+    async def _fetch(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        url = _str(params, "url")
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else url
+        raise BridgeError(
+            "network_denied",
+            f"this artifact may not reach {origin}: artifacts run offline and cannot use the "
+            "network unless you grant them an origin",
+        )
+
+    # -- runtime errors, so the app can offer to send them back to the model
+
+    async def _report_error(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        message = str(params.get("message") or "unknown error")[:MAX_REPORT_CHARS]
+        stack = str(params.get("stack") or "")[:MAX_REPORT_CHARS]
+        kind = str(params.get("kind") or "error")[:40]
+        self.events.publish({
+            "type": "artifact.error", "artifact_id": artifact_id, "message": message,
+            "stack": stack, "kind": kind, "version": params.get("version"),
+        })
+        return {"reported": True}

@@ -1,0 +1,142 @@
+/* live-artifacts: the trusted shell around one artifact.
+ *
+ * Holds the session token (from the URL fragment, then sessionStorage of this origin only),
+ * hosts the artifact in a sandboxed iframe with an opaque origin, and answers the frame's
+ * postMessage calls through the bridge, always for this shell's own artifact. Listens to the
+ * server's events: a new version reloads the frame; another view's storage write is passed on.
+ */
+(function () {
+  "use strict";
+  var body = document.body;
+  var artifactId = body.getAttribute("data-artifact");
+  var pinned = body.getAttribute("data-version") ? Number(body.getAttribute("data-version")) : null;
+  var frame = document.getElementById("frame");
+  var titleEl = document.getElementById("title");
+  var metaEl = document.getElementById("meta");
+  var statusEl = document.getElementById("status");
+  var view = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  var TOKEN_KEY = "live-artifacts-token";
+  var TYPE_NAMES = {
+    "text/html": "HTML", "application/vnd.ant.react": "React", "image/svg+xml": "SVG",
+    "text/markdown": "Markdown", "application/vnd.ant.mermaid": "Mermaid", "application/vnd.ant.code": "Code"
+  };
+
+  var token = null;
+  var match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match) {
+    token = decodeURIComponent(match[1]);
+    try { sessionStorage.setItem(TOKEN_KEY, token); } catch (e) { /* private mode */ }
+    history.replaceState(null, "", location.pathname + location.search);
+  } else {
+    try { token = sessionStorage.getItem(TOKEN_KEY); } catch (e) { token = null; }
+  }
+  if (/[?&]bare=1\b/.test(location.search)) body.classList.add("bare");
+
+  function status(text, isError) {
+    statusEl.textContent = text || "";
+    statusEl.className = isError ? "error" : "";
+  }
+
+  function notice(text) {
+    frame.remove();
+    var div = document.createElement("div");
+    div.className = "notice";
+    div.textContent = text;
+    body.appendChild(div);
+  }
+
+  if (!token) {
+    notice("This page needs the access token that comes with its link. Run `artifacts url " + artifactId + "` and open the URL it prints.");
+    return;
+  }
+
+  function api(path, payload) {
+    return fetch(path, {
+      method: payload === undefined ? "GET" : "POST",
+      headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json", "X-Artifacts-View": view },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+      cache: "no-store",
+      credentials: "omit"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          var err = new Error((data.error && data.error.message) || response.statusText);
+          err.code = (data.error && data.error.code) || "http_" + response.status;
+          throw err;
+        }
+        return data;
+      });
+    });
+  }
+
+  var current = null;
+  function load(version) {
+    var path = "/api/artifacts/" + encodeURIComponent(artifactId) + (version ? "?version=" + version : "");
+    return api(path).then(function (info) {
+      current = info;
+      artifactId = info.id;
+      document.title = info.title;
+      titleEl.textContent = info.title;
+      metaEl.textContent = (TYPE_NAMES[info.type] || info.type) + (info.language ? " (" + info.language + ")" : "") + " · v" + info.version + (info.version !== info.current_version ? " of " + info.current_version : "");
+      status("");
+      frame.src = info.frame_url;
+    }, function (err) {
+      if (err.code === "http_401" || err.code === "bad_token") {
+        try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+        notice("The access token is no longer valid (the server restarted?). Run `artifacts url " + artifactId + "` again.");
+      } else {
+        status(err.message, true);
+      }
+    });
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== frame.contentWindow) return;   // only our own frame speaks to us
+    var msg = event.data;
+    if (!msg || msg.__artifacts !== 1) return;
+    if (msg.event === "rendered") {
+      window.__artifactRenderedAt = performance.now();
+      body.setAttribute("data-rendered", String(current ? current.version : ""));
+      return;
+    }
+    if (typeof msg.id !== "number" || typeof msg.method !== "string") return;
+    var target = frame.contentWindow;
+    api("/api/artifacts/" + encodeURIComponent(artifactId) + "/call", { method: msg.method, params: msg.params || {} })
+      .then(function (r) { return r.ok ? { ok: true, result: r.result } : { ok: false, error: r.error }; },
+            function (e) { return { ok: false, error: { code: e.code || "bridge_unreachable", message: e.message || "the local server did not answer" } }; })
+      .then(function (reply) {
+        if (msg.method === "error.report") status("error reported", true);
+        reply.__artifacts = 1;
+        reply.reply = msg.id;
+        target.postMessage(reply, "*");
+      });
+  });
+
+  var retry = 500;
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var ws = new WebSocket(scheme + location.host + "/ws?token=" + encodeURIComponent(token) + "&view=" + view);
+    ws.onopen = function () { retry = 500; };
+    ws.onmessage = function (e) {
+      var ev;
+      try { ev = JSON.parse(e.data); } catch (err) { return; }
+      if (ev.artifact_id !== artifactId) return;
+      if (ev.type === "artifact.updated" && !pinned) {
+        load();
+      } else if (ev.type === "state.changed" && ev.view !== view && frame.contentWindow) {
+        frame.contentWindow.postMessage({ __artifacts: 1, event: "storage", detail: { key: ev.key, shared: ev.scope === "shared", deleted: !!ev.deleted } }, "*");
+      } else if (ev.type === "artifact.renamed" && current) {
+        load(pinned);
+      } else if (ev.type === "artifact.trashed" || ev.type === "artifact.deleted") {
+        status("this artifact was " + (ev.type === "artifact.trashed" ? "moved to the trash" : "deleted"), true);
+      }
+    };
+    ws.onclose = function () {
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 10000);
+    };
+  }
+
+  load(pinned);
+  connect();
+})();
