@@ -9,7 +9,7 @@ import pytest
 
 from artifacts_runtime.paths import Paths, get_paths
 
-pytest_plugins = ["tests.fakes.fixtures"]
+pytest_plugins = ["tests.fakes.fixtures", "tests.assets_fixture"]
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

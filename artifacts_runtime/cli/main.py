@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ArtifactsError
-from . import library_cmds
+from . import assets_cmd, library_cmds, runtime_cmds
 
-COMMAND_MODULES = [library_cmds]
+COMMAND_MODULES = [library_cmds, runtime_cmds, assets_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
