@@ -100,25 +100,37 @@ EXPECTED_EXPORTS: dict[str, list[str]] = {
 # --------------------------------------------------------------------------- assets
 
 
-def _from_project_cache(asset: Asset) -> bytes | None:
-    """The project's own asset cache, when that module exists and already holds the file."""
+# The project's lock names for the same libraries (artifacts_runtime/assets.lock.json).
+_LOCK_NAMES = {"react.js": "react", "react-dom.js": "react-dom", "babel.js": "babel", "tailwind.js": "tailwind"}
+
+
+def _from_project_cache(name: str) -> bytes | None:
+    """The project's own asset cache (``artifacts_runtime.assets``), when it already holds the file.
+
+    Looks in the configured cache (``ARTIFACTS_ASSETS_DIR`` or the user's cache) and in the shared
+    persistent test cache (``tests.assets_fixture``); never downloads the whole lock from here.
+    """
     try:
-        from artifacts_runtime import assets as project_assets  # type: ignore[attr-defined]
+        from artifacts_runtime.assets import AssetCache
     except Exception:
         return None
-    for name in ("cached_file", "cached_path", "asset_path", "get_cached_file"):
-        fn = getattr(project_assets, name, None)
-        if not callable(fn):
+    roots: list[Path | None] = [None]
+    try:
+        from tests.assets_fixture import persistent_assets_dir
+
+        roots.append(persistent_assets_dir())
+    except Exception:
+        pass
+    lock_name = _LOCK_NAMES[name]
+    for root in roots:
+        try:
+            cache = AssetCache(root=root)
+            lib = cache.lock.get(lock_name)
+            file = ASSETS[name].file if ASSETS[name].file in lib.files else lib.main
+            if cache.is_cached(lock_name):
+                return cache.file_path(lock_name, file).read_bytes()
+        except Exception:
             continue
-        for args in ((asset.package, asset.file), (asset.package, asset.version, asset.file)):
-            try:
-                found = fn(*args)
-            except Exception:
-                continue
-            if isinstance(found, bytes):
-                return found
-            if found and Path(found).is_file():
-                return Path(found).read_bytes()
     return None
 
 
@@ -147,7 +159,7 @@ def _download(asset: Asset) -> bytes:
 def asset_bytes(name: str) -> bytes:
     """The bytes of one runtime library (``react.js``, ``react-dom.js``, ``babel.js``, ``tailwind.js``)."""
     asset = ASSETS[name]
-    found = _from_project_cache(asset)
+    found = _from_project_cache(name)
     if found:
         return found
     target = CACHE_DIR / asset.package.replace("/", "__") / asset.version / asset.file
@@ -187,6 +199,10 @@ class _Server:
                     body, ctype = UI_JS.read_bytes(), "text/javascript"
                 elif path in server.pages:
                     body, ctype = server.pages[path], "text/html; charset=utf-8"
+                elif path == "favicon.ico":
+                    self.send_response(204)
+                    self.end_headers()
+                    return
                 else:
                     self.send_error(404)
                     return
@@ -262,7 +278,14 @@ def page_html(jsx: str, body_class: str = "") -> str:
 
 
 def open_app(page: Any, jsx: str, *, body_class: str = "p-6") -> None:
-    """Load a page rendering ``App`` (defined in ``jsx``) and wait until Tailwind styled it."""
+    """Load a page rendering ``App`` (defined in ``jsx``) and wait until Tailwind styled it.
+
+    Console errors (React warnings included) are collected in ``page.console_errors``.
+    """
+    if not hasattr(page, "console_errors"):
+        errors: list[str] = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.console_errors = errors
     url = server().add_page(page_html(jsx, body_class))
     page.goto(url)
     page.wait_for_function("window.__rendered === true", timeout=20_000)

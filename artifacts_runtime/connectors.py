@@ -1,0 +1,307 @@
+"""Live data: an artifact's ``fetch()`` to an http(s) URL, answered through the bridge.
+
+Nothing leaves the machine unless the user granted that origin to that artifact (allow once,
+always, or deny; ``artifacts grant``). Then:
+
+- Loopback, private, link-local, shared (CGNAT), multicast and cloud-metadata addresses are
+  refused unless the granted origin names that address itself (``http://127.0.0.1:8080``,
+  ``http://localhost:3000``, ``http://192.168.1.20``): a grant for ``https://api.example.com``
+  does not let a DNS answer of 127.0.0.1 through. The connection goes to the address that was
+  checked (the host name is kept for the Host header and TLS), so a second DNS answer cannot
+  swap it.
+- Redirects are followed by hand, at most five, and each hop must be granted too.
+- Responses are limited in size and time, and cached: when an artifact opens again, the cached
+  answer comes at once and a fresh one is fetched behind it; the page hears of it through an
+  ``artifact-data`` event. Responses carry ``x-artifacts-fetched-at`` (seconds since the epoch)
+  and ``x-artifacts-cache: hit|miss``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import ipaddress
+import socket
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+from .errors import ArtifactsError
+from .events import EventHub
+from .store import Store
+
+MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+TIMEOUT_SECONDS = 15.0
+MAX_REDIRECTS = 5
+FRESH_SECONDS = 30.0
+USER_AGENT = "live-artifacts (artifact data fetch)"
+FORWARDED_REQUEST_HEADERS = {"accept", "accept-language", "content-type", "authorization", "x-api-key"}
+KEPT_RESPONSE_HEADERS = {
+    "content-type", "content-language", "cache-control", "etag", "last-modified", "date",
+}
+METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
+
+#: Asks the person whether an artifact may reach an origin: "once", "always" or "deny".
+Asker = Callable[[str, str], Awaitable[str]]
+
+
+class FetchRefused(ArtifactsError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` with the default port dropped and the host lower-cased."""
+    parts = urlsplit(url)
+    scheme = (parts.scheme or "").lower()
+    if scheme not in ("http", "https"):
+        raise FetchRefused("invalid_url", f"only http and https URLs can be fetched, not {url[:80]!r}")
+    if not parts.hostname:
+        raise FetchRefused("invalid_url", f"{url[:80]!r} has no host")
+    host = parts.hostname.lower().rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FetchRefused("invalid_url", f"{parts.hostname!r} is not a valid host name") from None
+    try:
+        port = parts.port
+    except ValueError:
+        raise FetchRefused("invalid_url", f"{url[:80]!r} has an invalid port") from None
+    if ":" in host:
+        host = f"[{host}]"
+    if port is None or (scheme, port) in (("http", 80), ("https", 443)):
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
+def is_internal(address: str) -> bool:
+    """Addresses an artifact must not reach by accident (this machine, the LAN, the cloud)."""
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address) and ip.sixtofour is not None:
+        ip = ip.sixtofour
+    return (
+        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
+        or ip.is_reserved or ip.is_unspecified
+        or (isinstance(ip, ipaddress.IPv4Address) and ip in ipaddress.ip_network("100.64.0.0/10"))
+    )
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    host = host.strip("[]")
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchRefused("network_error", f"cannot resolve {host}: {exc.strerror}") from exc
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+@dataclass
+class FetchResult:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: float
+    cached: bool
+
+    def to_page(self) -> dict[str, Any]:
+        headers = dict(self.headers)
+        headers["x-artifacts-fetched-at"] = f"{self.fetched_at:.3f}"
+        headers["x-artifacts-cache"] = "hit" if self.cached else "miss"
+        return {
+            "status": self.status,
+            "statusText": "",
+            "headers": headers,
+            "base64": base64.b64encode(self.body).decode("ascii"),
+        }
+
+
+class DataFetcher:
+    def __init__(self, store: Store, events: EventHub, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.store = store
+        self.events = events
+        self.asker: Asker | None = None
+        self._transport = transport
+        self._refreshing: dict[tuple[str, str], asyncio.Task[Any]] = {}
+
+    # ---------------------------------------------------------------- grants
+
+    async def authorize(self, artifact_id: str, origin: str, *, may_ask: bool = True) -> bool:
+        """True when the artifact may reach ``origin`` now; asks the person when nobody has
+        decided yet. Returns whether the grant is an explicit one for this exact origin."""
+        decision = await self.store.grant_for(artifact_id, origin)
+        if decision == "allow":
+            return True
+        if decision == "deny":
+            raise FetchRefused("network_denied", f"you denied this artifact access to {origin}; "
+                               f"`artifacts grant {artifact_id} {origin}` allows it")
+        if not may_ask or self.asker is None:
+            raise FetchRefused(
+                "network_denied",
+                f"this artifact has no grant for {origin}; allow it in the app, or run "
+                f"`artifacts grant {artifact_id} {origin}`",
+            )
+        answer = await self.asker(artifact_id, origin)
+        if answer == "always":
+            await self.store.grant(artifact_id, origin, "allow")
+            return True
+        if answer == "once":
+            return True
+        if answer == "deny":
+            await self.store.grant(artifact_id, origin, "deny")
+        raise FetchRefused("network_denied", f"access to {origin} was denied")
+
+    # ---------------------------------------------------------------- fetch
+
+    async def fetch(
+        self,
+        artifact_id: str,
+        url: str,
+        *,
+        method: str = "GET",
+        headers: dict[str, str] | None = None,
+        body: str | None = None,
+        may_ask: bool = True,
+    ) -> FetchResult:
+        origin = origin_of(url)
+        await self.authorize(artifact_id, origin, may_ask=may_ask)
+        method = method.upper()
+        if method == "GET":
+            cached = await self.store.cache_get(artifact_id, url)
+            if cached is not None:
+                age = time.time() - cached["fetched_at"]
+                if age > FRESH_SECONDS:
+                    self._refresh_later(artifact_id, url, origin, headers)
+                return FetchResult(cached["status"], cached["headers"], cached["body"], cached["fetched_at"], True)
+        result = await self._network(artifact_id, url, origin, method, headers or {}, body)
+        if method == "GET" and result.status < 400:
+            result.fetched_at = await self.store.cache_put(
+                artifact_id, url, result.status, result.headers, result.body
+            )
+        return result
+
+    def _refresh_later(self, artifact_id: str, url: str, origin: str, headers: dict[str, str] | None) -> None:
+        key = (artifact_id, url)
+        if key in self._refreshing:
+            return
+
+        async def refresh() -> None:
+            try:
+                fresh = await self._network(artifact_id, url, origin, "GET", headers or {}, None)
+                if fresh.status < 400:
+                    at = await self.store.cache_put(artifact_id, url, fresh.status, fresh.headers, fresh.body)
+                    self.events.publish({"type": "data.refreshed", "artifact_id": artifact_id,
+                                         "url": url, "fetched_at": at})
+            except (FetchRefused, httpx.HTTPError):
+                pass  # the cached answer stands; the next open tries again
+            finally:
+                self._refreshing.pop(key, None)
+
+        self._refreshing[key] = asyncio.ensure_future(refresh())
+
+    async def aclose(self) -> None:
+        for task in list(self._refreshing.values()):
+            task.cancel()
+        self._refreshing.clear()
+
+    async def _network(
+        self, artifact_id: str, url: str, granted_origin: str, method: str,
+        headers: dict[str, str], body: str | None,
+    ) -> FetchResult:
+        send_headers = {k: v for k, v in headers.items() if k.lower() in FORWARDED_REQUEST_HEADERS}
+        send_headers["user-agent"] = USER_AGENT
+        current = url
+        async with httpx.AsyncClient(
+            timeout=TIMEOUT_SECONDS, follow_redirects=False, transport=self._transport, trust_env=False
+        ) as client:
+            for hop in range(MAX_REDIRECTS + 1):
+                origin = origin_of(current)
+                explicit = origin == granted_origin or await self.store.grant_for(artifact_id, origin) == "allow"
+                if not explicit:
+                    raise FetchRefused(
+                        "network_denied",
+                        f"{granted_origin} redirected to {origin}, which this artifact has no grant for",
+                    )
+                request = await self._pinned_request(client, current, method, send_headers, body)
+                try:
+                    response = await client.send(request, stream=True)
+                except httpx.TimeoutException as exc:
+                    raise FetchRefused("network_error", f"{origin} did not answer within {TIMEOUT_SECONDS:.0f} s") from exc
+                except httpx.HTTPError as exc:
+                    raise FetchRefused("network_error", f"cannot reach {origin}: {exc}") from exc
+                try:
+                    if response.is_redirect and "location" in response.headers:
+                        current = str(httpx.URL(current).join(response.headers["location"]))
+                        if response.status_code in (301, 302, 303) and method != "HEAD":
+                            method, body = "GET", None
+                        continue
+                    data = bytearray()
+                    declared = response.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+                        raise FetchRefused("response_too_large", _too_large(origin))
+                    async for chunk in response.aiter_bytes():
+                        data += chunk
+                        if len(data) > MAX_RESPONSE_BYTES:
+                            raise FetchRefused("response_too_large", _too_large(origin))
+                    kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
+                    return FetchResult(response.status_code, kept, bytes(data), time.time(), False)
+                finally:
+                    await response.aclose()
+        raise FetchRefused("network_error", f"{url} redirected more than {MAX_REDIRECTS} times")
+
+    async def _pinned_request(
+        self, client: httpx.AsyncClient, url: str, method: str, headers: dict[str, str], body: str | None
+    ) -> httpx.Request:
+        """A request to the address we checked, keeping the host name for Host and TLS."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        if host.lower() in METADATA_HOSTS:
+            raise FetchRefused("network_denied", f"{host} is a cloud metadata service")
+        addresses = await resolve(host, port)
+        internal = [a for a in addresses if is_internal(a)]
+        if internal and not names_itself(host):
+            raise FetchRefused(
+                "network_denied",
+                f"{host} resolves to an internal address ({internal[0]}); an artifact reaches "
+                "this machine or your network only through an origin granted by its address",
+            )
+        address = addresses[0]
+        pinned_host = f"[{address}]" if ":" in address else address
+        netloc = pinned_host + (f":{parts.port}" if parts.port else "")
+        pinned_url = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+        request = client.build_request(
+            method, pinned_url, headers={**headers, "host": parts.netloc}, content=body
+        )
+        if parts.scheme == "https":
+            request.extensions["sni_hostname"] = host
+        return request
+
+
+def names_itself(host: str) -> bool:
+    """True when the host in the URL is an address (or localhost): granting such an origin
+    means the person knowingly granted that machine, so an internal address is fine."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return False
+
+
+def _too_large(origin: str) -> str:
+    return f"the answer from {origin} is larger than {MAX_RESPONSE_BYTES // 1048576} MB"

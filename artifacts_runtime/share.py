@@ -1,0 +1,373 @@
+"""Bundles (an artifact with every version, its metadata, state and files, in one zip file) and
+remixing (a new artifact from one in the library, the catalog or a published link).
+
+A bundle is untrusted input: every member name, size and field is checked, and the whole file
+is validated before anything is written, so a hostile or broken bundle changes nothing.
+
+Layout of a bundle (format 1)::
+
+    manifest.json          {"format": "live-artifacts-bundle", "format_version": 1, "artifact": {…},
+                            "versions": [{number, title, type, language, source, label,
+                                          incomplete, created_at, sha256}], "files": [{…}],
+                            "has_state": bool}
+    versions/<n>.txt       the content of version n (UTF-8)
+    state.json             [{scope, key, value, updated_at}]   (when exported with state)
+    files/<i>              attached file i (bytes)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import stat
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__, kinds
+from .errors import ArtifactsError, InvalidInput, NotFound
+from .models import Artifact, VERSION_SOURCES
+from .store import Store
+from .store import limits
+
+FORMAT = "live-artifacts-bundle"
+FORMAT_VERSION = 1
+MAX_MEMBERS = 5000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed: beyond this a member is a zip bomb
+_MEMBER = re.compile(r"^(manifest\.json|state\.json|versions/[1-9][0-9]{0,8}\.txt|files/[0-9]{1,6})$")
+
+
+class BundleError(ArtifactsError):
+    """A bundle that cannot be imported; nothing was changed."""
+
+
+def is_bundle(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---------------------------------------------------------------------------- export
+
+
+async def export_bundle(store: Store, ref: str, *, with_state: bool = True) -> bytes:
+    artifact = await store.get(ref)
+    versions = []
+    contents: dict[int, bytes] = {}
+    for v in await store.versions(artifact.id):
+        full = await store.version(artifact.id, v.number)
+        data = (full.content or "").encode("utf-8", "surrogatepass")
+        contents[v.number] = data
+        versions.append({
+            "number": v.number, "title": v.title, "type": v.type, "language": v.language,
+            "source": v.source, "label": v.label, "incomplete": v.incomplete,
+            "created_at": v.created_at, "sha256": _sha(data),
+        })
+    files = []
+    blobs: list[bytes] = []
+    for i, f in enumerate(x for x in await store.files(artifact_id=artifact.id) if x.artifact_id == artifact.id):
+        data = (await store.read_file(f.name, artifact_id=artifact.id)).data or b""
+        blobs.append(data)
+        files.append({"index": i, "name": f.name, "mime": f.mime, "created_at": f.created_at, "sha256": _sha(data)})
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": time.time(),
+        "artifact": {
+            "id": artifact.id, "title": artifact.title, "type": artifact.type,
+            "language": artifact.language, "created_at": artifact.created_at,
+            "updated_at": artifact.updated_at, "pinned": artifact.pinned,
+            "remixed_from": artifact.remixed_from, "current_version": artifact.current_version,
+        },
+        "versions": versions,
+        "files": files,
+        "has_state": with_state,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for number, data in contents.items():
+            zf.writestr(f"versions/{number}.txt", data)
+        if with_state:
+            state = [
+                {"scope": e.scope, "key": e.key, "value": e.value, "updated_at": e.updated_at}
+                for e in await store.all_state(artifact.id)
+            ]
+            zf.writestr("state.json", json.dumps(state, ensure_ascii=False))
+        for i, data in enumerate(blobs):
+            zf.writestr(f"files/{i}", data)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------- import
+
+
+def _read_members(data: bytes) -> dict[str, bytes]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise BundleError(f"not a bundle: the file is not a valid zip archive ({exc})") from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise BundleError(f"refused: the bundle has {len(infos)} members (at most {MAX_MEMBERS})")
+        out: dict[str, bytes] = {}
+        total = 0
+        for info in infos:
+            name = info.filename
+            if info.is_dir():
+                continue
+            if not _MEMBER.match(name):
+                raise BundleError(f"refused: unexpected member {name[:100]!r} (a path outside the bundle's layout)")
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise BundleError(f"refused: {name} is a symbolic link")
+            if name in out:
+                raise BundleError(f"refused: {name} appears twice")
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise BundleError(f"refused: {name} is {info.file_size / 1048576:.0f} MB (at most {MAX_MEMBER_BYTES // 1048576} MB)")
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
+                raise BundleError(f"refused: {name} expands {info.file_size // info.compress_size}x (a zip bomb?)")
+            try:
+                with zf.open(info) as fh:
+                    content = fh.read(MAX_MEMBER_BYTES + 1)
+            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as exc:
+                raise BundleError(f"refused: {name} cannot be read ({exc})") from exc
+            if len(content) > MAX_MEMBER_BYTES:
+                raise BundleError(f"refused: {name} is larger than it claims")
+            total += len(content)
+            if total > MAX_TOTAL_BYTES:
+                raise BundleError(f"refused: the bundle expands to more than {MAX_TOTAL_BYTES // 1048576} MB")
+            out[name] = content
+        return out
+
+
+def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, *, optional: bool = False) -> Any:
+    if key not in obj or obj[key] is None:
+        if optional:
+            return None
+        raise BundleError(f"refused: {where} has no {key!r}")
+    value = obj[key]
+    if isinstance(value, bool) and kind in (int, float, (int, float)):
+        raise BundleError(f"refused: {where}.{key} has the wrong type")
+    if not isinstance(value, kind):
+        raise BundleError(f"refused: {where}.{key} has the wrong type")
+    return value
+
+
+def parse_bundle(data: bytes) -> dict[str, Any]:
+    """Validate everything; return what ``Store.import_bundle`` needs."""
+    members = _read_members(data)
+    if "manifest.json" not in members:
+        raise BundleError("not a bundle: manifest.json is missing")
+    try:
+        manifest = json.loads(members["manifest.json"].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BundleError(f"refused: manifest.json is not valid JSON ({exc})") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleError("not a live-artifacts bundle (wrong or missing format in manifest.json)")
+    fv = manifest.get("format_version")
+    if not isinstance(fv, int) or isinstance(fv, bool) or fv < 1:
+        raise BundleError("refused: manifest.json has no valid format_version")
+    if fv > FORMAT_VERSION:
+        raise BundleError(
+            f"this bundle was made by a newer live-artifacts (format {fv}; this release reads "
+            f"format {FORMAT_VERSION}); upgrade live-artifacts to import it"
+        )
+    art = manifest.get("artifact")
+    if not isinstance(art, dict):
+        raise BundleError("refused: manifest.json has no artifact")
+    title = _field(art, "title", str, "artifact").strip() or "Untitled"
+    raw_versions = manifest.get("versions")
+    if not isinstance(raw_versions, list) or not raw_versions:
+        raise BundleError("refused: the bundle has no versions")
+    versions = []
+    seen: set[int] = set()
+    for i, v in enumerate(raw_versions):
+        where = f"versions[{i}]"
+        if not isinstance(v, dict):
+            raise BundleError(f"refused: {where} is not an object")
+        number = _field(v, "number", int, where)
+        if number < 1 or number in seen:
+            raise BundleError(f"refused: {where} has an invalid or repeated number")
+        seen.add(number)
+        type_ = _field(v, "type", str, where)
+        if type_ not in kinds.TYPES:
+            raise BundleError(f"refused: {where} has an unknown type {type_[:60]!r}")
+        source = _field(v, "source", str, where)
+        if source not in VERSION_SOURCES:
+            raise BundleError(f"refused: {where} has an unknown source {source[:40]!r}")
+        member = f"versions/{number}.txt"
+        if member not in members:
+            raise BundleError(f"refused: {member} is missing")
+        raw = members[member]
+        sha = _field(v, "sha256", str, where)
+        if _sha(raw) != sha:
+            raise BundleError(f"refused: {member} does not match its checksum (damaged or altered)")
+        try:
+            content = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BundleError(f"refused: {member} is not UTF-8 text") from exc
+        versions.append({
+            "number": number, "content": content, "type": type_, "source": source,
+            "title": _field(v, "title", str, where),
+            "language": _field(v, "language", str, where, optional=True),
+            "label": _field(v, "label", str, where, optional=True),
+            "incomplete": bool(_field(v, "incomplete", bool, where, optional=True)),
+            "created_at": float(_field(v, "created_at", (int, float), where)),
+        })
+    state: list[dict[str, Any]] = []
+    if "state.json" in members:
+        try:
+            raw_state = json.loads(members["state.json"].decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise BundleError(f"refused: state.json is not valid JSON ({exc})") from exc
+        if not isinstance(raw_state, list):
+            raise BundleError("refused: state.json is not a list")
+        for i, e in enumerate(raw_state):
+            where = f"state[{i}]"
+            if not isinstance(e, dict):
+                raise BundleError(f"refused: {where} is not an object")
+            scope = _field(e, "scope", str, where)
+            if scope not in ("personal", "shared"):
+                raise BundleError(f"refused: {where} has an unknown scope")
+            key = _field(e, "key", str, where)
+            value = _field(e, "value", str, where)
+            try:
+                limits.check_key(key)
+                limits.check_value(value)
+            except ArtifactsError as exc:
+                raise BundleError(f"refused: {where}: {exc}") from exc
+            state.append({"scope": scope, "key": key, "value": value,
+                          "updated_at": float(_field(e, "updated_at", (int, float), where))})
+    files = []
+    raw_files = manifest.get("files", [])
+    if not isinstance(raw_files, list):
+        raise BundleError("refused: manifest files is not a list")
+    names: set[str] = set()
+    for i, f in enumerate(raw_files):
+        where = f"files[{i}]"
+        if not isinstance(f, dict):
+            raise BundleError(f"refused: {where} is not an object")
+        index = _field(f, "index", int, where)
+        name = _field(f, "name", str, where)
+        if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name or name in names:
+            raise BundleError(f"refused: {where} has an unsafe or repeated file name {name[:60]!r}")
+        names.add(name)
+        member = f"files/{index}"
+        if member not in members:
+            raise BundleError(f"refused: {member} is missing")
+        data_ = members[member]
+        if _sha(data_) != _field(f, "sha256", str, where):
+            raise BundleError(f"refused: {member} does not match its checksum")
+        files.append({"name": name, "mime": _field(f, "mime", str, where), "data": data_,
+                      "created_at": float(_field(f, "created_at", (int, float), where))})
+    return {
+        "title": title,
+        "versions": versions,
+        "state": state,
+        "files": files,
+        "created_at": float(art["created_at"]) if isinstance(art.get("created_at"), (int, float)) else None,
+        "pinned": bool(art.get("pinned", False)),
+        "remixed_from": art.get("remixed_from") if isinstance(art.get("remixed_from"), str) else None,
+    }
+
+
+async def import_bundle(store: Store, data: bytes, *, with_state: bool = True) -> Artifact:
+    parsed = parse_bundle(data)
+    if not with_state:
+        parsed["state"] = []
+    return await store.import_bundle(**parsed)
+
+
+# ---------------------------------------------------------------------------- remix
+
+
+async def remix(store: Store, ref: str, *, title: str | None = None) -> Artifact:
+    """A new artifact from a library id (or prefix), ``catalog:SLUG`` (or a bare slug), or a
+    published link's URL; ``remixed_from`` records where it came from."""
+    ref = ref.strip()
+    if ref.startswith(("http://", "https://")):
+        return await _remix_url(store, ref, title)
+    if ref.startswith("catalog:"):
+        return await _remix_catalog(store, ref, title)
+    try:
+        artifact = await store.get(ref)
+    except NotFound:
+        from . import catalog
+
+        try:
+            catalog.get(ref)
+        except NotFound:
+            raise NotFound(
+                f"{ref!r} is neither an artifact in the library nor a catalog entry; "
+                "`artifacts ls` and `artifacts catalog` list them"
+            ) from None
+        return await _remix_catalog(store, ref, title)
+    version = await store.version(artifact.id)
+    new = await store.create(
+        version.content or "", title=title or f"{artifact.title} (remix)", type=version.type,
+        language=version.language, source="remix", remixed_from=artifact.id,
+    )
+    for f in await store.files(artifact_id=artifact.id):
+        if f.artifact_id == artifact.id:
+            data = (await store.read_file(f.name, artifact_id=artifact.id)).data or b""
+            await store.attach_file(f.name, data, mime=f.mime, artifact_id=new.id)
+    return new
+
+
+async def _remix_catalog(store: Store, ref: str, title: str | None) -> Artifact:
+    from . import catalog
+
+    entry = catalog.get(ref)
+    # Suggested grants are not applied: the first fetch still asks, so nothing is allowed
+    # behind the person's back.
+    return await store.create(
+        entry.source(), title=title or entry.title, type=entry.type, language=entry.language,
+        source="remix", remixed_from=entry.ref,
+    )
+
+
+async def _remix_url(store: Store, url: str, title: str | None) -> Artifact:
+    import httpx
+
+    m = re.match(r"^(https?://[^/]+)/s/([A-Za-z0-9_-]{8,})/?$", url)
+    if not m:
+        raise InvalidInput("a link to remix looks like http://HOST:PORT/s/TOKEN (from `artifacts publish`)")
+    source_url = f"{m.group(1)}/s/{m.group(2)}/source"
+    try:
+        async with httpx.AsyncClient(timeout=10.0, follow_redirects=False, trust_env=False) as client:
+            response = await client.get(source_url)
+    except httpx.HTTPError as exc:
+        raise ArtifactsError(f"cannot reach {m.group(1)} ({exc}); is the sharing server running?") from exc
+    if response.status_code == 404:
+        raise NotFound("that link does not exist or was unpublished")
+    if response.status_code != 200 or len(response.content) > 32 * 1024 * 1024:
+        raise ArtifactsError(f"{m.group(1)} answered {response.status_code}; not a live-artifacts link?")
+    try:
+        data = response.json()
+    except ValueError:
+        raise ArtifactsError("the link did not answer with an artifact (not JSON)") from None
+    if not isinstance(data, dict) or data.get("format") != "live-artifacts-share":
+        raise ArtifactsError("the link did not answer with a live-artifacts artifact")
+    content, type_ = data.get("content"), data.get("type")
+    if not isinstance(content, str) or type_ not in kinds.TYPES:
+        raise ArtifactsError("the shared artifact is malformed (no content or unknown type)")
+    language = data.get("language") if isinstance(data.get("language"), str) else None
+    shared_title = data.get("title") if isinstance(data.get("title"), str) else None
+    return await store.create(
+        content, title=title or (f"{shared_title} (remix)" if shared_title else None), type=type_,
+        language=language, source="remix", remixed_from=url,
+    )
