@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .errors import InvalidInput
+
 HTML = "text/html"
 REACT = "application/vnd.ant.react"
 SVG = "image/svg+xml"
@@ -63,7 +65,8 @@ CODE_LANGUAGES: dict[str, str] = {
 }
 
 _MERMAID_START = re.compile(
-    r"^\s*(%%.*\n\s*)*(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram(-v2)?|"
+    r"^\s*(?:---[ \t]*\n(?:.*\n)*?---[ \t]*\n\s*)?"  # optional front matter (title: ...)
+    r"(%%.*\n\s*)*(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram(-v2)?|"
     r"erDiagram|journey|gantt|pie|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|"
     r"C4Context|sankey-beta|xychart-beta|block-beta)\b"
 )
@@ -76,8 +79,8 @@ _SVG_START = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*<svg[\s>]", re
 _MD_HINTS = re.compile(r"(^|\n)(#{1,6} \S|[-*] \S|\d+\. \S|```|> \S)")
 
 
-class UnknownType(ValueError):
-    pass
+class UnknownType(InvalidInput, ValueError):
+    """An ``ArtifactsError`` (callers that report those report this one too) and a ValueError."""
 
 
 def normalize_type(value: str) -> str:
@@ -169,7 +172,8 @@ def infer_title(content: str, type_: str, filename: str | None = None) -> str:
         else:
             m = _MERMAID_START.match(text)
             if m:
-                found = _split_camel(m.group(2)).capitalize() + " diagram"
+                kind = _split_camel(re.sub(r"-(v2|beta)$", "", m.group(2))).capitalize()
+                found = kind if kind.endswith("diagram") else kind + " diagram"
     if not found and filename:
         stem = PurePath(filename).stem
         found = _split_camel(stem) if stem else None

@@ -46,6 +46,6 @@ def check_value(value: object) -> tuple[str, int]:
     size = len(value.encode("utf-8", "surrogatepass"))
     if size > MAX_VALUE_BYTES:
         raise ValueTooLarge(
-            f"storage value is {size / 1048576:.2f} MB; a value may be at most 5 MB"
+            f"storage value is {size:,} bytes; a value may be at most 5 MB ({MAX_VALUE_BYTES:,} bytes)"
         )
     return value, size

@@ -71,7 +71,9 @@ CREATE TABLE messages (
     UNIQUE (conversation_id, seq)
 );
 
+-- pk is the rowid made explicit, so that VACUUM keeps it: the search index is keyed on it.
 CREATE TABLE artifacts (
+    pk              INTEGER PRIMARY KEY,
     id              TEXT NOT NULL UNIQUE,
     title           TEXT NOT NULL,
     type            TEXT NOT NULL,
@@ -204,11 +206,31 @@ CREATE TRIGGER artifacts_fts_delete BEFORE DELETE ON artifacts BEGIN
     VALUES ('delete', old.rowid, old.title, coalesce((SELECT content FROM versions
             WHERE artifact_id = old.id AND number = old.current_version), ''));
 END;
+
+-- A library upgraded from 0001 already has artifacts: index them, or search would miss them
+-- and the triggers above would "delete" entries that were never added (a corrupt index).
+INSERT INTO artifact_fts (artifact_fts) VALUES ('rebuild');
+"""
+
+# Live data: what a granted fetch() brought back, served at once when the artifact opens
+# again while a fresh copy is fetched.
+FETCH_CACHE = """
+CREATE TABLE fetch_cache (
+    artifact_id TEXT NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+    url         TEXT NOT NULL,
+    status      INTEGER NOT NULL,
+    headers     TEXT NOT NULL,      -- JSON object
+    fetched_at  REAL NOT NULL,
+    size        INTEGER NOT NULL,
+    body        BLOB NOT NULL,
+    PRIMARY KEY (artifact_id, url)
+);
 """
 
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _script(INITIAL)),
     Migration("0002_search", _script(SEARCH)),
+    Migration("0003_fetch_cache", _script(FETCH_CACHE)),
 ]
 
 LATEST = len(MIGRATIONS)

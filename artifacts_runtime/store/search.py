@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"\S+")
+# NUL ends an FTS5 query string even inside quotes ("unterminated string"), and a lone
+# surrogate (JSON from a page may hold one) cannot be encoded for SQLite: both separate words.
+_SEPARATORS = re.compile("[\x00\ud800-\udfff]")
 
 
 def _has_token_chars(word: str) -> bool:
@@ -20,7 +23,7 @@ def _has_token_chars(word: str) -> bool:
 
 def fts_query(text: str, *, prefix_last: bool = True, max_words: int = 16) -> str | None:
     """A MATCH expression for ``text``, or None when nothing in it can match."""
-    words = [w for w in _WORD.findall(text) if _has_token_chars(w)][:max_words]
+    words = [w for w in _WORD.findall(_SEPARATORS.sub(" ", text)) if _has_token_chars(w)][:max_words]
     if not words:
         return None
     parts = ['"' + w.replace('"', '""') + '"' for w in words]

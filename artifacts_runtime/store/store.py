@@ -23,7 +23,7 @@ import mimetypes
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,6 +139,11 @@ def _message(row: Iterable[Any]) -> Message:
     )
 
 
+def _size(n: int) -> str:
+    """A size for a message: exact below a megabyte (a small quota must not read "0.00 MB")."""
+    return f"{n:,} bytes" if n < 1048576 else f"{n / 1048576:.2f} MB"
+
+
 def _scope(shared: bool) -> str:
     return "shared" if shared else "personal"
 
@@ -151,11 +156,22 @@ def inspect_file(path: Path) -> int:
     if not path.exists() or path.stat().st_size == 0:
         return 0
     with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
+        header = fh.read(100)
+    if header[:16] != b"SQLite format 3\x00":
         raise LibraryError(
             f"{path} is not a live-artifacts library (not an SQLite file); "
             "move it away or set ARTIFACTS_HOME to use another folder"
+        )
+    # First judge by the file header alone: opening a WAL-mode file with SQLite, even
+    # read-only, creates -wal and -shm files next to it, and a file we refuse must be left
+    # exactly as it was. (When the header is stale, a -wal file exists already, and the
+    # check through SQLite below sees the committed values.)
+    if len(header) == 100:
+        _refuse(
+            path,
+            version=int.from_bytes(header[60:64], "big"),
+            app_id=int.from_bytes(header[68:72], "big"),
+            has_schema=int.from_bytes(header[40:44], "big") != 0,
         )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -169,7 +185,12 @@ def inspect_file(path: Path) -> int:
         raise LibraryError(
             f"{path} cannot be read ({exc}); it may be damaged — restore a backup or move it away"
         ) from exc
-    if tables and app_id != APPLICATION_ID:
+    _refuse(path, version=version, app_id=app_id, has_schema=bool(tables))
+    return version
+
+
+def _refuse(path: Path, *, version: int, app_id: int, has_schema: bool) -> None:
+    if app_id != APPLICATION_ID and (app_id != 0 or has_schema):
         raise LibraryError(
             f"{path} is an SQLite database of another program, not a live-artifacts library; "
             "it was not changed — move it away or set ARTIFACTS_HOME"
@@ -179,7 +200,6 @@ def inspect_file(path: Path) -> int:
             f"{path} was written by a newer release of live-artifacts (schema {version}, this "
             f"release knows {LATEST}); it was not changed — upgrade live-artifacts to open it"
         )
-    return version
 
 
 async def _configure(conn: aiosqlite.Connection, *, read_only: bool) -> None:
@@ -236,7 +256,14 @@ class Store:
         """A write transaction (``BEGIN IMMEDIATE``); commits on success, rolls back on error."""
         async with self._lock:
             db = self._writer
-            await _with_patience(lambda: db.execute("BEGIN IMMEDIATE"))
+            try:
+                await _with_patience(lambda: db.execute("BEGIN IMMEDIATE"))
+            except asyncio.CancelledError:
+                # aiosqlite runs a queued statement even when its awaiter is cancelled: undo the
+                # BEGIN (if it ran) or the connection stays inside a transaction for good.
+                with suppress(sqlite3.OperationalError):
+                    await asyncio.shield(db.execute("ROLLBACK"))
+                raise
             try:
                 yield db
             except BaseException:
@@ -603,8 +630,8 @@ class Store:
             quota = await self._quota(artifact_id)
             used = await self.state_usage(artifact_id, owner=owner)
             raise QuotaExceeded(
-                f"storage quota exceeded: this artifact already stores {used / 1048576:.2f} MB "
-                f"and the quota is {quota / 1048576:.2f} MB; delete keys or raise "
+                f"storage quota exceeded: this artifact already stores {_size(used)}, the new "
+                f"value is {_size(size)} and the quota is {_size(quota)}; delete keys or raise "
                 "[storage] quota_mb in config.toml"
             )
         self._emit({
@@ -892,6 +919,199 @@ class Store:
             (artifact_id, conversation_id),
         )
         return Usage(*row)
+
+
+    # ------------------------------------------------------------------ grants (live data)
+
+    async def grant(self, artifact_id: str, origin: str, decision: str = "allow") -> None:
+        if decision not in ("allow", "deny"):
+            raise InvalidInput("a grant is 'allow' or 'deny'")
+        async with self.transaction() as db:
+            try:
+                await db.execute(
+                    "INSERT INTO grants (artifact_id, origin, decision, created_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (artifact_id, origin) DO UPDATE SET decision = excluded.decision,"
+                    " created_at = excluded.created_at",
+                    (artifact_id, origin, decision, time.time()),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise _integrity(exc, artifact_id) from exc
+        self._emit({"type": "grant.changed", "artifact_id": artifact_id, "origin": origin, "decision": decision})
+
+    async def revoke(self, artifact_id: str, origin: str) -> bool:
+        async with self.transaction() as db:
+            cur = await db.execute(
+                "DELETE FROM grants WHERE artifact_id = ? AND origin = ?", (artifact_id, origin)
+            )
+        if cur.rowcount:
+            self._emit({"type": "grant.changed", "artifact_id": artifact_id, "origin": origin, "decision": None})
+        return cur.rowcount > 0
+
+    async def grant_for(self, artifact_id: str, origin: str) -> str | None:
+        row = await self._fetchone(
+            "SELECT decision FROM grants WHERE artifact_id = ? AND origin = ?", (artifact_id, origin)
+        )
+        return row[0] if row else None
+
+    async def grants(self, artifact_id: str) -> list[dict[str, Any]]:
+        rows = await self._fetchall(
+            "SELECT origin, decision, created_at FROM grants WHERE artifact_id = ? ORDER BY origin",
+            (artifact_id,),
+        )
+        return [{"origin": r[0], "decision": r[1], "created_at": r[2]} for r in rows]
+
+    # ------------------------------------------------------------------ the fetch cache
+
+    async def cache_put(
+        self, artifact_id: str, url: str, status: int, headers: dict[str, str], body: bytes
+    ) -> float:
+        now = time.time()
+        async with self._lock:
+            await _with_patience(lambda: self._writer.execute(
+                "INSERT INTO fetch_cache (artifact_id, url, status, headers, fetched_at, size, body)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (artifact_id, url) DO UPDATE SET"
+                " status = excluded.status, headers = excluded.headers,"
+                " fetched_at = excluded.fetched_at, size = excluded.size, body = excluded.body",
+                (artifact_id, url, status, json.dumps(headers), now, len(body), body),
+            ))
+        return now
+
+    async def cache_get(self, artifact_id: str, url: str) -> dict[str, Any] | None:
+        row = await self._fetchone(
+            "SELECT status, headers, fetched_at, body FROM fetch_cache WHERE artifact_id = ? AND url = ?",
+            (artifact_id, url),
+        )
+        if row is None:
+            return None
+        return {"status": row[0], "headers": json.loads(row[1]), "fetched_at": row[2], "body": bytes(row[3])}
+
+    # ------------------------------------------------------------------ shares
+
+    async def publish(self, artifact_id: str, version: int | None = None) -> str:
+        """A new unguessable share token for the artifact (``version`` None: follow the current one)."""
+        from ..ids import new_token
+
+        if version is not None:
+            await self.version(artifact_id, version)  # raises NotFound with the range
+        token = new_token(18)
+        async with self.transaction() as db:
+            try:
+                await db.execute(
+                    "INSERT INTO shares (token, artifact_id, version, created_at) VALUES (?, ?, ?, ?)",
+                    (token, artifact_id, version, time.time()),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise _integrity(exc, artifact_id) from exc
+        return token
+
+    async def unpublish(self, artifact_id: str) -> int:
+        async with self.transaction() as db:
+            cur = await db.execute(
+                "UPDATE shares SET revoked_at = ? WHERE artifact_id = ? AND revoked_at IS NULL",
+                (time.time(), artifact_id),
+            )
+        if cur.rowcount:
+            self._emit({"type": "share.revoked", "artifact_id": artifact_id})
+        return cur.rowcount
+
+    async def share(self, token: str) -> dict[str, Any] | None:
+        """The live share for ``token`` (None when unknown, revoked, or its artifact is trashed)."""
+        row = await self._fetchone(
+            "SELECT s.token, s.artifact_id, s.version, s.created_at FROM shares s"
+            " JOIN artifacts a ON a.id = s.artifact_id"
+            " WHERE s.token = ? AND s.revoked_at IS NULL AND a.trashed_at IS NULL",
+            (token,),
+        )
+        if row is None:
+            return None
+        return {"token": row[0], "artifact_id": row[1], "version": row[2], "created_at": row[3]}
+
+    async def shares(self, *, include_revoked: bool = False) -> list[dict[str, Any]]:
+        rows = await self._fetchall(
+            "SELECT s.token, s.artifact_id, a.title, s.version, s.created_at, s.revoked_at"
+            " FROM shares s JOIN artifacts a ON a.id = s.artifact_id"
+            + ("" if include_revoked else " WHERE s.revoked_at IS NULL")
+            + " ORDER BY s.created_at DESC"
+        )
+        return [
+            {"token": r[0], "artifact_id": r[1], "title": r[2], "version": r[3],
+             "created_at": r[4], "revoked_at": r[5]}
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ bundles
+
+    async def import_bundle(
+        self,
+        *,
+        title: str,
+        versions: list[dict[str, Any]],
+        state: list[dict[str, Any]] = (),  # type: ignore[assignment]
+        files: list[dict[str, Any]] = (),  # type: ignore[assignment]
+        created_at: float | None = None,
+        updated_at: float | None = None,
+        pinned: bool = False,
+        remixed_from: str | None = None,
+    ) -> Artifact:
+        """A new artifact with every version, its state and files, in one transaction.
+
+        ``versions`` are dicts with number, content, title, type, language, source, label,
+        incomplete, created_at — already validated by ``share.bundle``.
+        """
+        if not versions:
+            raise InvalidInput("a bundle needs at least one version")
+        versions = sorted(versions, key=lambda v: v["number"])
+        last = versions[-1]
+        created = created_at if created_at is not None else versions[0]["created_at"]
+        updated = updated_at if updated_at is not None else last["created_at"]
+        # The state must fit the quota it will live under (a bundle's state is not exempt).
+        state_bytes = sum(limits.check_value(e["value"])[1] for e in state)
+        if state_bytes > self.default_quota:
+            raise QuotaExceeded(
+                f"the bundle's stored state is {_size(state_bytes)} and the quota per artifact is "
+                f"{_size(self.default_quota)}; import it with --no-state, or raise [storage] quota_mb "
+                "in config.toml"
+            )
+        async with self.transaction() as db:
+            artifact_id = new_id()
+            await db.execute(
+                "INSERT INTO artifacts (id, title, type, language, created_at, updated_at, pinned,"
+                " remixed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (artifact_id, title, last["type"], last["language"], created, last["created_at"],
+                 int(pinned), remixed_from),
+            )
+            for v in versions:
+                await db.execute(
+                    f"INSERT INTO versions ({_VERSION_COLUMNS}, content) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (artifact_id, v["number"], v["title"], v["type"], v["language"], v["source"],
+                     v["label"], None, int(v["incomplete"]), v["created_at"],
+                     len(v["content"].encode("utf-8", "surrogatepass")), v["content"]),
+                )
+            await db.execute(
+                "UPDATE artifacts SET current_version = ?, title = ?, updated_at = ? WHERE id = ?",
+                (last["number"], title, updated, artifact_id),
+            )
+            for e in state:
+                value, size = limits.check_value(e["value"])
+                limits.check_key(e["key"])
+                await db.execute(
+                    "INSERT INTO state (artifact_id, scope, owner, key, size, updated_at, value)"
+                    " VALUES (?, ?, '', ?, ?, ?, ?)",
+                    (artifact_id, e["scope"], e["key"], size, e["updated_at"], value),
+                )
+            for f in files:
+                await db.execute(
+                    "INSERT INTO files (id, artifact_id, name, mime, size, created_at, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (new_id(10), artifact_id, f["name"], f["mime"], len(f["data"]), f["created_at"], f["data"]),
+                )
+        self._emit({"type": "artifact.created", "artifact_id": artifact_id, "version": last["number"]})
+        return await self.get(artifact_id)
+
+    async def all_state(self, artifact_id: str) -> list[StateEntry]:
+        """The library user's state in both scopes (what a bundle carries)."""
+        return (await self.state_entries(artifact_id)) + (await self.state_entries(artifact_id, shared=True))
 
 
 def _check_source(source: str) -> None:
