@@ -11,11 +11,17 @@ from __future__ import annotations
 import base64
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from .errors import ArtifactsError, NotFound, StorageError
 from .events import EventHub, current_view
+from .connectors import DataFetcher, FetchRefused
 from .store import Store
+
+#: Methods a visitor of a published link may call (read-only use: no model, no asking).
+VISITOR_METHODS = {
+    "storage.get", "storage.set", "storage.delete", "storage.list", "fs.readFile", "fs.list",
+    "net.fetch", "error.report",
+}
 
 MAX_REPORT_CHARS = 20_000
 
@@ -32,6 +38,13 @@ class BridgeError(ArtifactsError):
 ModelProvider = Callable[[], Any]  # returns an llm.ModelService (lazily built) or None
 
 
+def _scope_owner(owner: str, shared: bool) -> str:
+    """Whose values a storage call reads and writes: personal values belong to the caller (the
+    library's user, or one visitor of a published link); the shared scope is one for everyone
+    who uses the artifact, as on claude.ai."""
+    return "" if shared else owner
+
+
 def _str(params: dict[str, Any], name: str, *, required: bool = True) -> str | None:
     value = params.get(name)
     if value is None and not required:
@@ -42,10 +55,17 @@ def _str(params: dict[str, Any], name: str, *, required: bool = True) -> str | N
 
 
 class Bridge:
-    def __init__(self, store: Store, events: EventHub, model: ModelProvider | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: EventHub,
+        model: ModelProvider | None = None,
+        fetcher: DataFetcher | None = None,
+    ) -> None:
         self.store = store
         self.events = events
         self._model = model
+        self.fetcher = fetcher or DataFetcher(store, events)
         self._methods: dict[str, Callable[[str, dict[str, Any], str], Awaitable[Any]]] = {
             "storage.get": self._storage_get,
             "storage.set": self._storage_set,
@@ -65,6 +85,10 @@ class Bridge:
         handler = self._methods.get(method)
         if handler is None:
             raise BridgeError("unknown_method", f"unknown bridge method {method!r}")
+        if owner and method not in VISITOR_METHODS:
+            raise BridgeError(
+                "not_available", f"{method} is not available on a shared link; it runs only in the owner's library"
+            )
         if not isinstance(params, dict):
             raise BridgeError("invalid_argument", "params must be an object")
         token = current_view.set(view)
@@ -82,7 +106,7 @@ class Bridge:
     async def _storage_get(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
-        entry = await self.store.state_get(artifact_id, key, shared=shared, owner=owner)
+        entry = await self.store.state_get(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
         if entry is None:
             raise BridgeError("key_not_found", f"no {'shared' if shared else 'personal'} value stored under {key!r}")
         return {"key": key, "value": entry.value, "shared": shared}
@@ -96,19 +120,19 @@ class Bridge:
                 "storage values must be strings; store JSON.stringify(value) and parse it when you read it",
             )
         shared = bool(params.get("shared", False))
-        await self.store.state_set(artifact_id, key, value, shared=shared, owner=owner)
+        await self.store.state_set(artifact_id, key, value, shared=shared, owner=_scope_owner(owner, shared))
         return {"key": key, "value": value, "shared": shared}
 
     async def _storage_delete(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
-        deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=owner)
+        deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
         return {"key": key, "deleted": deleted, "shared": shared}
 
     async def _storage_list(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
         prefix = _str(params, "prefix", required=False) or ""
         shared = bool(params.get("shared", False))
-        keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=owner)
+        keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=_scope_owner(owner, shared))
         return {"keys": keys, "prefix": prefix or None, "shared": shared}
 
     # -- the model
@@ -170,13 +194,17 @@ class Bridge:
 
     async def _fetch(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
         url = _str(params, "url")
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else url
-        raise BridgeError(
-            "network_denied",
-            f"this artifact may not reach {origin}: artifacts run offline and cannot use the "
-            "network unless you grant them an origin",
-        )
+        method = _str(params, "method", required=False) or "GET"
+        headers = params.get("headers") if isinstance(params.get("headers"), dict) else {}
+        body = params.get("body") if isinstance(params.get("body"), str) else None
+        try:
+            result = await self.fetcher.fetch(
+                artifact_id, url, method=method, headers={str(k): str(v) for k, v in headers.items()},
+                body=body, may_ask=not owner,
+            )
+        except FetchRefused as exc:
+            raise BridgeError(exc.code, exc.message) from exc
+        return result.to_page()
 
     # -- runtime errors, so the app can offer to send them back to the model
 

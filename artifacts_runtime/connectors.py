@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -40,6 +41,11 @@ MAX_REDIRECTS = 5
 FRESH_SECONDS = 30.0
 USER_AGENT = "live-artifacts (artifact data fetch)"
 FORWARDED_REQUEST_HEADERS = {"accept", "accept-language", "content-type", "authorization", "x-api-key"}
+#: Dropped when a redirect leads to another origin (as browsers do): they belong to the first one.
+CREDENTIAL_HEADERS = {"authorization", "x-api-key"}
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+_HOST_NAME = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
+_HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
 KEPT_RESPONSE_HEADERS = {
     "content-type", "content-language", "cache-control", "etag", "last-modified", "date",
 }
@@ -57,8 +63,12 @@ class FetchRefused(ArtifactsError):
 
 
 def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` with the default port dropped and the host lower-cased."""
-    parts = urlsplit(url)
+    """``scheme://host[:port]`` with the default port dropped, the host lower-cased and in its
+    ASCII (IDNA) form, and an IP address in its canonical form."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1" and other broken IPv6 literals
+        raise FetchRefused("invalid_url", f"{url[:80]!r} is not a valid URL") from None
     scheme = (parts.scheme or "").lower()
     if scheme not in ("http", "https"):
         raise FetchRefused("invalid_url", f"only http and https URLs can be fetched, not {url[:80]!r}")
@@ -66,9 +76,14 @@ def origin_of(url: str) -> str:
         raise FetchRefused("invalid_url", f"{url[:80]!r} has no host")
     host = parts.hostname.lower().rstrip(".")
     try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        raise FetchRefused("invalid_url", f"{parts.hostname!r} is not a valid host name") from None
+        host = ipaddress.ip_address(host).compressed
+    except ValueError:
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise FetchRefused("invalid_url", f"{parts.hostname!r} is not a valid host name") from None
+        if not _HOST_NAME.match(host):
+            raise FetchRefused("invalid_url", f"{parts.hostname[:80]!r} is not a valid host name")
     try:
         port = parts.port
     except ValueError:
@@ -176,8 +191,12 @@ class DataFetcher:
         may_ask: bool = True,
     ) -> FetchResult:
         origin = origin_of(url)
-        await self.authorize(artifact_id, origin, may_ask=may_ask)
         method = method.upper()
+        if method not in METHODS:
+            raise FetchRefused("invalid_argument", f"fetch() cannot send a {method[:20]!r} request; "
+                               f"use one of {', '.join(sorted(METHODS))}")
+        headers = _forwarded(headers or {})
+        await self.authorize(artifact_id, origin, may_ask=may_ask)
         if method == "GET":
             cached = await self.store.cache_get(artifact_id, url)
             if cached is not None:
@@ -185,7 +204,7 @@ class DataFetcher:
                 if age > FRESH_SECONDS:
                     self._refresh_later(artifact_id, url, origin, headers)
                 return FetchResult(cached["status"], cached["headers"], cached["body"], cached["fetched_at"], True)
-        result = await self._network(artifact_id, url, origin, method, headers or {}, body)
+        result = await self._network(artifact_id, url, origin, method, headers, body)
         if method == "GET" and result.status < 400:
             result.fetched_at = await self.store.cache_put(
                 artifact_id, url, result.status, result.headers, result.body
@@ -220,9 +239,22 @@ class DataFetcher:
         self, artifact_id: str, url: str, granted_origin: str, method: str,
         headers: dict[str, str], body: str | None,
     ) -> FetchResult:
-        send_headers = {k: v for k, v in headers.items() if k.lower() in FORWARDED_REQUEST_HEADERS}
+        """The request, its redirects and the whole answer, within ``TIMEOUT_SECONDS`` in all
+        (a server that sends a byte now and then must not hold the fetch forever)."""
+        try:
+            async with asyncio.timeout(TIMEOUT_SECONDS):
+                return await self._follow(artifact_id, url, granted_origin, method, headers, body)
+        except TimeoutError:
+            raise FetchRefused("network_error", _too_slow(granted_origin)) from None
+
+    async def _follow(
+        self, artifact_id: str, url: str, granted_origin: str, method: str,
+        headers: dict[str, str], body: str | None,
+    ) -> FetchResult:
+        send_headers = {k.lower(): v for k, v in headers.items()}
         send_headers["user-agent"] = USER_AGENT
         current = url
+        previous_origin = granted_origin
         async with httpx.AsyncClient(
             timeout=TIMEOUT_SECONDS, follow_redirects=False, transport=self._transport, trust_env=False
         ) as client:
@@ -234,27 +266,41 @@ class DataFetcher:
                         "network_denied",
                         f"{granted_origin} redirected to {origin}, which this artifact has no grant for",
                     )
-                request = await self._pinned_request(client, current, method, send_headers, body)
+                if origin != previous_origin:  # credentials stay with the origin they were meant for
+                    for name in CREDENTIAL_HEADERS:
+                        send_headers.pop(name, None)
+                previous_origin = origin
+                request = await self._pinned_request(client, current, origin, method, send_headers, body)
                 try:
                     response = await client.send(request, stream=True)
                 except httpx.TimeoutException as exc:
-                    raise FetchRefused("network_error", f"{origin} did not answer within {TIMEOUT_SECONDS:.0f} s") from exc
+                    raise FetchRefused("network_error", _too_slow(origin)) from exc
                 except httpx.HTTPError as exc:
                     raise FetchRefused("network_error", f"cannot reach {origin}: {exc}") from exc
                 try:
                     if response.is_redirect and "location" in response.headers:
-                        current = str(httpx.URL(current).join(response.headers["location"]))
+                        try:
+                            current = str(httpx.URL(current).join(response.headers["location"]))
+                        except (httpx.InvalidURL, ValueError) as exc:
+                            raise FetchRefused("invalid_url", f"{origin} redirected to an invalid URL") from exc
                         if response.status_code in (301, 302, 303) and method != "HEAD":
+                            if method != "GET":
+                                send_headers.pop("content-type", None)
                             method, body = "GET", None
                         continue
                     data = bytearray()
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
                         raise FetchRefused("response_too_large", _too_large(origin))
-                    async for chunk in response.aiter_bytes():
-                        data += chunk
-                        if len(data) > MAX_RESPONSE_BYTES:
-                            raise FetchRefused("response_too_large", _too_large(origin))
+                    try:
+                        async for chunk in response.aiter_bytes():
+                            data += chunk
+                            if len(data) > MAX_RESPONSE_BYTES:
+                                raise FetchRefused("response_too_large", _too_large(origin))
+                    except httpx.TimeoutException as exc:
+                        raise FetchRefused("network_error", _too_slow(origin)) from exc
+                    except httpx.HTTPError as exc:
+                        raise FetchRefused("network_error", f"the answer from {origin} broke off: {exc}") from exc
                     kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
                     return FetchResult(response.status_code, kept, bytes(data), time.time(), False)
                 finally:
@@ -262,15 +308,20 @@ class DataFetcher:
         raise FetchRefused("network_error", f"{url} redirected more than {MAX_REDIRECTS} times")
 
     async def _pinned_request(
-        self, client: httpx.AsyncClient, url: str, method: str, headers: dict[str, str], body: str | None
+        self, client: httpx.AsyncClient, url: str, origin: str, method: str, headers: dict[str, str],
+        body: str | None,
     ) -> httpx.Request:
         """A request to the address we checked, keeping the host name for Host and TLS."""
         parts = urlsplit(url)
-        host = parts.hostname or ""
+        netloc = origin.split("://", 1)[1]  # host[:port], ASCII, no user:password@
+        host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") and ":" in netloc else netloc
+        host = host.strip("[]")
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        if host.lower() in METADATA_HOSTS:
+        if host in METADATA_HOSTS:
             raise FetchRefused("network_denied", f"{host} is a cloud metadata service")
         addresses = await resolve(host, port)
+        if not addresses:
+            raise FetchRefused("network_error", f"cannot resolve {host}")
         internal = [a for a in addresses if is_internal(a)]
         if internal and not names_itself(host):
             raise FetchRefused(
@@ -280,10 +331,10 @@ class DataFetcher:
             )
         address = addresses[0]
         pinned_host = f"[{address}]" if ":" in address else address
-        netloc = pinned_host + (f":{parts.port}" if parts.port else "")
-        pinned_url = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+        pinned_netloc = pinned_host + (f":{parts.port}" if parts.port else "")
+        pinned_url = urlunsplit((parts.scheme, pinned_netloc, parts.path or "/", parts.query, ""))
         request = client.build_request(
-            method, pinned_url, headers={**headers, "host": parts.netloc}, content=body
+            method, pinned_url, headers={**headers, "host": netloc}, content=body
         )
         if parts.scheme == "https":
             request.extensions["sni_hostname"] = host
@@ -303,5 +354,27 @@ def names_itself(host: str) -> bool:
         return False
 
 
+def _forwarded(headers: dict[str, str]) -> dict[str, str]:
+    """The request headers an artifact may send (never cookies); a value that cannot be sent
+    as it is (non-ASCII, line breaks) is refused rather than mangled."""
+    out = {}
+    for name, value in headers.items():
+        if name.lower() not in FORWARDED_REQUEST_HEADERS:
+            continue
+        if not _HEADER_VALUE.match(value):
+            raise FetchRefused("invalid_argument", f"the {name} header has characters an HTTP header "
+                               "cannot carry (line breaks or non-ASCII text)")
+        out[name.lower()] = value
+    return out
+
+
+def _limit(n: int) -> str:
+    return f"{n // 1048576} MB" if n % 1048576 == 0 else f"{n:,} bytes"
+
+
 def _too_large(origin: str) -> str:
-    return f"the answer from {origin} is larger than {MAX_RESPONSE_BYTES // 1048576} MB"
+    return f"the answer from {origin} is larger than {_limit(MAX_RESPONSE_BYTES)}, the limit for live data"
+
+
+def _too_slow(origin: str) -> str:
+    return f"{origin} did not answer within {TIMEOUT_SECONDS:g} s"

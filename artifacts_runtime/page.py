@@ -40,7 +40,7 @@ _LINK_HREF_RE = re.compile(r"""<link\b([^>]*?)\bhref\s*=\s*(["']?)([^"'\s>]+)\2(
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
 _HEAD_OPEN_RE = re.compile(r"<head\b[^>]*>", re.I)
 _HTML_OPEN_RE = re.compile(r"<html\b[^>]*>", re.I)
-_DOCTYPE_RE = re.compile(r"^\s*<!doctype[^>]*>", re.I)
+_DOCTYPE_RE = re.compile(r"^(?:\s|<!--.*?-->)*<!doctype[^>]*>", re.I | re.S)
 
 
 def frame_csp(server_origin: str | None) -> str:
@@ -138,7 +138,7 @@ class Resources:
             return f'<link rel="stylesheet" href="{self.asset_url(lib, target)}">'
         if self.inline:
             return f"{pre}<script>{_inline_js(self._read_asset(lib, target))}</script>"
-        return f'{pre}<script src="{self.asset_url(lib, target)}"></script>'
+        return f'{pre}<script src="{self.asset_url(lib, target)}" crossorigin="anonymous"></script>'
 
     def runtime(self, name: str) -> str:
         if name.endswith(".css"):
@@ -147,7 +147,7 @@ class Resources:
             return f'<link rel="stylesheet" href="{self.runtime_url(name)}">'
         if self.inline:
             return f"<script>{_inline_js((RUNTIME_DIR / name).read_text(encoding='utf-8'))}</script>"
-        return f'<script src="{self.runtime_url(name)}"></script>'
+        return f'<script src="{self.runtime_url(name)}" crossorigin="anonymous"></script>'
 
     def _read_asset(self, lib: str, file: str) -> str:
         assert self.cache is not None, "inline resources need the asset cache"
@@ -165,6 +165,8 @@ class FrameSpec:
     title: str
     source: str
     language: str | None = None
+    #: React only: the code a frame already compiled this source to (then no Babel is loaded)
+    compiled: str | None = None
 
 
 def needed_libraries(spec: FrameSpec, lock: AssetLock) -> list[str]:
@@ -229,10 +231,14 @@ def frame_document(spec: FrameSpec, res: Resources, *, mode: str = "live") -> st
     title = html.escape(spec.title)
     if spec.type == kinds.REACT:
         imports = scan_imports(spec.source)
-        libs = list(REACT_BASE) + [
+        libs = [lib for lib in REACT_BASE if not (spec.compiled and lib == "babel")] + [
             ref.library for ref in (res.lock.resolve_import(i) for i in imports) if ref is not None
         ]
-        ui = res.runtime("ui.js") if any(is_ui_module(i) for i in imports) else ""
+        if spec.compiled is not None:
+            source += f'<script type="application/json" id="artifact-compiled">{script_json(spec.compiled)}</script>'
+        # Always: besides @/components/ui/*, it defines shadcn's theme (bg-primary, border
+        # colours) that artifacts written for claude.ai use with or without the components.
+        ui = res.runtime("ui.js")
         return (
             f"<!doctype html><html><head><title>{title}</title>{head}{res.libraries(libs)}{ui}</head>"
             f'<body class="artifact-react"><div id="root"></div>{source}{res.runtime("react-runtime.js")}'
@@ -263,7 +269,7 @@ def _html_document(spec: FrameSpec, res: Resources, mode: str) -> str:
         if res.inline:
             tag = res.library(ref.library, ref.file)
             return tag if closing else tag.removesuffix("</script>")
-        return f'<script{attrs} src="{res.asset_url(ref.library, ref.file)}">{closing}'
+        return f'<script{attrs} src="{res.asset_url(ref.library, ref.file)}" crossorigin="anonymous">{closing}'
 
     def link(m: re.Match[str]) -> str:
         ref = lock.resolve_url(m.group(3))
@@ -276,21 +282,20 @@ def _html_document(spec: FrameSpec, res: Resources, mode: str) -> str:
 
     body = _SCRIPT_SRC_RE.sub(script, spec.source)
     body = _LINK_HREF_RE.sub(link, body)
+    # Ours goes first, before anything the artifact wrote (right after its doctype; the parser
+    # puts it in the head): frame.js must run before any artifact script, and a "<head>" found
+    # by a search could be inside a script's string.
     inject = _head(spec, res, mode)
-    m = _HEAD_OPEN_RE.search(body)
-    if m:
-        return body[: m.end()] + inject + body[m.end():]
-    m = _HTML_OPEN_RE.search(body)
-    if m:
-        return body[: m.end()] + "<head>" + inject + "</head>" + body[m.end():]
     m = _DOCTYPE_RE.match(body)
     if m:
-        return body[: m.end()] + "<head>" + inject + "</head>" + body[m.end():]
+        return body[: m.end()] + inject + body[m.end():]
+    if _HEAD_OPEN_RE.search(body) or _HTML_OPEN_RE.search(body):
+        return inject + body
     # A fragment: give it a document.
     return f"<!doctype html><html><head>{inject}</head><body>{body}</body></html>"
 
 
-def shell_document(artifact_id: str, title: str, version: int | None) -> str:
+def shell_document(artifact_id: str, title: str, version: int | None, *, share: str | None = None) -> str:
     """The trusted page around the sandboxed frame. It reads the token from the URL fragment
     (never sent to a server), keeps it in sessionStorage, and talks to the bridge."""
     return (
@@ -299,7 +304,9 @@ def shell_document(artifact_id: str, title: str, version: int | None) -> str:
         f"<title>{html.escape(title)}</title>"
         '<link rel="stylesheet" href="/runtime/shell.css">'
         '<script src="/runtime/shell.js" defer></script></head>'
-        f'<body data-artifact="{html.escape(artifact_id)}" data-version="{version or ""}">'
+        f'<body data-artifact="{html.escape(artifact_id)}" data-version="{version or ""}"'
+        + (f' data-share="{html.escape(share)}"' if share else "")
+        + ">"
         '<header id="bar"><span id="title"></span><span id="meta"></span>'
         '<span id="status" role="status"></span></header>'
         f'<iframe id="frame" title="artifact" sandbox="{SANDBOX}" '

@@ -23,6 +23,7 @@ import ipaddress
 import json
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -47,7 +48,12 @@ from .page import (
 from .paths import Paths
 from .store import Store
 
-MAX_BODY = 12 * 1024 * 1024  # a 5 MB storage value, JSON-escaped, fits
+MAX_BODY = 12 * 1024 * 1024
+MAX_COMPILED_CHARS = 2 * 1024 * 1024  # one React artifact's transpiled code
+MAX_COMPILED_TOTAL = 32 * 1024 * 1024  # all of it, in memory
+PUBLIC_PREFIXES = ("/s/", "/assets/", "/runtime/")
+PUBLIC_PATHS = {"/health", "/favicon.ico"}
+VISITOR_COOKIE = "la_visitor"  # a 5 MB storage value, JSON-escaped, fits
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -100,9 +106,12 @@ class ArtifactServer:
         self.token = token or new_token()
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
+        self._tasks: set[asyncio.Future[None]] = set()
         self._unsubscribe: Callable[[], None] | None = None
         self._runtime_files = {p.name for p in RUNTIME_DIR.iterdir() if p.suffix in (".js", ".css")}
         self._asset_fetch_lock = asyncio.Lock()
+        #: (artifact id, version) -> (sha256 of its source, the code its frame compiled it to)
+        self._compiled: OrderedDict[tuple[str, int], tuple[str, str]] = OrderedDict()
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -132,12 +141,20 @@ class ArtifactServer:
         app.router.add_get("/ws", self._ws)
         app.router.add_get("/assets/{folder}/{path:.+}", self._asset)
         app.router.add_get("/runtime/{name}", self._runtime)
+        app.router.add_get("/s/{share}", self._share_view)
+        app.router.add_get("/s/{share}/info", self._share_info)
+        app.router.add_get("/s/{share}/frame", self._share_frame)
+        app.router.add_get("/s/{share}/source", self._share_source)
+        app.router.add_post("/s/{share}/call", self._share_call)
         return app
 
+    def share_url(self, token: str) -> str:
+        return f"{self.base_url}/s/{token}"
+
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.build_app(), access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(self.build_app(), access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         sockets = site._server.sockets if site._server else []  # noqa: SLF001 - the bound port
         if sockets:
@@ -213,12 +230,33 @@ class ArtifactServer:
             return True
         return origin == f"{request.scheme}://{request.headers.get('Host', '')}"
 
+    def _peer_is_local(self, request: web.Request) -> bool:
+        remote = (request.remote or "").split("%")[0]
+        if remote == self.host:
+            return True
+        try:
+            return ipaddress.ip_address(remote).is_loopback
+        except ValueError:
+            return False
+
     @web.middleware
     async def _guard(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
+        if not self._peer_is_local(request):
+            # Bound to a network address for sharing: other machines see published links only.
+            if not request.path.startswith(PUBLIC_PREFIXES) and request.path not in PUBLIC_PATHS:
+                return _error(404, "not_found", "only published artifacts are reachable from other machines")
+            if request.path.startswith("/s/") and request.method == "POST" and not self._origin_ok(request):
+                return _error(403, "bad_origin", "cross-origin requests are refused")
+            response = await handler(request)
+            for name, value in COMMON_HEADERS.items():
+                response.headers.setdefault(name, value)
+            return response
         if not self._host_allowed(request):
             return _error(403, "bad_host", "this server answers only to its own address (Host refused)")
+        if request.path.startswith("/s/") and request.method == "POST" and not self._origin_ok(request):
+            return _error(403, "bad_origin", "cross-origin requests are refused")
         if request.path.startswith("/api/") or request.path == "/ws":
             if not self._origin_ok(request):
                 return _error(403, "bad_origin", "cross-origin requests are refused")
@@ -270,8 +308,12 @@ class ArtifactServer:
             version = await self.store.version(artifact_id, number)
         except (ValueError, NotFound) as exc:
             return web.Response(status=404, text=str(exc), content_type="text/plain")
-        spec = FrameSpec(artifact_id, version.number, version.type, version.title,
-                         version.content or "", version.language)
+        return await self._frame_response(request, version)
+
+    async def _frame_response(self, request: web.Request, version: Any) -> web.Response:
+        spec = FrameSpec(version.artifact_id, version.number, version.type, version.title,
+                         version.content or "", version.language,
+                         compiled=self._compiled_code(version.artifact_id, version.number, version.content or ""))
         problem = await self._ensure_assets(needed_libraries(spec, self.assets.lock))
         if problem:
             return web.Response(
@@ -311,34 +353,155 @@ class ArtifactServer:
             return _error(413, "value_too_large", "the request is larger than 12 MB; storage values may be at most 5 MB")
         if not isinstance(payload, dict) or not isinstance(payload.get("method"), str):
             return _error(400, "bad_request", "expected {method, params}")
+        status, reply = await self._dispatch(
+            artifact_id, payload["method"], payload.get("params", {}), request.headers.get("X-Artifacts-View")
+        )
+        return web.json_response(reply, status=status)
+
+    async def _dispatch(self, artifact_id: str, method: str, params: Any, view: str | None) -> tuple[int, dict[str, Any]]:
+        """One bridge call for a shell (over HTTP or its WebSocket): (HTTP status, reply)."""
         try:
             if await self.store.resolve(artifact_id) != artifact_id:
                 raise NotFound("the bridge needs the artifact's full id")
+            if method == "runtime.compiled":
+                return 200, {"ok": True, "result": await self._keep_compiled(artifact_id, params)}
+            result = await self.bridge.call(artifact_id, method, params, view=view)
+        except BridgeError as exc:
+            return 200, {"ok": False, "error": {"code": exc.code, "message": exc.message}}
+        except NotFound as exc:
+            return 404, {"ok": False, "error": {"code": "not_found", "message": str(exc)}}
+        return 200, {"ok": True, "result": result}
+
+    # ---------------------------------------------------------------- published links
+
+    async def _share_version(self, request: web.Request) -> tuple[dict[str, Any], Any]:
+        share = await self.store.share(request.match_info["share"])
+        if share is None:
+            raise web.HTTPNotFound(text="this link does not exist or was unpublished", content_type="text/plain")
+        version = await self.store.version(share["artifact_id"], share["version"])
+        return share, version
+
+    async def _share_view(self, request: web.Request) -> web.Response:
+        share, version = await self._share_version(request)
+        body = shell_document(share["artifact_id"], version.title, None, share=share["token"])
+        response = web.Response(
+            text=body, content_type="text/html",
+            headers={"Content-Security-Policy": SHELL_CSP, "Cache-Control": "no-store"},
+        )
+        if not _valid_visitor(request.cookies.get(VISITOR_COOKIE)):
+            response.set_cookie(
+                VISITOR_COOKIE, new_token(16), max_age=400 * 86400, httponly=True,
+                samesite="Strict", path="/s/",
+            )
+        return response
+
+    async def _share_info(self, request: web.Request) -> web.Response:
+        share, version = await self._share_version(request)
+        return web.json_response({
+            "id": share["artifact_id"], "title": version.title, "type": version.type,
+            "language": version.language, "version": version.number,
+            "current_version": version.number, "shared_link": True,
+            "frame_url": f"/s/{share['token']}/frame?v={version.number}",
+        }, headers={"Cache-Control": "no-store"})
+
+    async def _share_frame(self, request: web.Request) -> web.Response:
+        share, version = await self._share_version(request)
+        return await self._frame_response(request, version)
+
+    async def _share_source(self, request: web.Request) -> web.Response:
+        """What `artifacts remix URL` copies: the shared version's source and metadata."""
+        share, version = await self._share_version(request)
+        return web.json_response({
+            "format": "live-artifacts-share", "title": version.title, "type": version.type,
+            "language": version.language, "version": version.number, "content": version.content,
+        }, headers={"Access-Control-Allow-Origin": "*"})
+
+    async def _share_call(self, request: web.Request) -> web.Response:
+        try:
+            share, version = await self._share_version(request)
+        except web.HTTPNotFound:  # the page's bridge reads JSON: say why in a sentence
+            return _error(404, "not_found", "this link does not exist or was unpublished")
+        visitor = request.cookies.get(VISITOR_COOKIE)
+        if not _valid_visitor(visitor):
+            return _error(403, "no_visitor", "open the shared link first; it gives your browser its own storage")
+        try:
+            payload = await request.json()
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return _error(400, "bad_request", "the request body is not JSON")
+        if not isinstance(payload, dict) or not isinstance(payload.get("method"), str):
+            return _error(400, "bad_request", "expected {method, params}")
+        try:
             result = await self.bridge.call(
-                artifact_id, payload["method"], payload.get("params", {}),
-                view=request.headers.get("X-Artifacts-View"),
+                share["artifact_id"], payload["method"], payload.get("params", {}),
+                view=request.headers.get("X-Artifacts-View"), owner=f"visitor:{visitor}",
             )
         except BridgeError as exc:
             return web.json_response({"ok": False, "error": {"code": exc.code, "message": exc.message}})
-        except NotFound as exc:
-            return _error(404, "not_found", str(exc))
         return web.json_response({"ok": True, "result": result})
+
+    # ---------------------------------------------------------------- compiled React code
+    # Babel is 3 MB of JavaScript, and a sandboxed frame (opaque origin) gets no HTTP cache:
+    # compiling it costs a few hundred ms on every load. So the frame hands back what it
+    # compiled, and later loads of the same version get that code and no Babel. The code only
+    # ever runs in that artifact's own frames, so a frame can cache nothing it could not run.
+
+    def _compiled_code(self, artifact_id: str, number: int, source: str) -> str | None:
+        entry = self._compiled.get((artifact_id, number))
+        if entry is None or entry[0] != hashlib.sha256(source.encode()).hexdigest():
+            return None
+        self._compiled.move_to_end((artifact_id, number))
+        return entry[1]
+
+    async def _keep_compiled(self, artifact_id: str, params: Any) -> dict[str, Any]:
+        if not isinstance(params, dict) or not isinstance(params.get("code"), str) \
+                or not isinstance(params.get("version"), int) or len(params["code"]) > MAX_COMPILED_CHARS:
+            return {"cached": False}
+        version = await self.store.version(artifact_id, params["version"])
+        if version.type != "application/vnd.ant.react":
+            return {"cached": False}
+        digest = hashlib.sha256((version.content or "").encode()).hexdigest()
+        self._compiled[(artifact_id, version.number)] = (digest, params["code"])
+        self._compiled.move_to_end((artifact_id, version.number))
+        while sum(len(code) for _, code in self._compiled.values()) > MAX_COMPILED_TOTAL:
+            self._compiled.popitem(last=False)
+        return {"cached": True}
 
     # ---------------------------------------------------------------- events
 
     async def _ws(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse(heartbeat=30)
+        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=MAX_BODY)
         await ws.prepare(request)
+        view = request.query.get("view") or None
         self._sockets.add(ws)
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT and msg.data == "ping":
                     await ws.send_str('{"type":"pong"}')
+                elif msg.type == WSMsgType.TEXT:
+                    # A bridge call from the shell: {type: "call", id, artifact, method, params}.
+                    # The shell's fetch() costs a few ms a request in Chromium; a WebSocket
+                    # message a fraction of that, and storage calls are chatty.
+                    task = asyncio.ensure_future(self._ws_call(ws, msg.data, view))
+                    self._tasks.add(task)
+                    task.add_done_callback(self._tasks.discard)
                 elif msg.type in (WSMsgType.ERROR, WSMsgType.CLOSE):
                     break
         finally:
             self._sockets.discard(ws)
         return ws
+
+    async def _ws_call(self, ws: web.WebSocketResponse, data: str, view: str | None) -> None:
+        try:
+            call = json.loads(data)
+        except ValueError:
+            return
+        if not isinstance(call, dict) or call.get("type") != "call" or not isinstance(call.get("id"), int):
+            return
+        if not isinstance(call.get("artifact"), str) or not isinstance(call.get("method"), str):
+            reply: dict[str, Any] = {"ok": False, "error": {"code": "bad_request", "message": "expected {artifact, method, params}"}}
+        else:
+            _, reply = await self._dispatch(call["artifact"], call["method"], call.get("params", {}), view)
+        await self._send(ws, json.dumps({"type": "reply", "id": call["id"], **reply}, default=str))
 
     def _broadcast(self, event: Event) -> None:
         if not self._sockets:
@@ -400,6 +563,10 @@ def _content_type(path: str) -> str:
     if path.endswith(".js"):
         return "text/javascript; charset=utf-8"
     return "application/octet-stream"
+
+
+def _valid_visitor(value: str | None) -> bool:
+    return bool(value) and 16 <= len(value) <= 64 and all(c.isalnum() or c in "-_" for c in value)
 
 
 def _escape(text: str) -> str:

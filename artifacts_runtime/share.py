@@ -20,10 +20,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import re
 import stat
+import struct
 import time
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +35,17 @@ from .errors import ArtifactsError, InvalidInput, NotFound
 from .models import Artifact, VERSION_SOURCES
 from .store import Store
 from .store import limits
+from .store import store as store_module
 
 FORMAT = "live-artifacts-bundle"
 FORMAT_VERSION = 1
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed: beyond this a member is a zip bomb
+MAX_REMIX_BYTES = 32 * 1024 * 1024  # what `remix URL` reads from a link's /source at most
+# No compression-ratio rule: a 5 MB storage value of repeated text compresses 1000x and is
+# legitimate. A zip bomb is stopped by sizes instead: the sizes the archive declares are checked
+# before anything is expanded, and zipfile never expands a member beyond its declared size.
 _MEMBER = re.compile(r"^(manifest\.json|state\.json|versions/[1-9][0-9]{0,8}\.txt|files/[0-9]{1,6})$")
 
 
@@ -114,17 +121,26 @@ async def export_bundle(store: Store, ref: str, *, with_state: bool = True) -> b
 # ---------------------------------------------------------------------------- import
 
 
+#: What the zip module raises on a damaged or crafted archive (besides reading it fine).
+_DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, OSError, EOFError, ValueError,
+            NotImplementedError, zlib.error, struct.error, OverflowError)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.0f} MB" if n >= 1048576 else f"{n:,} bytes"
+
+
 def _read_members(data: bytes) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except _DAMAGED as exc:
         raise BundleError(f"not a bundle: the file is not a valid zip archive ({exc})") from exc
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise BundleError(f"refused: the bundle has {len(infos)} members (at most {MAX_MEMBERS})")
-        out: dict[str, bytes] = {}
-        total = 0
+        declared = 0
+        seen: set[str] = set()
         for info in infos:
             name = info.filename
             if info.is_dir():
@@ -134,22 +150,28 @@ def _read_members(data: bytes) -> dict[str, bytes]:
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise BundleError(f"refused: {name} is a symbolic link")
-            if name in out:
+            if name in seen:
                 raise BundleError(f"refused: {name} appears twice")
+            seen.add(name)
             if info.file_size > MAX_MEMBER_BYTES:
-                raise BundleError(f"refused: {name} is {info.file_size / 1048576:.0f} MB (at most {MAX_MEMBER_BYTES // 1048576} MB)")
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
-                raise BundleError(f"refused: {name} expands {info.file_size // info.compress_size}x (a zip bomb?)")
+                raise BundleError(f"refused: {name} is {_mb(info.file_size)} (at most {_mb(MAX_MEMBER_BYTES)})")
+            declared += info.file_size
+            if declared > MAX_TOTAL_BYTES:
+                raise BundleError(f"refused: the bundle expands to more than {_mb(MAX_TOTAL_BYTES)} (a zip bomb?)")
+        out: dict[str, bytes] = {}
+        for info in infos:
+            if info.is_dir():
+                continue
+            name = info.filename
             try:
                 with zf.open(info) as fh:
-                    content = fh.read(MAX_MEMBER_BYTES + 1)
-            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as exc:
-                raise BundleError(f"refused: {name} cannot be read ({exc})") from exc
-            if len(content) > MAX_MEMBER_BYTES:
-                raise BundleError(f"refused: {name} is larger than it claims")
-            total += len(content)
-            if total > MAX_TOTAL_BYTES:
-                raise BundleError(f"refused: the bundle expands to more than {MAX_TOTAL_BYTES // 1048576} MB")
+                    # zipfile never yields more than the declared size (it fails the CRC
+                    # instead), so this read is bounded by the checks above.
+                    content = fh.read(info.file_size + 1)
+            except _DAMAGED as exc:
+                raise BundleError(f"refused: {name} cannot be read, the bundle is damaged ({exc})") from exc
+            if len(content) != info.file_size:
+                raise BundleError(f"refused: {name} is not the size its header claims (damaged or altered)")
             out[name] = content
         return out
 
@@ -167,6 +189,20 @@ def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: 
     return value
 
 
+def _time(obj: dict[str, Any], key: str, where: str, *, optional: bool = False) -> float | None:
+    """A timestamp: a finite number (JSON allows NaN, Infinity and 10**400; SQLite does not)."""
+    value = _field(obj, key, (int, float), where, optional=optional)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise BundleError(f"refused: {where}.{key} is not a valid time")
+    return number
+
+
 def parse_bundle(data: bytes) -> dict[str, Any]:
     """Validate everything; return what ``Store.import_bundle`` needs."""
     members = _read_members(data)
@@ -174,7 +210,7 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
         raise BundleError("not a bundle: manifest.json is missing")
     try:
         manifest = json.loads(members["manifest.json"].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BundleError(f"refused: manifest.json is not valid JSON ({exc})") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError("not a live-artifacts bundle (wrong or missing format in manifest.json)")
@@ -195,6 +231,7 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
         raise BundleError("refused: the bundle has no versions")
     versions = []
     seen: set[int] = set()
+    used = {"manifest.json", "state.json"}
     for i, v in enumerate(raw_versions):
         where = f"versions[{i}]"
         if not isinstance(v, dict):
@@ -220,19 +257,21 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
             content = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise BundleError(f"refused: {member} is not UTF-8 text") from exc
+        used.add(member)
         versions.append({
             "number": number, "content": content, "type": type_, "source": source,
             "title": _field(v, "title", str, where),
             "language": _field(v, "language", str, where, optional=True),
             "label": _field(v, "label", str, where, optional=True),
             "incomplete": bool(_field(v, "incomplete", bool, where, optional=True)),
-            "created_at": float(_field(v, "created_at", (int, float), where)),
+            "created_at": _time(v, "created_at", where),
         })
     state: list[dict[str, Any]] = []
+    state_keys: set[tuple[str, str]] = set()
     if "state.json" in members:
         try:
             raw_state = json.loads(members["state.json"].decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise BundleError(f"refused: state.json is not valid JSON ({exc})") from exc
         if not isinstance(raw_state, list):
             raise BundleError("refused: state.json is not a list")
@@ -250,8 +289,11 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
                 limits.check_value(value)
             except ArtifactsError as exc:
                 raise BundleError(f"refused: {where}: {exc}") from exc
+            if (scope, key) in state_keys:
+                raise BundleError(f"refused: {where}: the {scope} key {key[:60]!r} appears twice")
+            state_keys.add((scope, key))
             state.append({"scope": scope, "key": key, "value": value,
-                          "updated_at": float(_field(e, "updated_at", (int, float), where))})
+                          "updated_at": _time(e, "updated_at", where)})
     files = []
     raw_files = manifest.get("files", [])
     if not isinstance(raw_files, list):
@@ -272,14 +314,22 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
         data_ = members[member]
         if _sha(data_) != _field(f, "sha256", str, where):
             raise BundleError(f"refused: {member} does not match its checksum")
+        if len(data_) > store_module.MAX_FILE_BYTES:
+            raise BundleError(f"refused: {where} ({name[:60]!r}) is {_mb(len(data_))}; attached files "
+                              f"may be at most {_mb(store_module.MAX_FILE_BYTES)}")
+        used.add(member)
         files.append({"name": name, "mime": _field(f, "mime", str, where), "data": data_,
-                      "created_at": float(_field(f, "created_at", (int, float), where))})
+                      "created_at": _time(f, "created_at", where)})
+    unused = sorted(set(members) - used)
+    if unused:
+        raise BundleError(f"refused: unexpected member {unused[0]!r} (not named in manifest.json)")
     return {
         "title": title,
         "versions": versions,
         "state": state,
         "files": files,
-        "created_at": float(art["created_at"]) if isinstance(art.get("created_at"), (int, float)) else None,
+        "created_at": _time(art, "created_at", "artifact", optional=True),
+        "updated_at": _time(art, "updated_at", "artifact", optional=True),
         "pinned": bool(art.get("pinned", False)),
         "remixed_from": art.get("remixed_from") if isinstance(art.get("remixed_from"), str) else None,
     }
@@ -349,16 +399,26 @@ async def _remix_url(store: Store, url: str, title: str | None) -> Artifact:
     source_url = f"{m.group(1)}/s/{m.group(2)}/source"
     try:
         async with httpx.AsyncClient(timeout=10.0, follow_redirects=False, trust_env=False) as client:
-            response = await client.get(source_url)
-    except httpx.HTTPError as exc:
+            async with client.stream("GET", source_url) as response:
+                status = response.status_code
+                body = bytearray()
+                if status == 200:
+                    # Read at most the limit: the link is someone else's server.
+                    async for chunk in response.aiter_bytes():
+                        body += chunk
+                        if len(body) > MAX_REMIX_BYTES:
+                            raise ArtifactsError(
+                                f"{m.group(1)} sent more than {_mb(MAX_REMIX_BYTES)}; not a live-artifacts link?"
+                            )
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ArtifactsError(f"cannot reach {m.group(1)} ({exc}); is the sharing server running?") from exc
-    if response.status_code == 404:
+    if status == 404:
         raise NotFound("that link does not exist or was unpublished")
-    if response.status_code != 200 or len(response.content) > 32 * 1024 * 1024:
-        raise ArtifactsError(f"{m.group(1)} answered {response.status_code}; not a live-artifacts link?")
+    if status != 200:
+        raise ArtifactsError(f"{m.group(1)} answered {status}; not a live-artifacts link?")
     try:
-        data = response.json()
-    except ValueError:
+        data = json.loads(bytes(body))
+    except (ValueError, RecursionError):
         raise ArtifactsError("the link did not answer with an artifact (not JSON)") from None
     if not isinstance(data, dict) or data.get("format") != "live-artifacts-share":
         raise ArtifactsError("the link did not answer with a live-artifacts artifact")

@@ -55,6 +55,7 @@ class Workspace:
         if self.server is not None:
             await self.server.stop()
             self.server = None
+        await self.bridge.fetcher.aclose()
         if self._model is not None:
             await self._model.aclose()
             self._model = None

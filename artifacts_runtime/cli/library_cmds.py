@@ -57,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--title", help="title (default: taken from the content or the file name)")
     p.add_argument("--type", type=_type, help="type (default: from the extension and content)")
+    p.add_argument("--no-state", action="store_true", help="for a bundle: leave its stored state out")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
@@ -66,6 +67,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--html", action="store_true",
                    help="one self-contained HTML file with its libraries inlined; opens from disk, offline")
+    p.add_argument("--bundle", action="store_true",
+                   help="every version, metadata, state and files in one file for `artifacts import`")
+    p.add_argument("--no-state", action="store_true", help="with --bundle: leave the stored state out")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("rename", help="give an artifact a new title")
@@ -196,8 +200,13 @@ def _read_source(path: str) -> tuple[str, str | None]:
     p = Path(path)
     if not p.is_file():
         raise NotFound(f"{path}: no such file")
-    data = p.read_bytes()
     try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path} ({exc.strerror or exc}); check its permissions") from None
+    try:
+        if b"\0" in data:  # valid UTF-8 can still be binary (zeros, UTF-16 without a BOM)
+            raise UnicodeDecodeError("utf-8", data, data.index(b"\0"), data.index(b"\0") + 1, "NUL")
         return data.decode("utf-8-sig"), p.name
     except UnicodeDecodeError:
         raise InvalidInput(
@@ -206,13 +215,29 @@ def _read_source(path: str) -> tuple[str, str | None]:
 
 
 async def cmd_import(args: argparse.Namespace) -> int:
-    sources = [(_read_source(p), p) for p in args.paths]  # read all first: fail before writing
+    from ..share import is_bundle, parse_bundle
+
+    # Read and check everything first: a bad file fails the command before anything is written.
+    sources: list[tuple[str, str | None] | dict] = []
+    for p in args.paths:
+        if p != "-" and is_bundle(Path(p)):
+            sources.append(parse_bundle(Path(p).read_bytes()))
+        else:
+            sources.append(_read_source(p))
     created = []
     async with open_store() as store:
-        for (content, filename), _ in sources:
-            artifact = await store.create(
-                content, title=args.title, type=args.type, filename=filename, source="import"
-            )
+        for source in sources:
+            if isinstance(source, dict):
+                if args.title:
+                    source["title"] = args.title
+                if args.no_state:
+                    source["state"] = []
+                artifact = await store.import_bundle(**source)
+            else:
+                content, filename = source
+                artifact = await store.create(
+                    content, title=args.title, type=args.type, filename=filename, source="import"
+                )
             created.append(artifact)
     if args.json:
         print_json([a.to_json() for a in created])
@@ -224,17 +249,43 @@ async def cmd_import(args: argparse.Namespace) -> int:
 
 
 async def cmd_export(args: argparse.Namespace) -> int:
+    if args.bundle:
+        if args.html:
+            raise InvalidInput("choose --html or --bundle, not both")
+        from ..share import export_bundle
+
+        async with open_store() as store:
+            artifact = await store.get(args.id)
+            data = await export_bundle(store, artifact.id, with_state=not args.no_state)
+        if not args.output:
+            if sys.stdout.isatty():
+                raise InvalidInput("a bundle is a zip file: give -o FILE (or redirect stdout)")
+            sys.stdout.buffer.write(data)
+        else:
+            _write(args.output, data)
+            print(f"wrote {args.output} ({human_size(len(data))}): {artifact.title!r} with every version",
+                  file=sys.stderr)
+        return 0
     async with open_store() as store:
         version = await store.version(args.id, args.version)
     content = version.content or ""
     if args.html:
         content = await _standalone_html(version)
     if args.output:
-        Path(args.output).write_text(content, encoding="utf-8")
+        _write(args.output, content.encode("utf-8"))  # bytes: the source exactly, on any platform
         print(f"wrote {args.output} ({human_size(len(content.encode()))})", file=sys.stderr)
     else:
         sys.stdout.write(content)
     return 0
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InvalidInput(
+            f"cannot write {path} ({exc.strerror or exc}); check that its folder exists and is writable"
+        ) from None
 
 
 async def _standalone_html(version: Version) -> str:

@@ -127,6 +127,8 @@ def _running_server() -> dict | None:
 async def cmd_publish(args: argparse.Namespace) -> int:
     async with open_store() as store:
         artifact = await store.get(args.id)
+        if artifact.trashed:  # the server does not serve trashed artifacts: the link would be dead
+            raise InvalidInput(f"{artifact.title} is in the trash; `artifacts untrash {artifact.id}` first")
         token = await store.publish(artifact.id, args.version)
     record = _running_server()
     path = f"/s/{token}"

@@ -13,6 +13,15 @@
   var seq = 0;
   var parentWindow = window.parent;
 
+  // No CSP directive governs WebRTC in Chromium: an artifact could send data to any STUN/TURN
+  // server it names. Take the constructors away for good before the artifact's code runs.
+  ["RTCPeerConnection", "webkitRTCPeerConnection"].forEach(function (name) {
+    function Blocked() {
+      throw new DOMException("artifacts cannot use the network: " + name + " (WebRTC) is not available", "NotSupportedError");
+    }
+    try { Object.defineProperty(window, name, { value: Blocked, writable: false, configurable: false }); } catch (e) { /* ignore */ }
+  });
+
   function BridgeError(code, message) {
     var err = new Error(message);
     err.name = "ArtifactBridgeError";
@@ -40,6 +49,8 @@
       else p.reject(BridgeError(msg.error && msg.error.code, (msg.error && msg.error.message) || "bridge call failed"));
     } else if (msg.event === "storage") {
       window.dispatchEvent(new CustomEvent("artifact-storage", { detail: msg.detail }));
+    } else if (msg.event === "data") {
+      window.dispatchEvent(new CustomEvent("artifact-data", { detail: msg.detail }));
     }
   });
 
