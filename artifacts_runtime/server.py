@@ -181,7 +181,13 @@ class ArtifactServer:
         await self.stop()
 
     def _write_runtime_file(self) -> None:
+        """Record this server for `artifacts url`, unless another live one (the app's, say)
+        is already recorded: a second server (`artifacts open` while the app runs) must not
+        take the record over and then delete it when it stops."""
         self.paths.runtime.mkdir(parents=True, exist_ok=True)
+        other = read_server_file(self.paths)
+        if other is not None and other.get("pid") != os.getpid():
+            return
         data = {
             "url": self.base_url, "host": self.host, "port": self.port, "token": self.token,
             "pid": os.getpid(), "started": time.time(), "version": __version__,

@@ -1,0 +1,413 @@
+"""The window host: ``python -m artifacts_runtime.preview``. Holds every preview window of one
+app in one process (protocol: see the package docstring).
+
+Threads, as pywebview wants them:
+
+- the **main thread** runs the GUI loop (``webview.start``), which a hidden anchor window keeps
+  alive while no preview is open;
+- the **reader thread** (pywebview's ``start(func)`` thread) reads commands from stdin and acts on
+  them through pywebview's thread-safe calls (``create_window`` after start, ``Window.destroy``,
+  ``set_title``, ``run_js``...). On Qt the one thing pywebview has no call for, raising a window
+  without un-maximising it, is queued onto the GUI thread by a Qt signal (``_QtInvoker``);
+- pywebview's own short threads deliver window events and shared-state changes (how the page
+  reports a render); they write events.
+
+Events go to the original stdout (kept as a private descriptor); file descriptor 1 is pointed
+at stderr (the log file the manager gave us), so nothing a library prints can corrupt the
+protocol. stdin closing means the app is gone: the host closes its windows and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from .environment import choose_gui, prepare_environment
+from .protocol import PROTOCOL_VERSION, ProtocolError, decode_command, encode_event
+
+log = logging.getLogger("artifacts.preview.host")
+
+#: Installed in every shell page once pywebview's bridge is there: reports each finished render
+#: of the artifact (the shell sets ``body[data-rendered]`` to the version it rendered, again on
+#: every reload) with the page title (the artifact's title, kept current by the shell).
+#:
+#: It reports through pywebview's shared state (``pywebview.state``), not a ``js_api`` method:
+#: pywebview builds ``js_api`` stubs with ``new Function``, which the shell's Content-Security-
+#: Policy (no ``unsafe-eval``) forbids. ``at`` makes every report a change.
+RENDER_HOOK = """
+(function () {
+  if (window.__liveArtifactsPreview) return;
+  var body = document.body;
+  if (!body || !body.hasAttribute("data-artifact")) return;
+  window.__liveArtifactsPreview = true;
+  function report() {
+    var version = body.getAttribute("data-rendered");
+    if (version === null) return;
+    window.pywebview.state.rendered = { version: version, title: document.title || "", at: performance.now() };
+  }
+  function start() {
+    new MutationObserver(report).observe(body, { attributes: true, attributeFilter: ["data-rendered"] });
+    report();
+  }
+  var pv = window.pywebview;
+  if (pv && pv.state && (pv.platform !== "qtwebengine" || pv._QWebChannel)) start();
+  else window.addEventListener("pywebviewready", start, { once: true });
+})();
+"""
+
+ANCHOR_HTML = "<!doctype html><meta charset=utf-8><title>live-artifacts preview host</title>"
+WINDOW_SIZE = (1000, 760)
+QUIT_GRACE = 6.0  # seconds the GUI gets to close down before the host exits by force
+
+
+@dataclass
+class _Entry:
+    artifact_id: str
+    window: Any
+    url: str
+    title: str
+    renders: int = 0
+    closing: bool = False
+    closed: threading.Event = field(default_factory=threading.Event)
+
+
+class Host:
+    def __init__(self, webview: Any, out: BinaryIO, gui: str | None) -> None:
+        self.webview = webview
+        self.out = out
+        self.gui = gui
+        self.windows: dict[str, _Entry] = {}
+        self.lock = threading.RLock()
+        self.out_lock = threading.Lock()
+        self.anchor: Any = None
+        self.invoker: Any = None
+        self.quitting = threading.Event()
+        self.started = time.monotonic()
+
+    # ------------------------------------------------------------------ output
+
+    def emit(self, event: str, **fields: Any) -> None:
+        line = encode_event(event, **fields)
+        with self.out_lock:
+            try:
+                self.out.write(line)
+                self.out.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                # The app is gone; nobody is listening. Close down.
+                if not self.quitting.is_set():
+                    threading.Thread(target=self.quit, daemon=True).start()
+
+    # ------------------------------------------------------------------ the reader thread
+
+    def run(self) -> None:
+        """pywebview's ``start(func)``: wait for the GUI loop, say ready, then serve stdin."""
+        if not self.anchor.events.shown.wait(30):
+            log.error("the GUI loop did not start within 30 s")
+            self.emit("error", id=None, message="the GUI loop did not start")
+            os._exit(2)
+        if self.invoker is not None:
+            threading.Thread(target=self._discard_anchor_page, daemon=True).start()
+        renderer = getattr(self.webview, "renderer", None)
+        self.emit("ready", pid=os.getpid(), gui=self.gui or "auto", renderer=renderer,
+                  protocol=PROTOCOL_VERSION, startup_ms=round((time.monotonic() - self.started) * 1000))
+        stdin = sys.stdin.buffer
+        while not self.quitting.is_set():
+            try:
+                line = stdin.readline()
+            except (OSError, ValueError):
+                line = b""
+            if not line:
+                log.info("stdin closed: the app is gone; closing down")
+                break
+            if not line.strip():
+                continue
+            try:
+                command = decode_command(line)
+            except ProtocolError as exc:
+                self.emit("error", id=None, message=f"bad command: {exc}")
+                continue
+            try:
+                if self.handle(command) == "quit":
+                    return
+            except Exception as exc:  # keep serving; say what went wrong
+                log.exception("command %s failed", command.get("cmd"))
+                self.emit("error", id=command.get("id"), message=f"{command['cmd']} failed: {exc}")
+        self.quit()
+
+    def _discard_anchor_page(self) -> None:
+        """The hidden anchor needs no renderer process: once its page has loaded (so no
+        pywebview thread waits on it), discard the page, which frees its renderer (~90 MB)."""
+        if not self.anchor.events.loaded.wait(10):
+            return
+
+        def discard() -> None:
+            from qtpy.QtWebEngineCore import QWebEnginePage
+
+            self.anchor.native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
+
+        self.invoker.call.emit(discard)
+
+    def handle(self, command: dict[str, Any]) -> str | None:
+        cmd = command["cmd"]
+        artifact_id = command.get("id", "")
+        if cmd == "open":
+            self.open(artifact_id, command["url"], command.get("title") or artifact_id)
+        elif cmd == "quit":
+            self.quit()
+            return "quit"
+        elif cmd == "list":
+            with self.lock:
+                items = [{"id": e.artifact_id, "title": e.title, "url_path": _path(e.url),
+                          "renders": e.renders} for e in self.windows.values()]
+            self.emit("windows", windows=items)
+        else:
+            with self.lock:
+                entry = self.windows.get(artifact_id)
+            if entry is None:
+                self.emit("error", id=artifact_id, message=f"no preview window is open for {artifact_id}")
+            elif cmd == "focus":
+                self.focus(entry)
+                self.emit("focused", id=artifact_id)
+            elif cmd == "reload":
+                entry.window.run_js("location.reload()")
+            elif cmd == "title":
+                self.set_title(entry, command["title"])
+            elif cmd == "close":
+                entry.closing = True
+                entry.window.destroy()
+            elif cmd == "screenshot":
+                self.screenshot(entry, command["path"])
+        return None
+
+    # ------------------------------------------------------------------ windows
+
+    def open(self, artifact_id: str, url: str, title: str) -> None:
+        with self.lock:
+            entry = self.windows.get(artifact_id)
+        if entry is not None and entry.closing:  # closing now: wait, then open a new one
+            if not entry.closed.wait(5):
+                self.on_closed(entry)
+            entry = None
+        if entry is not None:
+            if url != entry.url:  # the app's server restarted: follow it
+                same_document = _path(url) == _path(entry.url)
+                entry.url = url
+                if same_document:  # only the token changed: a fragment change would not reload
+                    entry.window.run_js(f"location.replace({json.dumps(url)}); location.reload();")
+                else:
+                    entry.window.load_url(url)
+            if title != entry.title:
+                self.set_title(entry, title)
+            self.focus(entry)
+            self.emit("focused", id=artifact_id)
+            return
+        # No js_api: see RENDER_HOOK.
+        window = self.webview.create_window(
+            title, url, width=WINDOW_SIZE[0],
+            height=WINDOW_SIZE[1], text_select=True, zoomable=True, background_color="#FFFFFF",
+        )
+        if window is None:
+            self.emit("error", id=artifact_id, message="the window could not be created")
+            return
+        entry = _Entry(artifact_id, window, url, title)
+        with self.lock:
+            self.windows[artifact_id] = entry
+
+        def loaded() -> None:
+            try:
+                window.run_js(RENDER_HOOK)
+            except Exception as exc:  # the page went away meanwhile
+                log.warning("could not install the render hook for %s: %s", artifact_id, exc)
+
+        def closed() -> None:
+            self.on_closed(entry)
+
+        def state_changed(kind: Any, key: Any, value: Any) -> None:
+            if key == "rendered" and str(kind) == "change" and isinstance(value, dict):
+                self.on_rendered(artifact_id, value.get("version"), value.get("title"))
+
+        window.state += state_changed
+        window.events.loaded += loaded
+        window.events.closed += closed
+        if window.events.loaded.is_set():  # it loaded before we listened
+            threading.Thread(target=loaded, daemon=True).start()
+        self.emit("opened", id=artifact_id, title=title)
+
+    def focus(self, entry: _Entry) -> None:
+        """Bring the window to the front (un-minimised, but not un-maximised)."""
+        window = entry.window
+        window.events.shown.wait(10)
+        native = getattr(window, "native", None)
+        if self.invoker is not None and native is not None:
+            self.invoker.call.emit(lambda: _raise_qt(native))
+        else:
+            window.show()
+            window.restore()
+
+    def screenshot(self, entry: _Entry, path: str) -> None:
+        """Save the window's contents as a PNG (Qt only; works offscreen too)."""
+        native = getattr(entry.window, "native", None)
+        if self.invoker is None or native is None:
+            self.emit("error", id=entry.artifact_id, message="screenshots need the Qt backend")
+            return
+
+        def grab() -> None:
+            ok = bool(native.grab().save(path, "PNG"))
+            self.emit("screenshot", id=entry.artifact_id, path=path, ok=ok)
+
+        self.invoker.call.emit(grab)
+
+    def set_title(self, entry: _Entry, title: str) -> None:
+        entry.title = title
+        entry.window.set_title(title)
+
+    def on_rendered(self, artifact_id: str, version: Any, title: Any) -> None:
+        with self.lock:
+            entry = self.windows.get(artifact_id)
+        if entry is None:
+            return
+        entry.renders += 1
+        try:
+            number: int | None = int(version)
+        except (TypeError, ValueError):
+            number = None
+        if isinstance(title, str) and title and title != entry.title:
+            self.set_title(entry, title)  # a rename, or a new version with a new title
+        self.emit("loaded", id=artifact_id, version=number, title=entry.title, renders=entry.renders)
+
+    def on_closed(self, entry: _Entry) -> None:
+        with self.lock:
+            if self.windows.get(entry.artifact_id) is entry:
+                del self.windows[entry.artifact_id]
+        if not entry.closed.is_set():
+            self.emit("closed", id=entry.artifact_id, by="app" if entry.closing else "user")
+            entry.closed.set()
+
+    # ------------------------------------------------------------------ the end
+
+    def quit(self) -> None:
+        if self.quitting.is_set():
+            return
+        self.quitting.set()
+        watchdog = threading.Timer(QUIT_GRACE, _force_exit)
+        watchdog.daemon = True
+        watchdog.start()
+        with self.lock:
+            entries = list(self.windows.values())
+        for entry in entries:
+            entry.closing = True
+            try:
+                entry.window.destroy()
+            except Exception:
+                log.exception("closing the window of %s failed", entry.artifact_id)
+        for entry in entries:
+            if not entry.closed.wait(3):
+                self.on_closed(entry)  # say it anyway: the process is about to end
+        if self.anchor is not None:
+            self.anchor.destroy()  # the last window: the GUI loop ends, webview.start returns
+
+
+def _path(url: str) -> str:
+    """A URL without its fragment (which holds the token)."""
+    return url.split("#", 1)[0]
+
+
+def _raise_qt(native: Any) -> None:
+    from qtpy.QtCore import Qt
+
+    state = native.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        native.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    native.show()
+    native.raise_()
+    native.activateWindow()
+
+
+def _force_exit() -> None:
+    log.error("the GUI did not close down within %.0f s; exiting by force", QUIT_GRACE)
+    logging.shutdown()
+    os._exit(3)
+
+
+def _make_qt_invoker() -> Any:
+    """A QObject living on the GUI (main) thread; ``invoker.call.emit(fn)`` from any thread runs
+    ``fn`` there (a queued connection), which is how Qt wants cross-thread calls made."""
+    from qtpy.QtCore import QObject, Signal
+
+    class Invoker(QObject):
+        call = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.call.connect(self._run)
+
+        def _run(self, fn: Any) -> None:
+            try:
+                fn()
+            except Exception:
+                log.exception("a GUI call failed")
+
+    return Invoker()
+
+
+def _protocol_stdout() -> BinaryIO:
+    """Keep the real stdout for the protocol only; point descriptor 1 at stderr."""
+    sys.stdout.flush()
+    fd = os.dup(1)
+    os.dup2(2, 1)
+    return os.fdopen(fd, "wb", buffering=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m artifacts_runtime.preview",
+        description="The live-artifacts preview window host (driven by JSON lines on stdin).",
+    )
+    parser.add_argument("--gui", default=None, help="pywebview backend (default: qt when installed, else pywebview's choice)")
+    parser.add_argument("--debug", action="store_true", help="verbose log, WebEngine inspector")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.INFO, stream=sys.stderr,
+        format="%(asctime)s preview[%(process)d] %(levelname)s %(message)s",
+    )
+    out = _protocol_stdout()
+    prepare_environment(os.environ)
+    gui = args.gui or choose_gui()
+    log.info("starting: gui=%s QT_QPA_PLATFORM=%s", gui or "auto", os.environ.get("QT_QPA_PLATFORM", ""))
+    try:
+        import webview
+    except ImportError as exc:
+        log.error("pywebview is not installed: %s", exc)
+        out.write(encode_event("error", id=None, message=f"pywebview is not installed ({exc})"))
+        return 2
+
+    host = Host(webview, out, gui)
+    if gui == "qt":
+        try:
+            from qtpy.QtWidgets import QApplication
+
+            # Closing the last visible window must not end the GUI loop: the host outlives
+            # its windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's).
+            QApplication.setQuitOnLastWindowClosed(False)
+            host.invoker = _make_qt_invoker()
+        except ImportError as exc:
+            log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
+    host.anchor = webview.create_window("live-artifacts preview host", html=ANCHOR_HTML, hidden=True)
+    try:
+        webview.start(host.run, gui=gui, private_mode=True)
+    except Exception as exc:
+        log.exception("the GUI could not start")
+        host.emit("error", id=None, message=f"the GUI could not start: {exc}")
+        return 2
+    log.info("GUI loop ended; exiting")
+    logging.shutdown()
+    out.close()
+    return 0
