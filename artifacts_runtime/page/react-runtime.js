@@ -40,25 +40,33 @@
       if (globalName === "Chart" && !mod.registerables) {
         // The UMD build registers everything itself; artifacts still call Chart.register(...registerables).
         chartRegisterables = chartRegisterables || [];
-        return Object.assign(Object.create(null), { Chart: mod, default: mod, registerables: chartRegisterables, __proto__: null }, mod);
+        // __esModule: `import Chart from "chart.js/auto"` must get the class, not this wrapper.
+        return Object.assign(Object.create(null), mod, { Chart: mod, default: mod, registerables: chartRegisterables, __esModule: true });
       }
       return mod;
     }
     throw ImportError(name);
   }
 
-  var code;
-  try {
-    code = window.Babel.transform(source, {
-      filename: "artifact.tsx",
-      sourceType: "module",
-      presets: [["react", { runtime: "classic" }], ["typescript", { isTSX: true, allExtensions: true, allowDeclareFields: true }]],
-      plugins: ["transform-modules-commonjs"],
-      retainLines: true
-    }).code;
-  } catch (e) {
-    report("transpile", e);
-    return;
+  // Compiled on an earlier load (the server keeps what a frame compiled): no Babel at all.
+  var compiledEl = document.getElementById("artifact-compiled");
+  var code = compiledEl ? JSON.parse(compiledEl.textContent) : null;
+  if (code === null) {
+    try {
+      code = window.Babel.transform(source, {
+        filename: "artifact.tsx",
+        sourceType: "module",
+        presets: [["react", { runtime: "classic" }], ["typescript", { isTSX: true, allExtensions: true, allowDeclareFields: true }]],
+        plugins: ["transform-modules-commonjs"],
+        retainLines: true
+      }).code;
+    } catch (e) {
+      report("transpile", e);
+      return;
+    }
+    if (meta.mode === "live") {
+      window.parent.postMessage({ __artifacts: 1, id: 0, method: "runtime.compiled", params: { version: meta.version, code: code } }, "*");
+    }
   }
 
   var module = { exports: {} };

@@ -31,6 +31,15 @@
       if (out !== null) { block.innerHTML = out; block.classList.add("hljs"); }
     });
     root.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("rel", "noopener noreferrer"); });
+    // GitHub-style heading ids, so [links](#a-section) inside the document work.
+    var used = {};
+    root.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach(function (heading) {
+      if (heading.id) return;
+      var slug = heading.textContent.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-") || "section";
+      var id = used[slug] === undefined ? slug : slug + "-" + used[slug];
+      used[slug] = (used[slug] || 0) + 1;
+      heading.id = id;
+    });
   }
 
   function renderSvg() {

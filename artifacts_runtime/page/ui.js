@@ -1882,8 +1882,12 @@
     var c = useContext(SelectCtx);
     if (!c.open) {
       // Closed: render the items hidden so SelectValue can show the chosen item's label.
-      return h("div", { hidden: true, "aria-hidden": "true", style: { display: "none" } },
+      // Portalled out of the layout, so the artifact's `space-y-*` and `:last-child` rules
+      // see the same siblings as with Radix (which renders nothing here).
+      var hiddenItems = h("div", { hidden: true, "aria-hidden": "true", style: { display: "none" } },
         h(SelectClosedCtx.Provider, { value: true }, props.children));
+      return window.ReactDOM && window.ReactDOM.createPortal && document.body
+        ? window.ReactDOM.createPortal(hiddenItems, document.body) : hiddenItems;
     }
     return h(SelectContentInner, Object.assign({}, props, { ctx: c, innerRef: ref }));
   });
