@@ -55,3 +55,48 @@ class QuotaExceeded(StorageError):
 
 class KeyNotFound(StorageError):
     code = "key_not_found"
+
+
+# --------------------------------------------------------------------------- the model
+
+
+class ModelError(ArtifactsError):
+    """A call to Claude failed. ``status`` is the HTTP status (None when there was no answer,
+    200 for an error reported in the middle of a stream); ``error_type`` and ``api_message``
+    are what the API said (``overloaded_error``, ...). ``str()`` is one sentence for a person,
+    saying what to do."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        error_type: str | None = None,
+        api_message: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error_type = error_type
+        self.api_message = api_message
+
+
+class ModelUnavailable(ModelError):
+    """No API key is set, or the API refused the one given (401)."""
+
+
+class RateLimited(ModelError):
+    """Too many calls: this artifact's own limit, or the API's 429 after our retries.
+
+    ``retry_after`` is the number of seconds after which a call may succeed."""
+
+    def __init__(self, message: str, *, retry_after: float, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class ModelOverloaded(ModelError):
+    """The API stayed overloaded (529 / ``overloaded_error``) through every retry."""
+
+
+class ConnectionLost(ModelError):
+    """The API could not be reached, or the connection dropped in the middle of a reply."""

@@ -15,6 +15,9 @@ import sys
 
 BENCHMARKS = {
     "library": "bench.library_bench",
+    "runtime": "bench.runtime_bench",
+    "chat": "bench.chat_bench",
+    "preview": "bench.preview_bench",
 }
 
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ArtifactsError
-from . import assets_cmd, library_cmds, runtime_cmds
+from . import assets_cmd, chat_cmds, library_cmds, preview_cmds, runtime_cmds, share_cmds
 
-COMMAND_MODULES = [library_cmds, runtime_cmds, assets_cmd]
+COMMAND_MODULES = [library_cmds, runtime_cmds, preview_cmds, share_cmds, assets_cmd, chat_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
+        if args.command is None and sys.stdin.isatty() and sys.stdout.isatty():
+            return run_app()
         parser.print_help()
         return 0
     try:
@@ -52,6 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def run_app() -> int:
+    """``artifacts`` with no command, in a terminal: the app. Textual is imported only here."""
+    try:
+        from tui.app import main as app_main
+    except ImportError as exc:
+        print(f"artifacts: the terminal app cannot start ({exc}); `artifacts --help` lists the "
+              "commands", file=sys.stderr)
+        return 1
+    return app_main()
 
 
 if __name__ == "__main__":

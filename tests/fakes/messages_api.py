@@ -63,10 +63,12 @@ __all__ = [
     "Responder",
     "StreamError",
     "TextBlock",
+    "ThinkingBlock",
     "ToolUseBlock",
     "Usage",
     "iter_sse",
     "text",
+    "thinking",
     "tool_use",
 ]
 
@@ -125,15 +127,33 @@ class ToolUseBlock:
     then an empty ``input_json_delta`` and the JSON of ``input`` in ``partial_json`` pieces of
     ``chunk_size`` characters. ``id`` is fixed when the block is built, so a test can use it
     to build the matching ``tool_result``.
+
+    ``raw_json``, when set, is streamed instead of the JSON of ``input`` (e.g. a JSON text cut
+    short, as a reply stopped by ``max_tokens`` leaves it).
     """
 
     name: str
     input: dict[str, Any]
     id: str = field(default_factory=lambda: _random_id("toolu_"))
     chunk_size: int = 10
+    raw_json: str | None = None
+
+    def streamed_json(self) -> str:
+        return self.raw_json if self.raw_json is not None else json.dumps(self.input, ensure_ascii=False)
 
 
-Block: TypeAlias = TextBlock | ToolUseBlock
+@dataclass(frozen=True)
+class ThinkingBlock:
+    """A ``thinking`` block (adaptive thinking): ``content_block_start`` with empty
+    ``thinking`` and ``signature``, ``thinking_delta`` pieces of ``chunk_size`` characters, then
+    one ``signature_delta``."""
+
+    thinking: str
+    signature: str = "sig-fake-0123456789"
+    chunk_size: int = 20
+
+
+Block: TypeAlias = TextBlock | ToolUseBlock | ThinkingBlock
 
 
 def text(s: str, *, chunk_size: int = 20) -> TextBlock:
@@ -141,11 +161,18 @@ def text(s: str, *, chunk_size: int = 20) -> TextBlock:
     return TextBlock(s, chunk_size)
 
 
-def tool_use(name: str, input: dict[str, Any], *, id: str | None = None, chunk_size: int = 10) -> ToolUseBlock:
-    """A tool_use block; its input JSON streams in pieces of ``chunk_size`` characters."""
+def tool_use(
+    name: str, input: dict[str, Any], *, id: str | None = None, chunk_size: int = 10, raw_json: str | None = None
+) -> ToolUseBlock:
+    """A tool_use block; its input JSON (or ``raw_json``) streams in pieces of ``chunk_size`` characters."""
     if id is None:
-        return ToolUseBlock(name, input, chunk_size=chunk_size)
-    return ToolUseBlock(name, input, id, chunk_size)
+        return ToolUseBlock(name, input, chunk_size=chunk_size, raw_json=raw_json)
+    return ToolUseBlock(name, input, id, chunk_size, raw_json)
+
+
+def thinking(s: str, *, signature: str = "sig-fake-0123456789", chunk_size: int = 20) -> ThinkingBlock:
+    """A thinking block, streamed as ``thinking_delta`` pieces and a ``signature_delta``."""
+    return ThinkingBlock(s, signature, chunk_size)
 
 
 @dataclass(frozen=True)
@@ -283,7 +310,12 @@ class Reply:
             input_tokens = max(1, len(json.dumps(request_body.get("messages", []))) // 4)
         output_tokens = u.output_tokens
         if output_tokens is None:
-            size = sum(len(b.text) if isinstance(b, TextBlock) else len(json.dumps(b.input)) for b in self.content)
+            size = sum(
+                len(b.text) if isinstance(b, TextBlock)
+                else len(b.thinking) if isinstance(b, ThinkingBlock)
+                else len(b.streamed_json())
+                for b in self.content
+            )
             output_tokens = max(1, size // 4)
         return {
             "input_tokens": input_tokens,
@@ -298,6 +330,8 @@ class Reply:
         for b in self.content:
             if isinstance(b, TextBlock):
                 content.append({"type": "text", "text": b.text})
+            elif isinstance(b, ThinkingBlock):
+                content.append({"type": "thinking", "thinking": b.thinking, "signature": b.signature})
             else:
                 content.append({"type": "tool_use", "id": b.id, "name": b.name, "input": b.input})
         return {
@@ -333,9 +367,13 @@ class Reply:
             if isinstance(block, TextBlock):
                 start = {"type": "text", "text": ""}
                 deltas = [{"type": "text_delta", "text": piece} for piece in _chunks(block.text, block.chunk_size)]
+            elif isinstance(block, ThinkingBlock):
+                start = {"type": "thinking", "thinking": "", "signature": ""}
+                deltas = [{"type": "thinking_delta", "thinking": piece} for piece in _chunks(block.thinking, block.chunk_size)]
+                deltas.append({"type": "signature_delta", "signature": block.signature})
             else:
                 start = {"type": "tool_use", "id": block.id, "name": block.name, "input": {}}
-                pieces = [""] + _chunks(json.dumps(block.input, ensure_ascii=False), block.chunk_size)
+                pieces = [""] + _chunks(block.streamed_json(), block.chunk_size)
                 deltas = [{"type": "input_json_delta", "partial_json": piece} for piece in pieces]
             events.append(("content_block_start", {"type": "content_block_start", "index": index, "content_block": start}))
             if index == 0:
