@@ -17,10 +17,11 @@ from .events import EventHub, current_view
 from .connectors import DataFetcher, FetchRefused
 from .store import Store
 
-#: Methods a visitor of a published link may call (read-only use: no model, no asking).
+#: Methods a visitor of a published link may call: no model (the owner's key), no asking for
+#: grants, no error reports into the owner's app.
 VISITOR_METHODS = {
     "storage.get", "storage.set", "storage.delete", "storage.list", "fs.readFile", "fs.list",
-    "net.fetch", "error.report",
+    "net.fetch",
 }
 
 MAX_REPORT_CHARS = 20_000
@@ -175,6 +176,9 @@ class Bridge:
         encoding = params.get("encoding")
         try:
             f = await self.store.read_file(name, artifact_id=artifact_id)
+            if owner and f.artifact_id != artifact_id:
+                # A visitor sees the artifact's own files, not its conversation's.
+                raise NotFound(name)
         except NotFound:
             names = [x.name for x in await self.store.files(artifact_id=artifact_id)]
             hint = f"attached files: {', '.join(names)}" if names else "no files are attached to this artifact"
@@ -188,7 +192,8 @@ class Bridge:
         return {"name": f.name, "base64": base64.b64encode(data).decode("ascii"), "mime": f.mime}
 
     async def _list_files(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
-        return [f.to_json() for f in await self.store.files(artifact_id=artifact_id)]
+        files = await self.store.files(artifact_id=artifact_id)
+        return [f.to_json() for f in files if not owner or f.artifact_id == artifact_id]
 
     # -- the network: nothing but the local runtime unless the user grants an origin
 
@@ -197,6 +202,9 @@ class Bridge:
         method = _str(params, "method", required=False) or "GET"
         headers = params.get("headers") if isinstance(params.get("headers"), dict) else {}
         body = params.get("body") if isinstance(params.get("body"), str) else None
+        if owner and method.upper() not in ("GET", "HEAD"):
+            # Visitors read data through the owner's grants; they may not act on those origins.
+            raise BridgeError("network_denied", "a shared link may only read data (GET), not send it")
         try:
             result = await self.fetcher.fetch(
                 artifact_id, url, method=method, headers={str(k): str(v) for k, v in headers.items()},

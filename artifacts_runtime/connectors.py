@@ -49,6 +49,7 @@ _HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
 KEPT_RESPONSE_HEADERS = {
     "content-type", "content-language", "cache-control", "etag", "last-modified", "date",
 }
+NULL_BODY_STATUSES = {101, 103, 204, 205, 304}
 METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
 
 #: Asks the person whether an artifact may reach an origin: "once", "always" or "deny".
@@ -135,12 +136,10 @@ class FetchResult:
         headers = dict(self.headers)
         headers["x-artifacts-fetched-at"] = f"{self.fetched_at:.3f}"
         headers["x-artifacts-cache"] = "hit" if self.cached else "miss"
-        return {
-            "status": self.status,
-            "statusText": "",
-            "headers": headers,
-            "base64": base64.b64encode(self.body).decode("ascii"),
-        }
+        page: dict[str, Any] = {"status": self.status, "statusText": "", "headers": headers}
+        if self.status not in NULL_BODY_STATUSES:  # the page's Response() refuses a body for these
+            page["base64"] = base64.b64encode(self.body).decode("ascii")
+        return page
 
 
 class DataFetcher:
@@ -150,6 +149,7 @@ class DataFetcher:
         self.asker: Asker | None = None
         self._transport = transport
         self._refreshing: dict[tuple[str, str], asyncio.Task[Any]] = {}
+        self._asking: dict[tuple[str, str], asyncio.Future[str | None]] = {}
 
     # ---------------------------------------------------------------- grants
 
@@ -168,15 +168,44 @@ class DataFetcher:
                 f"this artifact has no grant for {origin}; allow it in the app, or run "
                 f"`artifacts grant {artifact_id} {origin}`",
             )
-        answer = await self.asker(artifact_id, origin)
-        if answer == "always":
-            await self.store.grant(artifact_id, origin, "allow")
+        answer = await self._ask(artifact_id, origin)
+        if answer in ("always", "once"):
             return True
-        if answer == "once":
-            return True
-        if answer == "deny":
-            await self.store.grant(artifact_id, origin, "deny")
         raise FetchRefused("network_denied", f"access to {origin} was denied")
+
+    async def _ask(self, artifact_id: str, origin: str) -> str:
+        """Ask the person, once at a time per artifact and origin: a page that fetches three
+        URLs of one origin as it opens asks one question, and the three calls share the
+        answer. "always" and "deny" are stored before anyone else can look."""
+        key = (artifact_id, origin)
+        while True:
+            pending = self._asking.get(key)
+            if pending is not None:
+                answer = await asyncio.shield(pending)
+                if answer is not None:
+                    return answer
+                continue  # the call that asked went away without an answer: ask again
+            decision = await self.store.grant_for(artifact_id, origin)  # decided meanwhile?
+            if decision is not None:
+                return "always" if decision == "allow" else "deny"
+            if key not in self._asking:
+                break
+        assert self.asker is not None
+        future: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self._asking[key] = future
+        answer = None
+        try:
+            answer = await self.asker(artifact_id, origin)
+            if answer == "always":
+                await self.store.grant(artifact_id, origin, "allow")
+            elif answer == "deny":
+                await self.store.grant(artifact_id, origin, "deny")
+            elif answer != "once":
+                answer = "deny"  # no clear yes is a no, this time (nothing is stored)
+            return answer
+        finally:
+            self._asking.pop(key, None)
+            future.set_result(answer)
 
     # ---------------------------------------------------------------- fetch
 
@@ -301,6 +330,9 @@ class DataFetcher:
                         raise FetchRefused("network_error", _too_slow(origin)) from exc
                     except httpx.HTTPError as exc:
                         raise FetchRefused("network_error", f"the answer from {origin} broke off: {exc}") from exc
+                    if not 200 <= response.status_code <= 599:  # a page's Response() cannot hold it
+                        raise FetchRefused("network_error", f"{origin} answered with an invalid status "
+                                           f"{response.status_code}")
                     kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
                     return FetchResult(response.status_code, kept, bytes(data), time.time(), False)
                 finally:
