@@ -9,6 +9,7 @@ serves every viewer: preview windows, browser tabs over SSH, headless Chromium u
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ VISITOR_METHODS = {
 }
 
 MAX_REPORT_CHARS = 20_000
+MAX_REPORTS_PER_MINUTE = 20
 
 
 class BridgeError(ArtifactsError):
@@ -67,6 +69,7 @@ class Bridge:
         self.events = events
         self._model = model
         self.fetcher = fetcher or DataFetcher(store, events)
+        self._reports: dict[str, list[float]] = {}
         self._methods: dict[str, Callable[[str, dict[str, Any], str], Awaitable[Any]]] = {
             "storage.get": self._storage_get,
             "storage.set": self._storage_set,
@@ -217,6 +220,15 @@ class Bridge:
     # -- runtime errors, so the app can offer to send them back to the model
 
     async def _report_error(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+        # The frame caps its own reports, but the page is untrusted: cap them here as well so
+        # a looping artifact cannot flood the app.
+        now = time.monotonic()
+        recent = [t for t in self._reports.get(artifact_id, []) if now - t < 60]
+        if len(recent) >= MAX_REPORTS_PER_MINUTE:
+            self._reports[artifact_id] = recent
+            return {"reported": False, "reason": "too many error reports; the first ones were kept"}
+        recent.append(now)
+        self._reports[artifact_id] = recent
         message = str(params.get("message") or "unknown error")[:MAX_REPORT_CHARS]
         stack = str(params.get("stack") or "")[:MAX_REPORT_CHARS]
         kind = str(params.get("kind") or "error")[:40]

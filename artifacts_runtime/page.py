@@ -167,6 +167,8 @@ class FrameSpec:
     language: str | None = None
     #: React only: the code a frame already compiled this source to (then no Babel is loaded)
     compiled: str | None = None
+    #: React only: lets the frame hand back what it compiled, for this version and no other
+    compile_ticket: str | None = None
 
 
 def needed_libraries(spec: FrameSpec, lock: AssetLock) -> list[str]:
@@ -214,8 +216,15 @@ def _meta(spec: FrameSpec, mode: str, lock: AssetLock) -> str:
 
 
 def _head(spec: FrameSpec, res: Resources, mode: str) -> str:
+    # An exported file has no server to send a CSP header: the same policy goes in a meta tag,
+    # so opened online it still reaches no network.
+    policy = (
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(frame_csp(None))}">'
+        if mode == "export" else ""
+    )
     return (
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        + policy
         + _meta(spec, mode, res.lock)
         + res.runtime("frame.css")
         + res.runtime("frame.js")
@@ -236,6 +245,8 @@ def frame_document(spec: FrameSpec, res: Resources, *, mode: str = "live") -> st
         ]
         if spec.compiled is not None:
             source += f'<script type="application/json" id="artifact-compiled">{script_json(spec.compiled)}</script>'
+        elif spec.compile_ticket:
+            source += f'<script type="application/json" id="artifact-compile-ticket">{script_json(spec.compile_ticket)}</script>'
         # Always: besides @/components/ui/*, it defines shadcn's theme (bg-primary, border
         # colours) that artifacts written for claude.ai use with or without the components.
         ui = res.runtime("ui.js")

@@ -166,6 +166,8 @@ class ArtifactServer:
         if self._unsubscribe:
             self._unsubscribe()
             self._unsubscribe = None
+        for task in list(self._tasks):  # bridge calls still running for a WebSocket
+            task.cancel()
         for ws in list(self._sockets):
             await ws.close()
         if self._runner:
@@ -319,7 +321,8 @@ class ArtifactServer:
     async def _frame_response(self, request: web.Request, version: Any) -> web.Response:
         spec = FrameSpec(version.artifact_id, version.number, version.type, version.title,
                          version.content or "", version.language,
-                         compiled=self._compiled_code(version.artifact_id, version.number, version.content or ""))
+                         compiled=self._compiled_code(version.artifact_id, version.number, version.content or ""),
+                         compile_ticket=self._compile_ticket(version.artifact_id, version.number))
         problem = await self._ensure_assets(needed_libraries(spec, self.assets.lock))
         if problem:
             return web.Response(
@@ -451,6 +454,12 @@ class ArtifactServer:
     # compiled, and later loads of the same version get that code and no Babel. The code only
     # ever runs in that artifact's own frames, so a frame can cache nothing it could not run.
 
+    def _compile_ticket(self, artifact_id: str, number: int) -> str:
+        """What a frame of this version sends with its code: a frame of version 1 cannot
+        pass its code off as version 2's."""
+        mac = hmac.new(self.token.encode(), f"compiled:{artifact_id}:{number}".encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
     def _compiled_code(self, artifact_id: str, number: int, source: str) -> str | None:
         entry = self._compiled.get((artifact_id, number))
         if entry is None or entry[0] != hashlib.sha256(source.encode()).hexdigest():
@@ -460,7 +469,9 @@ class ArtifactServer:
 
     async def _keep_compiled(self, artifact_id: str, params: Any) -> dict[str, Any]:
         if not isinstance(params, dict) or not isinstance(params.get("code"), str) \
-                or not isinstance(params.get("version"), int) or len(params["code"]) > MAX_COMPILED_CHARS:
+                or not isinstance(params.get("version"), int) or len(params["code"]) > MAX_COMPILED_CHARS \
+                or not hmac.compare_digest(str(params.get("ticket", "")).encode(),
+                                           self._compile_ticket(artifact_id, params["version"]).encode()):
             return {"cached": False}
         version = await self.store.version(artifact_id, params["version"])
         if version.type != "application/vnd.ant.react":

@@ -64,8 +64,10 @@
       report("transpile", e);
       return;
     }
-    if (meta.mode === "live") {
-      window.parent.postMessage({ __artifacts: 1, id: 0, method: "runtime.compiled", params: { version: meta.version, code: code } }, "*");
+    var ticketEl = document.getElementById("artifact-compile-ticket");
+    if (ticketEl && meta.mode === "live") {
+      window.parent.postMessage({ __artifacts: 1, id: 0, method: "runtime.compiled",
+        params: { version: meta.version, code: code, ticket: JSON.parse(ticketEl.textContent) } }, "*");
     }
   }
 
