@@ -13,7 +13,7 @@ import {
 
 const DRAFT_KEY = "writing-helper-draft";
 const HISTORY_KEY = "writing-helper-history";
-const MODEL = "claude-sonnet-4-5";
+const MODEL = "claude-sonnet-5-5";
 
 const ACTIONS = [
   { id: "improve", label: "Improve", Icon: Wand2, instruction: "Improve the clarity, flow and word choice of this text. Keep its meaning, facts and roughly its length." },
