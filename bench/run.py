@@ -18,6 +18,7 @@ BENCHMARKS = {
     "runtime": "bench.runtime_bench",
     "chat": "bench.chat_bench",
     "preview": "bench.preview_bench",
+    "tui": "bench.tui_bench",
 }
 
 

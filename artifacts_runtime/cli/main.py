@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import inspect
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ArtifactsError
-from . import assets_cmd, chat_cmds, library_cmds, preview_cmds, runtime_cmds, share_cmds
 
-COMMAND_MODULES = [library_cmds, runtime_cmds, preview_cmds, share_cmds, assets_cmd, chat_cmds]
+#: Imported when the parser is built, not before: ``artifacts`` with no arguments starts the app
+#: without paying for them (start-up time is measured against a bare Textual app).
+COMMAND_MODULES = ["library_cmds", "runtime_cmds", "preview_cmds", "share_cmds", "assets_cmd", "chat_cmds"]
+
+
+def command_modules() -> list:
+    return [importlib.import_module(f"{__package__}.{name}") for name in COMMAND_MODULES]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,18 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else list(argv)) and sys.stdin.isatty() and sys.stdout.isatty():
+        return run_app()  # `artifacts` alone, in a terminal: the app
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        if args.command is None and sys.stdin.isatty() and sys.stdout.isatty():
-            return run_app()
         parser.print_help()
         return 0
     try:

@@ -1,0 +1,47 @@
+"""Pilot helpers (oterm's habit): wait for a condition instead of guessing pauses."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+DEFAULT_TIMEOUT = 10.0
+
+
+async def wait_until(pilot: Pilot, predicate: Callable[[], Any], *, timeout: float = DEFAULT_TIMEOUT,
+                     what: str = "") -> Any:
+    """Let the app run until ``predicate()`` is truthy (returns its value) or fail after ``timeout``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or predicate}")
+        await pilot.pause(0.01)
+
+
+async def ready(pilot: Pilot) -> None:
+    """The library is open and its first page is shown."""
+    app: Any = pilot.app
+    await asyncio.wait_for(app.ready.wait(), DEFAULT_TIMEOUT)
+    library = app.main_screen.library
+    await wait_until(pilot, lambda: library._loaded_generation == library._generation
+                     and library._loaded_generation >= 0, what="the first page of the library")
+    await pilot.pause()
+
+
+def no_blink(pilot: Pilot) -> None:
+    """Stop cursors blinking, so a screenshot does not depend on when it is taken."""
+    for widget in pilot.app.screen.query("*"):
+        if isinstance(widget, (Input, TextArea)):
+            widget.cursor_blink = False
+
+
+def notifications(app: Any) -> list[str]:
+    return [n.message for n in app._notifications]

@@ -1,0 +1,138 @@
+"""The inspector: code (highlighted; edit -> a new version from the user), versions with a diff
+to the previous one, revert; and the way to it from the library."""
+
+from __future__ import annotations
+
+from artifacts_runtime.store import Store
+from tui.screens.dialogs import ConfirmDialog
+
+from .app_builder import HABIT_V1, HABIT_V2, build_app
+from .helpers import notifications, ready, wait_until
+
+
+async def open_inspector(pilot, artifact_id: str) -> None:
+    app = pilot.app
+    app.main_screen.library.select(artifact_id)
+    await pilot.press("enter")
+    inspector = app.main_screen.inspector
+    await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == artifact_id
+                     and inspector.code.version is not None and inspector.code.version.artifact_id == artifact_id,
+                     what="the inspector showing the artifact")
+
+
+async def test_enter_opens_the_inspector_with_highlighted_code(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Habit tracker"])
+        screen = app.main_screen
+        assert screen.view == "inspector"
+        assert screen.pane("inspector").display and not screen.pane("library").display  # narrow: one view
+        editor = screen.inspector.code.editor
+        assert editor.text == HABIT_V2
+        assert editor.language == "html" and editor.read_only
+        assert app.focused is editor
+        header = str(screen.inspector.query_one("#inspector-header").render())
+        assert "Habit tracker" in header and "v2" in header and seeded["Habit tracker"] in header
+
+
+async def test_every_pane_is_reachable_by_a_key(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.main_screen
+        await pilot.press("f3")
+        assert screen.view == "chat" and app.focused is screen.chat.prompt
+        await pilot.press("f4")
+        assert screen.view == "inspector"
+        await pilot.press("f2")
+        assert screen.view == "library" and app.focused is screen.library.table
+        await pilot.press("slash")
+        assert app.focused is screen.library.search_input
+
+
+async def test_tabs_show_versions_and_state(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Habit tracker"])
+        inspector = app.main_screen.inspector
+        await pilot.press("v")
+        await wait_until(pilot, lambda: [v.number for v in inspector.versions.versions] == [2, 1])
+        await wait_until(pilot, lambda: "v2" in str(inspector.versions.query_one("#versions-title").render()))
+        diff = str(inspector.versions.query_one("#versions-diff").render())
+        assert "+    const habits = [\"Read\", \"Walk\", \"Stretch\"];" in diff
+        assert "-    const habits = [\"Read\", \"Walk\"];" in diff
+        await pilot.press("s")
+        await wait_until(pilot, lambda: [e.key for e in inspector.state.entries] == ["habits", "theme"])
+        assert [e.scope for e in inspector.state.entries] == ["personal", "shared"]
+        assert '"Read": [\n' in inspector.state.value_text  # pretty-printed JSON
+        await pilot.press("c")
+        assert inspector.tab == "code"
+
+
+async def test_edit_saves_a_new_user_version_then_revert(seeded, paths) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        artifact_id = seeded["Habit tracker"]
+        await open_inspector(pilot, artifact_id)
+        code = app.main_screen.inspector.code
+        await pilot.press("e")
+        assert code.editing and not code.editor.read_only
+        code.editor.move_cursor((0, 0))
+        await pilot.press(*"<!-- mine -->", "enter")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not code.editing and code.version.number == 3)
+        assert any("Saved as version 3" in n for n in notifications(app))
+        assert code.editor.read_only
+
+        store = app.workspace.store
+        v3 = await store.version(artifact_id, 3)
+        assert v3.source == "user" and v3.content == "<!-- mine -->\n" + HABIT_V2
+
+        # The versions tab shows it, with its diff; revert to v1 makes v4 equal to v1.
+        inspector = app.main_screen.inspector
+        await pilot.press("v")
+        await wait_until(pilot, lambda: [v.number for v in inspector.versions.versions] == [3, 2, 1])
+        await wait_until(pilot, lambda: "+<!-- mine -->" in str(inspector.versions.query_one("#versions-diff").render()))
+        await pilot.press("down", "down")  # v1
+        await wait_until(pilot, lambda: inspector.versions.selected_number() == 1)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: [v.number for v in inspector.versions.versions][:1] == [4])
+        await wait_until(pilot, lambda: code.version is not None and code.version.number == 4)
+        assert code.editor.text == HABIT_V1
+
+    async with await Store.open(paths.library) as store:
+        v4 = await store.version(artifact_id, 4)
+        assert v4.source == "revert" and v4.content == HABIT_V1
+        assert (await store.get(artifact_id)).current_version == 4
+
+
+async def test_escape_discards_an_edit(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Fizzbuzz"])
+        code = app.main_screen.inspector.code
+        assert code.editor.language == "python"
+        await pilot.press("e", "x", "y")
+        assert code.editor.text.startswith("xy")
+        await pilot.press("escape")
+        assert not code.editing and not code.editor.text.startswith("xy")
+        assert (await app.workspace.store.get(seeded["Fizzbuzz"])).current_version == 1
+
+
+async def test_an_update_from_elsewhere_shows_at_once(seeded) -> None:
+    """A new version (from the chat, a revert in the CLI's process…) reaches the open inspector."""
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        artifact_id = seeded["Meeting notes"]
+        await open_inspector(pilot, artifact_id)
+        await app.workspace.store.add_version(artifact_id, "# Meeting notes\n\n- done\n", source="model")
+        code = app.main_screen.inspector.code
+        await wait_until(pilot, lambda: code.editor.text == "# Meeting notes\n\n- done\n")
+        assert code.version.number == 2

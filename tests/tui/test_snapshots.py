@@ -1,0 +1,128 @@
+"""SVG snapshots of the main screens at 80x24 (SSH, a small window) and 120x40 (a large one).
+
+Deterministic: fixed titles, ids, times and clock (``app_builder``), no server port on screen,
+cursors not blinking. After a deliberate change of the look, review the new pictures and run
+``pytest tests/tui/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.screens.dialogs import PreviewUrlDialog
+
+from .app_builder import build_app, seed_library_sync
+from .helpers import no_blink, ready, wait_until
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def snapshot(snap_compare: Any, paths: Any, size: tuple[int, int], steps: Any = None, *,
+             conversation: bool = False) -> bool:
+    ids = seed_library_sync(paths, conversation=conversation)
+    app = build_app()
+
+    async def run_before(pilot: Pilot) -> None:
+        await ready(pilot)
+        if steps is not None:
+            await steps(pilot, ids)
+        await pilot.pause()
+        no_blink(pilot)
+        await pilot.pause()
+
+    return snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def _inspect(pilot: Pilot, ids: dict[str, str], tab: str = "code") -> None:
+    app: Any = pilot.app
+    app.main_screen.library.select(ids["Habit tracker"])
+    await pilot.press("enter")
+    inspector = app.main_screen.inspector
+    await wait_until(pilot, lambda: inspector.code.version is not None)
+    if tab != "code":
+        await pilot.press(tab[0])
+        view = inspector.versions if tab == "versions" else inspector.state
+        await wait_until(pilot, lambda: view.artifact is not None)
+        if tab == "versions":
+            await wait_until(pilot, lambda: "v2" in str(view.query_one("#versions-title").render()))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library(snap_compare, paths, size) -> None:
+    """Start-up: the library (pinned first, then newest); wide: all three panes."""
+    assert snapshot(snap_compare, paths, size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_inspector_code(snap_compare, paths, size) -> None:
+    """Enter on an artifact: its code, highlighted, with the version line."""
+    assert snapshot(snap_compare, paths, size, _inspect)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_inspector_versions(snap_compare, paths, size) -> None:
+    """The versions tab: v2 (yours) and v1 (Claude's), the diff between them."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await _inspect(pilot, ids, "versions")
+
+    assert snapshot(snap_compare, paths, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_inspector_state(snap_compare, paths, size) -> None:
+    """The state tab: a personal and a shared key, the selected value pretty-printed."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await _inspect(pilot, ids, "state")
+
+    assert snapshot(snap_compare, paths, size, steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chat_conversation(snap_compare, paths, size) -> None:
+    """A stored conversation: your message, Claude's Markdown reply, the artifact it made."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        app: Any = pilot.app
+        await app.main_screen.chat.load_conversation(ids["conversation"])
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: app.main_screen.chat.log_view.children)
+
+    assert snapshot(snap_compare, paths, size, steps, conversation=True)
+
+
+def test_search(snap_compare, paths) -> None:
+    """Searching: title and content hits, the match shown in the content snippet."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        app: Any = pilot.app
+        library = app.main_screen.library
+        await pilot.press("slash", *"habit")
+        await wait_until(pilot, lambda: library.last_query == "habit")
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_help(snap_compare, paths) -> None:
+    """F1: the keys of every pane."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.press("f1")
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_preview_url(snap_compare, paths) -> None:
+    """No window can be shown (over SSH): the URL and the ssh -L line."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.app.push_screen(PreviewUrlDialog(
+            "Habit tracker", "no display: this session has no DISPLAY or WAYLAND_DISPLAY",
+            f"http://127.0.0.1:8123/view/{ids['Habit tracker']}#token=k7Qx2-example-token",
+            "ssh -N -L 8123:127.0.0.1:8123 ada@workstation"))
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)

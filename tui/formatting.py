@@ -1,0 +1,134 @@
+"""Small pure helpers that turn records into the short strings the panes show."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from artifacts_runtime import kinds
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+#: TextArea (tree-sitter) language for each artifact type; code artifacts map their language.
+TYPE_LANGUAGES: dict[str, str | None] = {
+    kinds.HTML: "html",
+    kinds.REACT: "javascript",
+    kinds.SVG: "xml",
+    kinds.MARKDOWN: "markdown",
+    kinds.MERMAID: None,
+    kinds.CODE: None,
+}
+CODE_LANGUAGES: dict[str, str] = {
+    "python": "python", "py": "python", "javascript": "javascript", "js": "javascript",
+    "jsx": "javascript", "typescript": "javascript", "ts": "javascript", "tsx": "javascript",
+    "json": "json", "css": "css", "scss": "css", "html": "html", "xml": "xml", "svg": "xml",
+    "bash": "bash", "sh": "bash", "shell": "bash", "zsh": "bash", "rust": "rust", "go": "go",
+    "java": "java", "sql": "sql", "toml": "toml", "yaml": "yaml", "yml": "yaml",
+    "markdown": "markdown", "md": "markdown", "regex": "regex",
+}
+
+
+def ago(ts: float | None, now: float) -> str:
+    """A compact age: ``now``, ``5m``, ``3h``, ``2d``, ``3w``, ``5mo``, ``2y``."""
+    if ts is None:
+        return "-"
+    delta = max(0.0, now - ts)
+    if delta < MINUTE:
+        return "now"
+    if delta < HOUR:
+        return f"{int(delta // MINUTE)}m"
+    if delta < DAY:
+        return f"{int(delta // HOUR)}h"
+    if delta < 14 * DAY:
+        return f"{int(delta // DAY)}d"
+    if delta < 60 * DAY:
+        return f"{int(delta // (7 * DAY))}w"
+    if delta < 365 * DAY:
+        return f"{int(delta // (30 * DAY))}mo"
+    return f"{int(delta // (365 * DAY))}y"
+
+
+def ago_long(ts: float | None, now: float) -> str:
+    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``…"""
+    short = ago(ts, now)
+    if short == "now":
+        return "just now"
+    if short == "-":
+        return "never"
+    for suffix, word in (("mo", " months"), ("m", " min"), ("h", " h"), ("d", " days"),
+                         ("w", " weeks"), ("y", " years")):
+        if short.endswith(suffix):
+            number = short[: -len(suffix)]
+            if number == "1" and word.endswith("s"):
+                word = word[:-1]
+            return f"{number}{word} ago"
+    return short
+
+
+def clock_time(ts: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
+
+
+def human_size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1048576:.1f} MB"
+
+
+def short_type(type_: str) -> str:
+    return kinds.SHORT_NAMES.get(type_, type_)
+
+
+def type_label(type_: str, language: str | None) -> str:
+    """``html``, ``react``… and for code its language (``python``)."""
+    if type_ == kinds.CODE and language and language != "text":
+        return language
+    return short_type(type_)
+
+
+SHORT_LANGUAGES = {"javascript": "js", "typescript": "ts", "markdown": "md", "dockerfile": "docker",
+                   "haskell": "hs", "clojure": "clj", "csharp": "c#", "kotlin": "kt"}
+TABLE_TYPES = {kinds.MARKDOWN: "md"}
+
+
+def table_type(type_: str, language: str | None) -> str:
+    """At most 7 characters for the library's type column: ``html``, ``react``, ``md``, ``py``…"""
+    if type_ == kinds.CODE and language and language != "text":
+        return SHORT_LANGUAGES.get(language, language)[:7]
+    return TABLE_TYPES.get(type_, short_type(type_))[:7]
+
+
+def editor_language(type_: str, language: str | None, available: set[str] | frozenset[str]) -> str | None:
+    """The TextArea language for an artifact, or None when it has no highlighter here."""
+    if type_ == kinds.CODE:
+        name = CODE_LANGUAGES.get((language or "").lower())
+    else:
+        name = TYPE_LANGUAGES.get(type_)
+    return name if name in available else None
+
+
+def pretty_value(value: str) -> tuple[str, bool]:
+    """A stored state value for reading: pretty JSON when it is JSON. Returns (text, is_json)."""
+    try:
+        parsed = json.loads(value)
+    except (ValueError, TypeError):
+        return value, False
+    return json.dumps(parsed, indent=2, ensure_ascii=False), True
+
+
+def compact_json(value: Any) -> str:
+    """What ``JSON.stringify`` gives: no spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def one_line(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    if width <= 0:
+        return ""
+    return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"

@@ -1,0 +1,575 @@
+"""The chat pane: a conversation with Claude whose replies stream as Markdown, and whose
+artifacts land in the library as they are made.
+
+The chat engine (``artifacts_runtime.chat``) is built on the first message; the Anthropic SDK
+is imported then (in a thread, by the model service), never at start-up. A turn runs in a
+worker; Esc cancels it and the engine keeps what arrived (stored as it went, marked
+incomplete).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static, TextArea
+
+from .. import bindings as keys
+from ..formatting import human_size, one_line
+from ..messages import (
+    ArtifactChanged,
+    LiveArtifact,
+    StreamingArtifact,
+    StreamingFinished,
+    TurnFinished,
+)
+from ..gc_tuning import freeze_after_sdk
+from .footer_state import FooterState
+from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.models import Message as StoredMessage
+
+SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
+PROGRESS_INTERVAL = 0.1  # seconds between updates of an artifact's progress line
+MAX_ATTACH = 50 * 1024 * 1024
+NO_KEY_HINT = (
+    "No ANTHROPIC_API_KEY is set, so Claude cannot answer here yet.\n"
+    "Quit (Ctrl+Q), run  export ANTHROPIC_API_KEY=sk-ant-…  and start `artifacts` again.\n"
+    "The library, previews and state work without a key."
+)
+WELCOME = (
+    "Ask Claude for something you can use — a habit tracker, a budget chart, a regex tester, "
+    "a diagram. What it builds becomes an artifact in your library.\n"
+    "Enter sends · Ctrl+J new line · ↑ previous message · Ctrl+T attach a file"
+)
+
+
+class PromptInput(TextArea):
+    """Multi-line input: Enter sends, Ctrl+J (or Alt+Enter) breaks the line, ↑/↓ on the first or
+    last line recall the messages sent before."""
+
+    BINDINGS = keys.bindings(keys.PROMPT)
+
+    class Submitted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+                         compact=True, **kwargs)
+        self.sent: list[str] = []
+        self._history_index: int | None = None
+        self._draft = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Handled here, in the order keys arrive: as priority bindings, Enter typed right after
+        # a burst of characters (a paste, keys batched over SSH) was acted on before them.
+        keymap = getattr(self.app, "keymap", {})
+        key = event.key
+        action: str | None = None
+        if key in keys.keys_for("chat.send", keymap):
+            action = "send"
+        elif key in keys.keys_for("chat.newline", keymap):
+            action = "newline"
+        elif key in keys.keys_for("chat.history_prev", keymap) and self.check_action("history", (-1,)):
+            action = "prev"
+        elif key in keys.keys_for("chat.history_next", keymap) and self.check_action("history", (1,)):
+            action = "next"
+        if action is None:
+            return  # TextArea's own handler runs next (Textual calls each class's handler)
+        event.stop()
+        event.prevent_default()
+        if action == "send":
+            self.action_send()
+        elif action == "newline":
+            self.action_newline()
+        else:
+            self.action_history(-1 if action == "prev" else 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "history":
+            step = int(parameters[0]) if parameters else -1  # type: ignore[call-overload]
+            row, _ = self.cursor_location
+            if step < 0:
+                return row == 0 and bool(self.sent) and self.selection.is_empty
+            return row == self.document.line_count - 1 and self._history_index is not None
+        return super().check_action(action, parameters)
+
+    def action_send(self) -> None:
+        text = self.text
+        if not text.strip():
+            return
+        self.post_message(self.Submitted(text))
+
+    def action_newline(self) -> None:
+        self.insert("\n")
+
+    def action_history(self, step: int) -> None:
+        if not self.sent:
+            return
+        if self._history_index is None:
+            if step > 0:
+                return
+            self._draft = self.text
+            index = len(self.sent) - 1
+        else:
+            index = self._history_index + step
+        if index >= len(self.sent):
+            self._history_index = None
+            self.load_text(self._draft)
+            self.move_cursor(self.document.end)
+            return
+        index = max(0, index)
+        self._history_index = index
+        self.load_text(self.sent[index])
+        self.move_cursor((0, 0) if step < 0 else self.document.end)
+
+    def remember(self, text: str) -> None:
+        if not self.sent or self.sent[-1] != text:
+            self.sent.append(text)
+        self._history_index = None
+        self._draft = ""
+
+
+class ChatPane(FooterState, Vertical):
+    BINDINGS = keys.bindings(keys.CHAT)
+
+    conversation_id: reactive[str | None] = reactive(None, init=False)
+    streaming: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.engine: Any = None
+        self.turn_worker: Any = None
+        self.pending_attachments: list[Path] = []
+        self.attached_names: list[str] = []
+        self.conversation_title = ""
+        self._chips: dict[str, ArtifactChip] = {}
+        self._live: dict[str, LiveArtifact] = {}
+        self._last_progress: dict[str, float] = {}
+        self._current_text: AssistantMessage | None = None
+        self._attempt_widgets: list[Any] = []
+        self._warmed = False
+        self.turns = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("New conversation", id="chat-header")
+        yield ChatLog(id="chat-log")
+        yield Static("", id="chat-status")
+        yield Static("", id="chat-attachments")
+        yield PromptInput(id="chat-input", placeholder="Ask Claude to make something…")
+
+    @property
+    def log_view(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def prompt(self) -> PromptInput:
+        return self.query_one(PromptInput)
+
+    @property
+    def workspace(self) -> Any:
+        return getattr(self.app, "workspace", None)
+
+    def on_mount(self) -> None:
+        self.query_one("#chat-status").display = False
+        self.query_one("#chat-attachments").display = False
+
+    def start(self) -> None:
+        """The workspace is open."""
+        self._welcome()
+
+    def has_key(self) -> bool:
+        workspace = self.workspace
+        return workspace is not None and workspace.model_service().has_key()
+
+    def _welcome(self) -> None:
+        log = self.log_view
+        if log.children:
+            return
+        if not self.has_key():
+            log.mount(Notice(NO_KEY_HINT, kind="warning"))
+        else:
+            log.mount(Notice(WELCOME, kind="welcome"))
+
+    # ------------------------------------------------------------------ conversations
+
+    async def load_conversation(self, conversation_id: str | None) -> None:
+        """Show a stored conversation (None: a new, empty one)."""
+        if self.streaming:
+            self.notify("Claude is still replying: Esc cancels the reply first.", severity="warning")
+            return
+        log = self.log_view
+        await log.remove_children()
+        self._chips.clear()
+        self.pending_attachments.clear()
+        self.attached_names = []
+        self.conversation_id = conversation_id
+        if conversation_id is None:
+            self.conversation_title = ""
+            self._header()
+            self._attachments_line()
+            self._welcome()
+            return
+        store = self.workspace.store
+        conversation = await store.conversation(conversation_id)
+        self.conversation_title = conversation.title
+        messages = await store.messages(conversation_id)
+        self.attached_names = [f.name for f in await store.files(conversation_id=conversation_id)]
+        self._header(len(messages))
+        self._attachments_line()
+        widgets: list[Any] = []
+        visible = [m for m in messages if self._renders(m)]
+        if len(visible) > SHOWN_MESSAGES:
+            widgets.append(Notice(f"… {len(visible) - SHOWN_MESSAGES} earlier messages", kind="dim"))
+            visible = visible[-SHOWN_MESSAGES:]
+        for m in visible:
+            widgets.extend(self._stored_widgets(m))
+        history = [m.text() for m in messages if m.role == "user" and m.text().strip()]
+        self.prompt.sent = history + [h for h in self.prompt.sent if h not in history]
+        if widgets:
+            await log.mount_all(widgets)
+        log.scroll_end(animate=False)
+
+    @staticmethod
+    def _renders(message: StoredMessage) -> bool:
+        return any(b.get("type") in ("text", "tool_use") and (b.get("text") or b.get("type") == "tool_use")
+                   for b in message.content)
+
+    def _stored_widgets(self, message: StoredMessage) -> list[Any]:
+        widgets: list[Any] = []
+        if message.role == "user":
+            text = message.text()
+            if text.strip():
+                widgets.append(UserMessage(text))
+            return widgets
+        for block in message.content:
+            if block.get("type") == "text" and block.get("text"):
+                widgets.append(AssistantMessage(block["text"]))
+            elif block.get("type") == "tool_use":
+                data = block.get("input") or {}
+                chip = ArtifactChip(block.get("id", ""), title=data.get("title"))
+                command = data.get("command") or "create"
+                title = data.get("title") or "an artifact"
+                verb = {"create": "Created", "update": "Updated", "rewrite": "Rewrote"}.get(command, "Changed")
+                chip.set_text(Text.assemble(("✓ ", "bold"), (f"{verb} ", ""), (title, "bold")))
+                artifact_id = data.get("id")
+                if isinstance(artifact_id, str):
+                    chip.artifact_id = artifact_id
+                widgets.append(chip)
+        if message.incomplete:
+            widgets.append(Notice("(this reply was interrupted; what arrived is kept)", kind="dim"))
+        return widgets
+
+    def _header(self, count: int | None = None) -> None:
+        title = self.conversation_title or ("New conversation" if self.conversation_id is None else "(untitled)")
+        extra = f" · {count} messages" if count else ""
+        self.query_one("#chat-header", Static).update(f"[b]{one_line(title, 60)}[/b][dim]{extra}[/dim]")
+
+    def _attachments_line(self) -> None:
+        line = self.query_one("#chat-attachments", Static)
+        names = self.attached_names + [p.name + " (sent with your next message)" for p in self.pending_attachments]
+        line.display = bool(names)
+        line.update("📎 " + "  ".join(names) if names else "")
+
+    # ------------------------------------------------------------------ sending
+
+    @on(PromptInput.Submitted)
+    def _submitted(self, event: PromptInput.Submitted) -> None:
+        event.stop()
+        self.send(event.text)
+
+    @on(TextArea.Changed, "#chat-input")
+    def _typing(self) -> None:
+        # Start importing the SDK (~2 s) while the person types the first message.
+        if not self._warmed and self.workspace is not None and self.has_key():
+            self._warmed = True
+            self.run_worker(self._warm_up, group="warm-up", exit_on_error=False)
+
+    async def _warm_up(self) -> None:
+        await self.workspace.model_service().warm_up()
+        freeze_after_sdk()
+
+    def send(self, text: str) -> bool:
+        """Send ``text`` as the next message. Returns False when it could not be sent."""
+        if self.workspace is None:
+            self.notify("The library is still opening.", severity="warning")
+            return False
+        if self.streaming:
+            self.notify("Claude is still replying: Esc cancels the reply.", severity="warning")
+            return False
+        if not self.has_key():
+            self.notify(
+                "Set ANTHROPIC_API_KEY to chat: quit (Ctrl+Q), export ANTHROPIC_API_KEY=sk-ant-… "
+                "and start artifacts again. Your library, previews and state work without it.",
+                title="No API key", severity="error", timeout=12)
+            return False
+        engine = self._engine()
+        attachments = list(self.pending_attachments)
+        turn = engine.turn(text, conversation_id=self.conversation_id, attachments=attachments)
+        self.prompt.remember(text)
+        self.prompt.load_text("")
+        self._begin_turn(UserMessage(text, attachments=[p.name for p in attachments]))
+        self.pending_attachments.clear()
+        self.attached_names += [p.name for p in attachments]
+        self._attachments_line()
+        self.turn_worker = self.run_worker(self._run(turn), group="chat-turn", exit_on_error=False)
+        return True
+
+    def fix(self, artifact_id: str, report: dict[str, Any]) -> bool:
+        """"Fix with Claude": send the artifact's runtime error into its conversation."""
+        if self.workspace is None:
+            return False
+        if self.streaming:
+            self.notify("Claude is still replying: Esc cancels the reply first.", severity="warning")
+            return False
+        if not self.has_key():
+            self.notify("Fix with Claude needs ANTHROPIC_API_KEY: quit, export it, start again.",
+                        title="No API key", severity="error", timeout=10)
+            return False
+        turn = self._engine().fix(artifact_id, report)
+        self._begin_turn(Notice(f"Sending the error to Claude: {one_line(report.get('message', ''), 120)}",
+                                kind="info"))
+        self.turn_worker = self.run_worker(self._run(turn, fix=True), group="chat-turn", exit_on_error=False)
+        return True
+
+    def _engine(self) -> Any:
+        if self.engine is None:
+            from artifacts_runtime.chat import ChatEngine
+
+            workspace = self.workspace
+            self.engine = ChatEngine(workspace.store, workspace.config, service=workspace.model_service())
+        return self.engine
+
+    def _begin_turn(self, first: Any) -> None:
+        log = self.log_view
+        for notice in list(log.query(Notice)):
+            if notice.has_class("-welcome") or notice.has_class("-warning"):
+                notice.remove()
+        log.mount(first)
+        log.anchor()
+        log.scroll_end(animate=False)
+        self._current_text = None
+        self._attempt_widgets = []
+        self.streaming = True
+        self._status("● Claude is replying · [b]Esc[/b] cancels")
+
+    def _status(self, text: str) -> None:
+        status = self.query_one("#chat-status", Static)
+        status.display = bool(text)
+        status.update(text)
+
+    def watch_streaming(self, streaming: bool) -> None:
+        self.set_class(streaming, "-streaming")
+        self.update_bindings()
+        if not streaming:
+            self._status("")
+
+    async def _run(self, turn: Any, *, fix: bool = False) -> None:
+        self.turns += 1
+        result: Any = None
+        try:
+            result = await turn.run(self._on_event)
+        finally:
+            await self._end_text()
+            self._live.clear()
+            self.post_message(StreamingFinished())
+            self.streaming = False
+            for chip in self._chips.values():
+                if chip.state == "writing":
+                    chip.failed(f"{chip.title or 'the artifact'} was not finished")
+            self._chips.clear()
+            conversation_id = getattr(turn.result, "conversation_id", None) or self.conversation_id
+            stop = getattr(turn.result, "stop_reason", None) if turn.result else "cancelled"
+            self.post_message(TurnFinished(conversation_id, stop))
+        freeze_after_sdk()
+        if result is not None and result.conversation_id and result.conversation_id != self.conversation_id:
+            self.conversation_id = result.conversation_id
+
+    async def _end_text(self) -> None:
+        current, self._current_text = self._current_text, None
+        if current is not None:
+            await current.finish()
+
+    async def _on_event(self, event: Any) -> None:
+        kind = getattr(event, "kind", "")
+        handler = getattr(self, f"_event_{kind}", None)
+        if handler is not None:
+            await handler(event)
+
+    async def _event_turn_started(self, event: Any) -> None:
+        new = event.conversation_id != self.conversation_id
+        self.conversation_id = event.conversation_id
+        if new:
+            conversation = await self.workspace.store.conversation(event.conversation_id)
+            self.conversation_title = conversation.title
+            self._header()
+
+    async def _event_text(self, event: Any) -> None:
+        if self._current_text is None:
+            self._current_text = AssistantMessage()
+            self._attempt_widgets.append(self._current_text)
+            await self.log_view.mount(self._current_text)
+        await self._current_text.write(event.text)
+
+    async def _event_tool_progress(self, event: Any) -> None:
+        tool_id = event.tool_use_id
+        chip = self._chips.get(tool_id)
+        live = self._live.get(tool_id)
+        if chip is None:
+            await self._end_text()
+            chip = ArtifactChip(tool_id, title=event.title)
+            self._chips[tool_id] = chip
+            self._attempt_widgets.append(chip)
+            await self.log_view.mount(chip)
+            live = LiveArtifact(tool_id)
+            self._live[tool_id] = live
+            live.update(event)
+            self.post_message(StreamingArtifact(live))
+        assert live is not None
+        live.update(event)
+        now = time.monotonic()
+        if now - self._last_progress.get(tool_id, 0.0) >= PROGRESS_INTERVAL:
+            self._last_progress[tool_id] = now
+            chip.progress(live.title, live.command, live.size)
+
+    async def _artifact_done(self, event: Any, *, created: bool) -> None:
+        tool_id = event.tool_use_id or f"inline-{event.artifact_id}"
+        chip = self._chips.pop(tool_id, None)
+        if chip is None:
+            await self._end_text()
+            chip = ArtifactChip(tool_id, title=event.title)
+            await self.log_view.mount(chip)
+        chip.done(event.artifact_id, event.title, event.type, event.version, created=created,
+                  incomplete=event.incomplete)
+        self._live.pop(tool_id, None)
+        self.post_message(StreamingFinished())
+        self.post_message(ArtifactChanged(event.artifact_id, event.version, created=created))
+
+    async def _event_artifact_created(self, event: Any) -> None:
+        await self._artifact_done(event, created=True)
+
+    async def _event_artifact_updated(self, event: Any) -> None:
+        await self._artifact_done(event, created=False)
+
+    async def _event_tool_error(self, event: Any) -> None:
+        chip = self._chips.pop(event.tool_use_id, None)
+        if chip is None:
+            chip = ArtifactChip(event.tool_use_id)
+            await self.log_view.mount(chip)
+        chip.failed(f"{event.message} (Claude was told and may try again)")
+        self._live.pop(event.tool_use_id, None)
+        self.post_message(StreamingFinished())
+
+    async def _event_retrying(self, event: Any) -> None:
+        if event.discarded:
+            for widget in self._attempt_widgets:
+                await widget.remove()
+            self._attempt_widgets = []
+            self._current_text = None
+            self._chips.clear()
+        self._status(f"{event.reason}: trying again in {event.delay:.0f} s "
+                     f"({event.attempt}/{event.max_attempts}) · [b]Esc[/b] cancels")
+
+    async def _event_usage(self, event: Any) -> None:
+        self._attempt_widgets = []
+
+    async def _event_error(self, event: Any) -> None:
+        await self._end_text()
+        message = event.message[:1].upper() + event.message[1:]
+        await self.log_view.mount(Notice(message, kind="error"))
+        self.notify(message, title="Claude", severity="error", timeout=12)
+
+    async def _event_turn_done(self, event: Any) -> None:
+        await self._end_text()
+        if event.conversation_id:
+            self.conversation_id = event.conversation_id
+        if event.notice and event.stop_reason != "error":
+            await self.log_view.mount(Notice(event.notice[:1].upper() + event.notice[1:], kind="dim"))
+        if event.conversation_id:
+            try:
+                conversation = await self.workspace.store.conversation(event.conversation_id)
+            except Exception:  # noqa: BLE001
+                return
+            self.conversation_title = conversation.title
+            self._header(conversation.message_count)
+
+    # ------------------------------------------------------------------ actions
+
+    def binding_key(self) -> bool:
+        return self.streaming
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.streaming
+        return True
+
+    def action_cancel(self) -> None:
+        worker = self.turn_worker
+        if worker is not None and not worker.is_finished:
+            worker.cancel()
+            self._status("Cancelling…")
+
+    async def cancel_and_wait(self) -> None:
+        """Cancel a streaming reply and wait until the engine has stored what arrived."""
+        worker = self.turn_worker
+        if worker is None or worker.is_finished:
+            return
+        worker.cancel()
+        try:
+            await worker.wait()
+        except Exception:  # noqa: BLE001 - WorkerCancelled / WorkerFailed
+            pass
+
+    def action_attach(self) -> None:
+        from ..screens.dialogs import TextPrompt
+
+        def validate(text: str) -> str | None:
+            path = Path(text.strip()).expanduser()
+            if not text.strip():
+                return "Type the path of a file."
+            if not path.is_file():
+                return f"{path} is not a file."
+            if path.stat().st_size > MAX_ATTACH:
+                return f"{path.name} is {human_size(path.stat().st_size)}; files may be at most 50 MB."
+            return None
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            path = Path(text.strip()).expanduser().resolve()
+            if self.conversation_id is None:
+                self.pending_attachments.append(path)
+                self._attachments_line()
+                self.notify(f"{path.name} goes with your next message.", timeout=4)
+            else:
+                self.run_worker(self._attach_now(path), exit_on_error=False)
+
+        self.app.push_screen(TextPrompt(
+            "Attach a file", placeholder="~/data/expenses.csv", confirm="Attach", validate=validate,
+            detail="Claude sees its text (a CSV's header and first rows); artifacts read it with "
+                   "window.fs.readFile."), done)
+
+    async def _attach_now(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+            await self.workspace.store.attach_file(path.name, data, conversation_id=self.conversation_id)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not attach {path.name}: {exc}", severity="error")
+            return
+        if path.name not in self.attached_names:
+            self.attached_names.append(path.name)
+        self._attachments_line()
+        self.notify(f"Attached {path.name} to this conversation.", timeout=4)
+
+    def focus_prompt(self) -> None:
+        self.prompt.focus()

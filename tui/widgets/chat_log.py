@@ -1,0 +1,125 @@
+"""What the chat shows: your messages, Claude's replies (Markdown, streamed), the artifacts a
+reply writes (with live progress) and notices (cancelled, retrying, errors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Click
+from textual.widgets import Static
+
+from ..formatting import human_size, type_label
+from ..messages import ArtifactSelected
+
+
+class ChatLog(VerticalScroll, can_focus=True):
+    """The conversation; stays scrolled to the bottom while a reply streams."""
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+
+class UserMessage(Static):
+    def __init__(self, text: str, *, attachments: list[str] | None = None) -> None:
+        body = Text(text)
+        if attachments:
+            body.append("\n" + "  ".join(f"📎 {name}" for name in attachments), style="dim")
+        super().__init__(body, classes="user-message")
+        self.text = text
+
+
+class AssistantMessage(Vertical):
+    """One run of Claude's text, rendered as Markdown (streamed with MarkdownStream)."""
+
+    def __init__(self, markdown: str = "") -> None:
+        super().__init__(classes="assistant-message")
+        self._initial = markdown
+        self.stream: Any = None
+        self.text = markdown
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # ~25 ms to import: not before the first reply
+
+        yield Markdown(self._initial)
+
+    @property
+    def markdown(self) -> Any:
+        from textual.widgets import Markdown
+
+        return self.query_one(Markdown)
+
+    async def write(self, fragment: str) -> None:
+        if self.stream is None:
+            from textual.widgets import Markdown
+
+            self.stream = Markdown.get_stream(self.markdown)
+        self.text += fragment
+        await self.stream.write(fragment)
+
+    async def finish(self) -> None:
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            await stream.stop()
+
+
+class ArtifactChip(Static):
+    """An artifact the reply writes: progress while it streams, then what was made. Clicking
+    it (or Enter on it) shows the artifact in the inspector."""
+
+    can_focus = True
+
+    def __init__(self, tool_use_id: str, *, title: str | None = None) -> None:
+        super().__init__("", classes="artifact-chip")
+        self.tool_use_id = tool_use_id
+        self.artifact_id: str | None = None
+        self.title = title
+        self.state = "writing"
+        self.set_text(Text.assemble(("✎ ", "bold"), (f"writing {title or 'an artifact'}…", "")))
+
+    def set_text(self, text: Text) -> None:
+        self.update(text)
+
+    def progress(self, title: str | None, command: str | None, size: int) -> None:
+        self.title = title or self.title
+        verb = "updating" if command == "update" else "rewriting" if command == "rewrite" else "writing"
+        self.set_text(Text.assemble(("✎ ", "bold"), (f"{verb} {self.title or 'an artifact'}… ", ""),
+                                    (human_size(size), "bold")))
+
+    def done(self, artifact_id: str, title: str, type_: str, version: int, *, created: bool,
+             incomplete: bool) -> None:
+        self.artifact_id = artifact_id
+        self.title = title
+        self.state = "done"
+        verb = "Created" if created else "Updated"
+        self.set_class(incomplete, "-incomplete")
+        self.set_text(Text.assemble(
+            ("✓ " if not incomplete else "◐ ", "bold"), (f"{verb} ", ""), (title, "bold"),
+            (f" · {type_label(type_, None)} · v{version}", "dim"),
+            (" · incomplete" if incomplete else "", "italic"),
+        ))
+
+    def failed(self, message: str) -> None:
+        self.state = "failed"
+        self.add_class("-failed")
+        self.set_text(Text.assemble(("✗ ", "bold"), (message, "")))
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self._select()
+
+    def key_enter(self) -> None:
+        self._select()
+
+    def _select(self) -> None:
+        if self.artifact_id:
+            self.post_message(ArtifactSelected(self.artifact_id, focus=True))
+
+
+class Notice(Static):
+    """A line about the turn: cancelled, retrying, an error, a note from the engine."""
+
+    def __init__(self, text: str, *, kind: str = "info") -> None:
+        super().__init__(text, classes=f"notice -{kind}", markup=False)

@@ -1,0 +1,213 @@
+"""The code tab: the current version, syntax-highlighted; an edit mode whose save makes a new
+version (source ``user``); and, while Claude writes the artifact, its text as it streams."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static, TextArea
+
+from .. import bindings as keys
+from ..formatting import editor_language, human_size, type_label
+from .footer_state import FooterState
+from .text_area import LANGUAGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.models import Artifact, Version
+
+LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
+
+
+class CodeEditor(TextArea):
+    """TextArea for code: Tab indents; Esc is left to the code view (discard an edit)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # (Textual then calls TextArea's own handler, unless the default is prevented.)
+        if event.key == "escape":
+            event.prevent_default()  # not TextArea's "escape moves focus": it bubbles to the
+            # code view, whose binding discards an edit
+
+
+class CodeView(FooterState, Vertical):
+    BINDINGS = keys.bindings(keys.CODE)
+
+    class Saved(Message):
+        def __init__(self, artifact_id: str, version: int) -> None:
+            super().__init__()
+            self.artifact_id = artifact_id
+            self.version = version
+
+    editing: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.artifact: Artifact | None = None
+        self.version: Version | None = None
+        self.live: Any = None  # StreamingArtifact being followed
+        self._live_timer: Any = None
+        self._live_size = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="code-mode")
+        yield CodeEditor("", read_only=True, show_line_numbers=True, soft_wrap=False,
+                         tab_behavior="indent", id="code-editor")
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#code-editor", TextArea)
+
+    # ------------------------------------------------------------------ showing
+
+    def show(self, artifact: Artifact, version: Version) -> None:
+        """Show ``version`` of ``artifact`` (leaves edit mode only for another artifact)."""
+        same = self.artifact is not None and self.artifact.id == artifact.id
+        if self.editing and same:
+            # Keep the person's edit; just note that a newer version exists.
+            self.artifact = artifact
+            self._mode()
+            return
+        self.stop_live()
+        self.editing = False
+        self.artifact = artifact
+        self.version = version
+        editor = self.editor
+        editor.read_only = True
+        language = editor_language(artifact.type, artifact.language, LANGUAGES)
+        if editor.language != language:
+            editor.language = language
+        if editor.text != (version.content or ""):
+            location = editor.cursor_location if same else (0, 0)
+            editor.load_text(version.content or "")
+            if same:
+                try:
+                    editor.cursor_location = location
+                except Exception:  # noqa: BLE001 - the text got shorter
+                    pass
+            else:
+                editor.scroll_home(animate=False)
+        self._mode()
+
+    def clear_view(self) -> None:
+        self.stop_live()
+        self.editing = False
+        self.artifact = None
+        self.version = None
+        self.editor.load_text("")
+        self._mode()
+
+    def _mode(self) -> None:
+        mode = self.query_one("#code-mode", Static)
+        if self.live is not None:
+            title = self.live.title or "an artifact"
+            mode.update(f"[b]● writing {title}…[/b] {human_size(self.live.size)}  (read-only until done)")
+            return
+        if self.artifact is None or self.version is None:
+            mode.update("")
+            return
+        a, v = self.artifact, self.version
+        newer = "" if a.current_version == v.number else f"  [b]v{a.current_version} arrived meanwhile[/b]"
+        if self.editing:
+            mode.update(f"[b]Editing[/b] v{v.number} · [b]Ctrl+S[/b] saves as v{a.current_version + 1} · "
+                        f"[b]Esc[/b] discards{newer}")
+        else:
+            incomplete = " · [b]incomplete[/b]" if v.incomplete else ""
+            mode.update(f"v{v.number} · {type_label(a.type, a.language)} · {human_size(v.size)}"
+                        f"{incomplete} · [dim]e edit[/dim]")
+
+    # ------------------------------------------------------------------ live streaming
+
+    def follow(self, streaming: Any) -> None:
+        """Show an artifact as the model writes it (``streaming``: a StreamingArtifact)."""
+        if self.editing:
+            return
+        first = self.live is None
+        self.live = streaming
+        if first:
+            editor = self.editor
+            editor.read_only = True
+            language = editor_language(streaming.type or "", None, LANGUAGES) if streaming.type else None
+            editor.language = language
+            editor.load_text("")
+            self._live_size = -1
+            self._live_timer = self.set_interval(LIVE_INTERVAL, self._live_tick)
+            self._live_tick()
+        self._mode()
+
+    def _live_tick(self) -> None:
+        live = self.live
+        if live is None or live.size == self._live_size:
+            return
+        self._live_size = live.size
+        try:
+            text = live.content()
+        except Exception:  # noqa: BLE001
+            return
+        editor = self.editor
+        editor.load_text(text)
+        editor.scroll_end(animate=False)
+        self._mode()
+
+    def stop_live(self) -> None:
+        if self._live_timer is not None:
+            self._live_timer.stop()
+            self._live_timer = None
+        if self.live is not None:
+            self.live = None
+            self._mode()
+
+    # ------------------------------------------------------------------ editing
+
+    def binding_key(self) -> tuple[object, ...]:
+        return (self.editing, self.artifact is not None, self.live is None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit":
+            return not self.editing and self.artifact is not None and self.live is None
+        if action in ("save", "discard"):
+            return self.editing
+        return True
+
+    def watch_editing(self, editing: bool) -> None:
+        self.set_class(editing, "-editing")
+        self.editor.read_only = not editing
+        self.update_bindings()
+        self._mode()
+
+    def action_edit(self) -> None:
+        if self.artifact is None:
+            return
+        self.editing = True
+        self.editor.focus()
+
+    async def action_save(self) -> None:
+        if not self.editing or self.artifact is None:
+            return
+        text = self.editor.text
+        if self.version is not None and text == (self.version.content or ""):
+            self.editing = False
+            self.notify("No changes to save.", timeout=3)
+            return
+        store = self.app.workspace.store  # type: ignore[attr-defined]
+        try:
+            version = await store.add_version(self.artifact.id, text, source="user", label="edited in the app")
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not save: {exc}", severity="error")
+            return
+        self.version = version
+        self.artifact = await store.get(self.artifact.id)
+        self.editing = False
+        self.notify(f"Saved as version {version.number}.", timeout=4)
+        self.post_message(self.Saved(self.artifact.id, version.number))
+
+    def action_discard(self) -> None:
+        if not self.editing:
+            return
+        self.editing = False
+        if self.version is not None:
+            self.editor.load_text(self.version.content or "")
+        self.notify("Edit discarded.", timeout=3)

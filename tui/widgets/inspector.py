@@ -1,0 +1,296 @@
+"""The inspector: the current artifact's code, versions and state, with its runtime errors and
+"Fix with Claude"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, Static
+
+from artifacts_runtime.errors import NotFound
+
+from .. import bindings as keys
+from ..formatting import ago_long, human_size, one_line, type_label
+from ..messages import FixWithClaude, OpenPreview, RuntimeEvent, StreamingArtifact, StreamingFinished
+from .code_view import CodeView
+from .footer_state import FooterState
+from .state_view import StateView
+from .tab_strip import TabStrip
+from .versions_view import VersionsView
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.models import Artifact
+
+TABS = [("code", "Code"), ("versions", "Versions"), ("state", "State")]
+EMPTY = ("No artifact selected.\n\n"
+         "Pick one in the library (F2), or ask Claude for one in the chat (F3):\n"
+         "it shows up here as it is written.")
+
+
+class InspectorPane(FooterState, Vertical):
+    BINDINGS = keys.bindings(keys.INSPECTOR)
+
+    artifact_id: reactive[str | None] = reactive(None, init=False)
+    tab: reactive[str] = reactive("code", init=False)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.artifact: Artifact | None = None
+        self._stale: set[str] = set()
+        self.loads = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="inspector-header")
+        yield Static("", id="inspector-error")
+        yield TabStrip(TABS, id="inspector-tabs")
+        with ContentSwitcher(initial="code", id="inspector-switcher"):
+            yield CodeView(id="code")
+            yield VersionsView(id="versions")
+            yield StateView(id="state")
+        yield Static(EMPTY, id="inspector-empty")
+
+    @property
+    def workspace(self) -> Any:
+        return getattr(self.app, "workspace", None)
+
+    @property
+    def code(self) -> CodeView:
+        return self.query_one(CodeView)
+
+    @property
+    def versions(self) -> VersionsView:
+        return self.query_one(VersionsView)
+
+    @property
+    def state(self) -> StateView:
+        return self.query_one(StateView)
+
+    def on_mount(self) -> None:
+        self._show_empty(self.artifact_id is None)
+        self.query_one("#inspector-error", Static).display = False
+        if self.artifact_id is not None:
+            self.reload()
+
+    def _show_empty(self, empty: bool) -> None:
+        self.query_one("#inspector-empty").display = empty
+        self.query_one("#inspector-switcher").display = not empty
+        self.query_one("#inspector-tabs").display = not empty
+        self.query_one("#inspector-header").display = not empty
+        self.set_class(empty, "-empty")
+
+    # ------------------------------------------------------------------ loading
+
+    def watch_artifact_id(self, artifact_id: str | None) -> None:
+        if not self.is_mounted:
+            return
+        if artifact_id is not None:
+            self._show_empty(False)
+        self.reload()
+
+    def reload(self, *, parts: tuple[str, ...] = ("code", "versions", "state")) -> None:
+        if self.workspace is None:
+            return
+        self._stale.update(parts)
+        self.run_worker(self._load, group="inspector-load", exclusive=True, exit_on_error=False)
+
+    async def _load(self) -> None:
+        artifact_id = self.artifact_id
+        if artifact_id is None:
+            if self.code.live is None:
+                self.artifact = None
+                self.code.clear_view()
+                self.versions.clear_view()
+                self.state.clear_view()
+                self._show_empty(True)
+            self._show_errors()
+            return
+        store = self.workspace.store
+        try:
+            artifact = await store.get(artifact_id)
+        except NotFound:
+            self.artifact_id = None
+            return
+        self.artifact = artifact
+        self.loads += 1
+        self._show_empty(False)
+        self._header()
+        self._show_errors()
+        if "code" in self._stale:
+            version = await store.version(artifact.id)
+            if self.artifact_id != artifact_id:
+                return
+            self.code.show(artifact, version)
+            self._stale.discard("code")
+        await self._load_visible()
+        self.update_bindings()
+
+    async def _load_visible(self) -> None:
+        artifact = self.artifact
+        if artifact is None:
+            return
+        if self.tab == "versions" and "versions" in self._stale:
+            self._stale.discard("versions")
+            await self.versions.load(artifact)
+        elif self.tab == "state" and "state" in self._stale:
+            self._stale.discard("state")
+            await self.state.load(artifact)
+
+    def _header(self) -> None:
+        a = self.artifact
+        if a is None:
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        width = max(20, (self.size.width or 60) - 2)
+        meta = (f"{type_label(a.type, a.language)} · v{a.current_version} · {human_size(a.size)} · "
+                f"{ago_long(a.updated_at, now)}")
+        ident = f" · id {a.id}"
+        if len(meta) + len(ident) <= width:
+            meta += ident
+        trash = " · in the trash" if a.trashed else ""
+        header = Text.assemble(
+            ("★ " if a.pinned else "", "yellow"),
+            (one_line(a.title, width - 2), "bold"), "\n",
+            (meta, "dim"), (trash, "bold"),
+        )
+        self.query_one("#inspector-header", Static).update(header)
+
+    def on_resize(self) -> None:
+        if self.artifact is not None and self.code.live is None:
+            self._header()
+
+    def _errors(self) -> list[dict[str, Any]]:
+        if self.artifact_id is None:
+            return []
+        return list(getattr(self.app, "runtime_errors", {}).get(self.artifact_id, []))
+
+    def _show_errors(self) -> None:
+        banner = self.query_one("#inspector-error", Static)
+        errors = self._errors()
+        if not errors:
+            banner.display = False
+            self.update_bindings()
+            return
+        latest = errors[-1]
+        count = f" · {len(errors)} errors reported" if len(errors) > 1 else ""
+        message = str(latest.get("message", "error")).strip().splitlines()[0] if latest.get("message") else "error"
+        banner.update(Text.assemble(
+            ("⚠ ", "bold"), (message[:300], "bold"), "\n",
+            ("F", "bold reverse"), (" Fix with Claude", "bold"), (count, ""),
+        ))
+        banner.display = True
+        self.update_bindings()
+
+    # ------------------------------------------------------------------ tabs
+
+    @on(TabStrip.Picked, "#inspector-tabs")
+    def _picked(self, event: TabStrip.Picked) -> None:
+        event.stop()
+        self.tab = event.name
+
+    def watch_tab(self, tab: str) -> None:
+        self.query_one("#inspector-tabs", TabStrip).active = tab
+        self.query_one(ContentSwitcher).current = tab
+        if self.artifact is not None:
+            self.run_worker(self._load_visible, group="inspector-tab", exclusive=True,
+                            exit_on_error=False)
+        self.call_after_refresh(self._focus_tab)
+
+    def _focus_tab(self) -> None:
+        if not self.has_focus_within and self.app.focused is not None:
+            return
+        target = {"code": "#code-editor", "versions": "#versions-list", "state": "#state-table"}[self.tab]
+        try:
+            self.query_one(target).focus()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def action_tab(self, name: str) -> None:
+        self.tab = name
+
+    def focus_current(self) -> None:
+        target = {"code": "#code-editor", "versions": "#versions-list", "state": "#state-table"}[self.tab]
+        if self.artifact_id is None and self.code.live is None:
+            return
+        self.query_one(target).focus()
+
+    # ------------------------------------------------------------------ runtime events
+
+    def on_runtime_event(self, message: RuntimeEvent) -> None:
+        kind = message.kind
+        if kind == "artifact.error":
+            if message.artifact_id == self.artifact_id:
+                self._show_errors()
+            return
+        if message.artifact_id != self.artifact_id or self.artifact_id is None:
+            return
+        if kind == "state.changed":
+            if self.tab == "state":
+                self.state.schedule_reload()
+            else:
+                self._stale.add("state")
+        elif kind == "artifact.deleted":
+            self.artifact_id = None
+        elif kind in ("artifact.updated", "artifact.created"):
+            self.reload(parts=("code", "versions"))
+        elif kind.startswith("artifact."):
+            self.reload(parts=())
+
+    def follow_stream(self, message: StreamingArtifact) -> None:
+        """Show an artifact as Claude writes it (unless the person is editing code)."""
+        if self.code.editing:
+            return
+        if message.artifact_id is not None and message.artifact_id != self.artifact_id:
+            self.artifact_id = message.artifact_id
+        self._show_empty(False)
+        live = message.live
+        if live.artifact_id is None:
+            self.query_one("#inspector-header", Static).update(Text.assemble(
+                (live.title or "New artifact", "bold"), "\n",
+                (f"{type_label(live.type or '', None)} · being written by Claude", "dim")))
+        self.tab = "code"
+        self.code.follow(live)
+
+    def stream_finished(self, message: StreamingFinished | None = None) -> None:
+        if self.code.live is not None:
+            self.code.stop_live()
+            if self.artifact_id is not None:
+                self.reload()
+            else:
+                self._show_empty(True)
+
+    # ------------------------------------------------------------------ actions
+
+    def binding_key(self) -> tuple[object, ...]:
+        return (self.artifact is not None, bool(self._errors()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "fix":
+            return bool(self._errors())
+        if action == "preview":
+            return self.artifact is not None
+        if action == "tab":
+            return self.artifact is not None
+        return True
+
+    def action_preview(self) -> None:
+        if self.artifact is not None:
+            self.post_message(OpenPreview(self.artifact.id))
+
+    def action_fix(self) -> None:
+        errors = self._errors()
+        if not errors or self.artifact_id is None:
+            return
+        latest = dict(errors[-1])
+        report = {"message": latest.get("message", ""), "stack": latest.get("stack") or None,
+                  "source": latest.get("kind") or None, "version": latest.get("version")}
+        self.post_message(FixWithClaude(self.artifact_id, report))
+
+    @on(CodeView.Saved)
+    def _saved(self, event: CodeView.Saved) -> None:
+        event.stop()
+        self._stale.add("versions")

@@ -1,0 +1,221 @@
+"""The state tab: the artifact's personal and shared keys, the selected value pretty-printed,
+edit / add / delete under the storage rules; it follows writes made by open previews."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from artifacts_runtime.errors import ArtifactsError
+
+from .. import bindings as keys
+from ..formatting import ago, human_size, one_line, pretty_value
+from .footer_state import FooterState
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.models import Artifact, StateEntry
+
+RELOAD_DELAY = 0.05  # coalesce bursts of writes from a preview
+
+
+class StateView(FooterState, Vertical):
+    BINDINGS = keys.bindings(keys.STATE)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.artifact: Artifact | None = None
+        self.entries: list[StateEntry] = []
+        self._reload_timer: Any = None
+        self.loads = 0
+        self.value_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="state-summary")
+        yield DataTable(cursor_type="row", id="state-table")
+        with VerticalScroll(id="state-value-scroll"):
+            yield Static("", id="state-value-view")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#state-table", DataTable)
+        table.add_column("Scope", width=8, key="scope")
+        table.add_column("Key", key="key")
+        table.add_column("Size", width=8, key="size")
+        table.add_column("Age", width=4, key="age")
+
+    @property
+    def workspace(self) -> Any:
+        return getattr(self.app, "workspace", None)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#state-table", DataTable)
+
+    async def load(self, artifact: Artifact) -> None:
+        store = self.workspace.store
+        personal = await store.state_entries(artifact.id)
+        shared = await store.state_entries(artifact.id, shared=True)
+        same = self.artifact is not None and self.artifact.id == artifact.id
+        keep = self.selected_entry() if same else None
+        self.artifact = artifact
+        self.entries = personal + shared
+        self.loads += 1
+        now = self.app.now()  # type: ignore[attr-defined]
+        table = self.table
+        table.clear()
+        for entry in self.entries:
+            table.add_row(
+                Text(entry.scope, style="dim" if entry.scope == "personal" else "bold"),
+                Text(entry.key),
+                Text(human_size(entry.size), style="dim", justify="right"),
+                Text(ago(entry.updated_at, now), style="dim", justify="right"),
+                key=f"{entry.scope}\x00{entry.key}",
+            )
+        if keep is not None:
+            for index, entry in enumerate(self.entries):
+                if entry.scope == keep.scope and entry.key == keep.key:
+                    table.move_cursor(row=index, animate=False)
+                    break
+        used = sum(e.size for e in self.entries)
+        quota = store.default_quota
+        n_personal, n_shared = len(personal), len(shared)
+        if not self.entries:
+            self.query_one("#state-summary", Static).update(
+                "No stored state. The artifact writes it with window.storage; [b]a[/b] adds a key.")
+        else:
+            quota_text = f"{quota / 1048576:g} MB" if quota >= 1048576 else human_size(quota)
+            self.query_one("#state-summary", Static).update(
+                f"{n_personal} personal · {n_shared} shared · {human_size(used)} of {quota_text}")
+        self._show_value()
+        self.update_bindings()
+
+    def clear_view(self) -> None:
+        self.artifact = None
+        self.entries = []
+        self.table.clear()
+        self.query_one("#state-summary", Static).update("")
+        self.query_one("#state-value-view", Static).update("")
+
+    def selected_entry(self) -> StateEntry | None:
+        table = self.table
+        if not self.entries or table.cursor_row < 0 or table.cursor_row >= len(self.entries):
+            return None
+        return self.entries[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#state-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_value()
+        self.update_bindings()
+
+    @on(DataTable.RowSelected, "#state-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _show_value(self) -> None:
+        view = self.query_one("#state-value-view", Static)
+        entry = self.selected_entry()
+        if entry is None:
+            self.value_text = ""
+            view.update("")
+            return
+        text, is_json = pretty_value(entry.value)
+        self.value_text = text
+        if len(text) > 200_000:
+            text = text[:200_000] + "\n… (shortened for display)"
+        if is_json:
+            from rich.syntax import Syntax
+
+            view.update(Syntax(text, "json", theme="ansi_dark", background_color="default",
+                               word_wrap=True))
+        else:
+            view.update(Text(text))
+
+    def schedule_reload(self) -> None:
+        """A preview wrote state: read it again soon (bursts of writes are read once)."""
+        if self.artifact is None:
+            return
+        if self._reload_timer is not None:
+            return
+
+        def fire() -> None:
+            self._reload_timer = None
+            if self.artifact is not None:
+                self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True,
+                                exit_on_error=False)
+
+        self._reload_timer = self.set_timer(RELOAD_DELAY, fire)
+
+    # ------------------------------------------------------------------ actions
+
+    def binding_key(self) -> tuple[object, ...]:
+        return (self.artifact is not None, self.selected_entry() is not None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete"):
+            return self.selected_entry() is not None
+        if action in ("add", "refresh"):
+            return self.artifact is not None
+        return True
+
+    async def _save(self, key: str, value: str, shared: bool) -> str | None:
+        """Write one value; returns the error to show (None when it was stored)."""
+        if self.artifact is None:
+            return "No artifact is selected."
+        try:
+            await self.workspace.store.state_set(self.artifact.id, key, value, shared=shared)
+        except ArtifactsError as exc:
+            return str(exc)[:1].upper() + str(exc)[1:]
+        return None
+
+    def action_edit(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or self.artifact is None:
+            return
+        from ..screens.dialogs import StateEditDialog
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.notify(f"Saved {entry.key}.", timeout=3)
+
+        self.app.push_screen(StateEditDialog(self._save, key=entry.key, value=entry.value,
+                                             shared=entry.shared), done)
+
+    def action_add(self) -> None:
+        if self.artifact is None:
+            return
+        from ..screens.dialogs import StateEditDialog
+
+        self.app.push_screen(StateEditDialog(self._save, new=True))
+
+    def action_delete(self) -> None:
+        entry = self.selected_entry()
+        artifact = self.artifact
+        if entry is None or artifact is None:
+            return
+        from ..screens.dialogs import ConfirmDialog
+
+        async def delete() -> None:
+            try:
+                await self.workspace.store.state_delete(artifact.id, entry.key, shared=entry.shared)
+            except ArtifactsError as exc:
+                self.notify(str(exc), severity="error")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(delete(), exit_on_error=False)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Delete {entry.key} ({entry.scope})?",
+            one_line(entry.value, 200), confirm="Delete", danger=True), done)
+
+    def action_refresh(self) -> None:
+        if self.artifact is not None:
+            self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True,
+                            exit_on_error=False)

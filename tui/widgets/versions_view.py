@@ -1,0 +1,207 @@
+"""The versions tab: every version (newest first) with where it came from, and the diff of the
+selected one against the version before it; revert makes a new version equal to an old one."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import bindings as keys
+from ..formatting import ago, human_size
+from .footer_state import FooterState
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.models import Artifact, Version
+
+MAX_DIFF_LINES = 3000
+SOURCES = {"model": "Claude", "user": "you", "import": "import", "revert": "revert", "remix": "remix"}
+
+
+def diff_text(before: str, after: str, *, before_name: str, after_name: str) -> tuple[Text, int, int]:
+    """A coloured unified diff, and the numbers of added and removed lines."""
+    lines = list(difflib.unified_diff(before.splitlines(), after.splitlines(), before_name, after_name,
+                                      lineterm="", n=3))
+    added = sum(1 for l in lines if l.startswith("+") and not l.startswith("+++"))
+    removed = sum(1 for l in lines if l.startswith("-") and not l.startswith("---"))
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for line in lines[2:MAX_DIFF_LINES]:
+        if line.startswith("+"):
+            style = "green"
+        elif line.startswith("-"):
+            style = "red"
+        elif line.startswith("@@"):
+            style = "cyan"
+        else:
+            style = "dim"
+        text.append(line + "\n", style=style)
+    if len(lines) > MAX_DIFF_LINES:
+        text.append(f"… {len(lines) - MAX_DIFF_LINES} more lines\n", style="bold")
+    return text, added, removed
+
+
+class VersionsView(FooterState, Vertical):
+    BINDINGS = keys.bindings(keys.VERSIONS)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.artifact: Artifact | None = None
+        self.versions: list[Version] = []
+        self.showing_source = False
+        self.now = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="versions-list")
+        yield Static("", id="versions-title")
+        with VerticalScroll(id="versions-diff-scroll"):
+            yield Static("", id="versions-diff")
+
+    @property
+    def workspace(self) -> Any:
+        return getattr(self.app, "workspace", None)
+
+    async def load(self, artifact: Artifact) -> None:
+        """Read the versions of ``artifact`` (keeps the selection on the same number)."""
+        store = self.workspace.store
+        versions = await store.versions(artifact.id)
+        options = self.query_one("#versions-list", OptionList)
+        keep = self.selected_number()
+        if self.artifact is None or self.artifact.id != artifact.id:
+            keep = None
+        self.artifact = artifact
+        self.versions = list(reversed(versions))
+        now = getattr(self.app, "now", None)
+        now_value = now() if now else 0.0
+        options.clear_options()
+        for v in self.versions:
+            current = v.number == artifact.current_version
+            label = Text.assemble(
+                (f"v{v.number:<3}", "bold" if current else ""),
+                (f" {SOURCES.get(v.source, v.source):<7}", ""),
+                (f" {ago(v.created_at, now_value):>4}", "dim"),
+                (f" {human_size(v.size):>8}", "dim"),
+                (" ●" if current else "", "bold"),
+                (" incomplete" if v.incomplete else "", "italic"),
+                (f"  {v.label}" if v.label else "", "dim italic"),
+            )
+            options.add_option(Option(label, id=str(v.number)))
+        index = 0
+        if keep is not None:
+            for i, v in enumerate(self.versions):
+                if v.number == keep:
+                    index = i
+        if self.versions:
+            options.highlighted = index
+            await self._show_diff(self.versions[index].number)
+
+    def clear_view(self) -> None:
+        self.artifact = None
+        self.versions = []
+        self.query_one("#versions-list", OptionList).clear_options()
+        self.query_one("#versions-title", Static).update("")
+        self.query_one("#versions-diff", Static).update("")
+
+    def selected_number(self) -> int | None:
+        options = self.query_one("#versions-list", OptionList)
+        if options.highlighted is None or not self.versions:
+            return None
+        try:
+            return int(options.get_option_at_index(options.highlighted).id or 0)
+        except (IndexError, ValueError):
+            return None
+
+    @on(OptionList.OptionHighlighted, "#versions-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        number = self.selected_number()
+        self.update_bindings()
+        if number is not None:
+            self.run_worker(partial(self._show_diff, number), group="versions-diff", exclusive=True,
+                            exit_on_error=False)
+
+    @on(OptionList.OptionSelected, "#versions-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_view()
+
+    async def _show_diff(self, number: int) -> None:
+        artifact = self.artifact
+        if artifact is None:
+            return
+        store = self.workspace.store
+        title = self.query_one("#versions-title", Static)
+        body = self.query_one("#versions-diff", Static)
+        current = await store.version(artifact.id, number)
+        if self.showing_source:
+            title.update(f"[b]v{number}[/b] source · Enter shows the diff")
+            body.update(Text(current.content or "", no_wrap=True))
+            return
+        if number <= 1:
+            title.update(f"[b]v1[/b] · the first version ({human_size(current.size)}) · Enter shows its source")
+            body.update(Text(current.content or "", style="green", no_wrap=True))
+            return
+        previous = await store.version(artifact.id, number - 1)
+        text, added, removed = await asyncio.to_thread(
+            diff_text, previous.content or "", current.content or "",
+            before_name=f"v{number - 1}", after_name=f"v{number}")
+        label = f" · {current.label}" if current.label else ""
+        if not added and not removed:
+            text = Text("Same code as the version before (title or type changed).", style="dim")
+        title.update(f"[b]v{number}[/b] vs v{number - 1}: [green]+{added}[/green] [red]−{removed}[/red]{label}"
+                     " · r reverts to it")
+        body.update(text)
+
+    # ------------------------------------------------------------------ actions
+
+    def binding_key(self) -> tuple[object, ...]:
+        number = self.selected_number()
+        current = self.artifact.current_version if self.artifact else None
+        return (self.artifact is not None, bool(self.versions), number is not None and number != current)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "revert":
+            number = self.selected_number()
+            return (self.artifact is not None and number is not None
+                    and number != self.artifact.current_version)
+        if action == "view":
+            return self.artifact is not None and bool(self.versions)
+        return True
+
+    def action_view(self) -> None:
+        self.showing_source = not self.showing_source
+        number = self.selected_number()
+        if number is not None:
+            self.run_worker(partial(self._show_diff, number), group="versions-diff", exclusive=True,
+                            exit_on_error=False)
+
+    def action_revert(self) -> None:
+        artifact = self.artifact
+        number = self.selected_number()
+        if artifact is None or number is None or number == artifact.current_version:
+            return
+        from ..screens.dialogs import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._revert(artifact.id, number), exit_on_error=False)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Revert “{artifact.title}” to v{number}?",
+            f"This makes v{artifact.current_version + 1}, equal to v{number}. Nothing is lost: "
+            "every version stays in the history.", confirm="Revert"), done)
+
+    async def _revert(self, artifact_id: str, number: int) -> None:
+        try:
+            version = await self.workspace.store.revert(artifact_id, number)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not revert: {exc}", severity="error")
+            return
+        self.notify(f"Reverted: v{version.number} is v{number} again.", timeout=4)
