@@ -8,6 +8,7 @@ below that one folder. Tests always set it to a temporary directory.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,12 @@ def get_paths() -> Paths:
     import platformdirs
 
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-    runtime = Path(dirs.user_runtime_dir)
+    if sys.platform.startswith("linux") and not os.environ.get("XDG_RUNTIME_DIR"):
+        # No runtime dir (some SSH and container sessions): a private folder in the cache
+        # rather than platformdirs' warning and its shared /tmp fallback.
+        runtime = Path(dirs.user_cache_dir) / "run"
+    else:
+        runtime = Path(dirs.user_runtime_dir)
     return Paths(
         data=Path(dirs.user_data_dir),
         cache=Path(dirs.user_cache_dir),

@@ -1,7 +1,7 @@
 """The terminal app: start-up, search as you type, and keys while a reply streams.
 
 1. **Time to first paint**, in tmux, from process start to the first screen: the real
-   ``artifacts`` command (``artifacts_runtime.cli.main``, no arguments) next to a bare Textual
+   ``artifacts`` command (``tui.launcher``, no arguments) next to a bare Textual
    hello-world started the same way in the same run (``Static("Hello, world")``). Polled with
    ``tmux capture-pane`` every few milliseconds; the app's first screen is its frame (top bar,
    pane borders and titles, footer), which Textual draws before the panes are filled. Measured
@@ -97,7 +97,7 @@ def first_paint(runs: int, big_library: Path | None) -> list[Row]:
             "SELECT title FROM artifacts WHERE trashed_at IS NULL ORDER BY pinned DESC, updated_at DESC"
             " LIMIT 1").fetchone()[0][:12]
         conn.close()
-    app = f"{python} -c 'from artifacts_runtime.cli.main import main; main()'"
+    app = f"{python} -c 'from tui.launcher import main; main()'"
     base_env = {"TERM": "xterm-256color", "ANTHROPIC_API_KEY": "", "PYTHONDONTWRITEBYTECODE": "0"}
     hello_times, empty_times, big_times, big_frame = [], [], [], []
     # Warm the page cache and .pyc files once, untimed.

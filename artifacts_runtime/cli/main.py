@@ -39,8 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if not (sys.argv[1:] if argv is None else list(argv)) and sys.stdin.isatty() and sys.stdout.isatty():
-        return run_app()  # `artifacts` alone, in a terminal: the app
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
@@ -60,17 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def run_app() -> int:
-    """``artifacts`` with no command, in a terminal: the app. Textual is imported only here."""
-    try:
-        from tui.app import main as app_main
-    except ImportError as exc:
-        print(f"artifacts: the terminal app cannot start ({exc}); `artifacts --help` lists the "
-              "commands", file=sys.stderr)
-        return 1
-    return app_main()
 
 
 if __name__ == "__main__":
