@@ -237,7 +237,7 @@ async def _press_and_time(app: Any, pilot: Any, n: int, every: float) -> list[fl
 async def keys_while_streaming(quick: bool) -> list[Row]:
     from artifacts_runtime import kinds
     from artifacts_runtime.store import Store
-    from tests.fakes.messages_api import FakeMessagesAPI, Reply, text, tool_use
+    from tests.fakes.messages_api import FakeMessagesAPI, text, tool_use
 
     home = Path(tempfile.mkdtemp(prefix="tui-stream-"))
     os.environ["ARTIFACTS_HOME"] = str(home)

@@ -80,7 +80,7 @@ class ArtifactsApp(App[int]):
         self.keymap, self.keymap_problems = load_keymap(self.paths)
         self._unsubscribe: Callable[[], None] | None = None
         self._grant_questions: dict[tuple[str, str], asyncio.Future[str]] = {}
-        self._closed = False
+        self._services_closed = False
         self._theme_ready = False
         self.ready = asyncio.Event()
         self.first_paint: float | None = None
@@ -487,9 +487,9 @@ class ArtifactsApp(App[int]):
 
     async def close_services(self) -> None:
         """Stop a reply (keeping what arrived), close previews, the server and the library."""
-        if self._closed:
+        if self._services_closed:
             return
-        self._closed = True
+        self._services_closed = True
         screen = self.main_screen
         if screen is not None:
             try:

@@ -8,7 +8,7 @@ from typing import Any
 
 from artifacts_runtime import kinds
 from artifacts_runtime.store import Store
-from tests.fakes.messages_api import Reply, text, tool_use
+from tests.fakes.messages_api import text, tool_use
 from tui.screens.dialogs import ConversationsDialog, TextPrompt
 from tui.widgets.chat_log import ArtifactChip, AssistantMessage, Notice, UserMessage
 
@@ -25,11 +25,17 @@ def create(content: str = TRACKER, title: str = "Water tracker") -> dict[str, An
 
 
 async def send(pilot, message: str) -> None:
+    """Type ``message`` and press Enter. (Enter goes in as a key event without Pilot's wait for
+    the app to go idle, which, with a reply streaming, would wait for the whole reply.)"""
+    from textual import events
+
     app = pilot.app
     await pilot.press("f3")
     prompt = app.main_screen.chat.prompt
     prompt.load_text(message)
-    await pilot.press("enter")
+    prompt.move_cursor(prompt.document.end)
+    app._driver.send_message(events.Key("enter", "\r"))
+    await wait_until(pilot, lambda: prompt.text == "" or app._notifications, what="the message sent")
 
 
 async def turn_done(pilot, turns: int = 1) -> None:
@@ -92,7 +98,7 @@ async def test_the_inspector_follows_the_artifact_while_it_is_written(seeded, an
 
 
 async def test_escape_cancels_the_reply_and_keeps_what_arrived(seeded, anthropic_env, paths) -> None:
-    anthropic_env.reply(text("word " * 2000, chunk_size=10), delay=0.005)
+    anthropic_env.reply(text("word " * 600, chunk_size=10), delay=0.005)
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -103,7 +109,7 @@ async def test_escape_cancels_the_reply_and_keeps_what_arrived(seeded, anthropic
         await pilot.press("escape")
         await turn_done(pilot)
         shown = chat.log_view.query(AssistantMessage).last().text
-        assert 50 < len(shown) < len("word " * 2000)
+        assert 50 < len(shown) < len("word " * 600)
         assert any("cancelled" in str(n.render()) for n in chat.log_view.query(Notice))
         conversation_id = chat.conversation_id
 
@@ -231,7 +237,7 @@ async def test_a_runtime_error_offers_fix_with_claude(seeded, anthropic_env) -> 
 
 
 async def test_quitting_mid_reply_keeps_it_and_closes_everything(seeded, anthropic_env, paths) -> None:
-    anthropic_env.reply(text("slow " * 3000, chunk_size=10), delay=0.005)
+    anthropic_env.reply(text("slow " * 600, chunk_size=10), delay=0.005)
     app = build_app(start_server=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)

@@ -81,8 +81,8 @@ async def test_edit_saves_a_new_user_version_then_revert(seeded, paths) -> None:
         await pilot.press("e")
         assert code.editing and not code.editor.read_only
         code.editor.move_cursor((0, 0))
-        await pilot.press(*"<!-- mine -->", "enter")
-        await pilot.press("ctrl+s")
+        code.editor.insert("<!-- mine -->")
+        await pilot.press("enter", "ctrl+s")
         await wait_until(pilot, lambda: not code.editing and code.version.number == 3)
         assert any("Saved as version 3" in n for n in notifications(app))
         assert code.editor.read_only
