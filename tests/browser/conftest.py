@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import json
+
 import os
 import shutil
 from collections.abc import Iterator
@@ -208,3 +212,41 @@ def mouse_away(page) -> None:
     the iframe altogether leaves the frame's :hover state as it was.)"""
     box = page.locator("#frame").bounding_box()
     page.mouse.move(box["x"] + box["width"] - 3, box["y"] + box["height"] - 3)
+
+
+class DataServer:
+    """A JSON endpoint on 127.0.0.1 in a thread: ``payload`` is what it serves, ``delay`` how
+    long it waits before answering, ``hits`` how many requests reached it."""
+
+    def __init__(self) -> None:
+        self.payload: Any = {"price": 1}
+        self.delay = 0.0
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                outer.hits.append(self.path)
+                time.sleep(outer.delay)
+                body = json.dumps(outer.payload).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -442,10 +442,14 @@ def test_writing_helper_rewrites_through_the_messages_api(model_server, anthropi
 # --------------------------------------------------------------------------- live data
 
 
-class WeatherServer:
+from tests.browser.conftest import DataServer  # noqa: E402
+
+
+class WeatherServer(DataServer):
     """An Open-Meteo-shaped forecast on 127.0.0.1, standing in for the real API."""
 
     def __init__(self) -> None:
+        super().__init__()
         now = datetime.now().replace(minute=0, second=0, microsecond=0)
         hours = [(now.replace(hour=0) + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M") for i in range(48)]
         self.payload = {
@@ -459,31 +463,6 @@ class WeatherServer:
                 "precipitation_probability": [(i * 7) % 100 for i in range(48)],
             },
         }
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                body = json.dumps(outer.payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture

@@ -19,42 +19,7 @@ from tests.browser.conftest import open_view
 pytestmark = pytest.mark.slow
 
 
-class DataServer:
-    """A JSON endpoint on 127.0.0.1 in a thread: ``payload`` is what it serves, ``delay`` how
-    long it waits before answering, ``hits`` how many requests reached it."""
-
-    def __init__(self) -> None:
-        self.payload: Any = {"price": 1}
-        self.delay = 0.0
-        self.hits: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                outer.hits.append(self.path)
-                time.sleep(outer.delay)
-                body = json.dumps(outer.payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+from tests.browser.conftest import DataServer  # noqa: E402
 
 
 @pytest.fixture
