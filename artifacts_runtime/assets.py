@@ -102,10 +102,7 @@ class AssetsUnavailable(AssetError):
         listed = ", ".join(self.names[:4])
         if len(self.names) > 4:
             listed += f" and {len(self.names) - 4} more"
-        super().__init__(
-            f"runtime libraries not available: {listed} ({reason}). "
-            f"Run `{FETCH_COMMAND}` once online."
-        )
+        super().__init__(f"runtime libraries not available: {listed} ({reason}). Run `{FETCH_COMMAND}` once online.")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -173,7 +170,7 @@ class LibraryLock:
         return sum(self.sizes.values())
 
     @classmethod
-    def from_dict(cls, name: str, data: dict[str, Any]) -> "LibraryLock":
+    def from_dict(cls, name: str, data: dict[str, Any]) -> LibraryLock:
         where = f"lock entry {name!r}"
         if not isinstance(data, dict):
             raise LockError(f"{where} is not an object")
@@ -194,7 +191,7 @@ class LibraryLock:
         if not isinstance(integrity, str) or not integrity.startswith("sha512-"):
             raise LockError(f"{where}: integrity must be 'sha512-...'")
         try:
-            if len(base64.b64decode(integrity[len("sha512-"):], validate=True)) != 64:
+            if len(base64.b64decode(integrity[len("sha512-") :], validate=True)) != 64:
                 raise ValueError
         except ValueError:
             raise LockError(f"{where}: integrity is not a base64 sha512 digest") from None
@@ -263,7 +260,7 @@ class AssetLock:
     # -- loading ---------------------------------------------------------------------------------
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "AssetLock":
+    def from_dict(cls, data: dict[str, Any]) -> AssetLock:
         if not isinstance(data, dict) or not isinstance(data.get("libraries"), dict):
             raise LockError("the lock must be an object with a 'libraries' object")
         version = data.get("lockfile_version", LOCKFILE_VERSION)
@@ -272,7 +269,7 @@ class AssetLock:
         return cls(LibraryLock.from_dict(name, entry) for name, entry in data["libraries"].items())
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> "AssetLock":
+    def load(cls, path: Path | str | None = None) -> AssetLock:
         path = Path(path) if path is not None else LOCK_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -354,7 +351,7 @@ class AssetLock:
             if host == "cdn.jsdelivr.net":
                 if not path.startswith("/npm/"):
                     return None
-                path = path[len("/npm"):]
+                path = path[len("/npm") :]
             m = re.match(r"^/((?:@[^/@]+/)?[^/@]+)(?:@([^/]+))?(?:/(.*))?$", path)
             if not m:
                 return None
@@ -547,8 +544,7 @@ class AssetCache:
         import httpx
 
         limits = httpx.Limits(max_connections=self.concurrency)
-        kwargs: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout), "limits": limits,
-                                  "follow_redirects": True}
+        kwargs: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout), "limits": limits, "follow_redirects": True}
         if self._transport is not None:
             kwargs["transport"] = self._transport
         gate = asyncio.Semaphore(self.concurrency)
@@ -623,9 +619,7 @@ class AssetCache:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    async def _download(
-        self, client: Any, lib: LibraryLock, url: str, dest: Path, progress: Progress | None
-    ) -> bytes:
+    async def _download(self, client: Any, lib: LibraryLock, url: str, dest: Path, progress: Progress | None) -> bytes:
         hasher = hashlib.sha512()
         done = 0
         async with client.stream("GET", url) as response:
@@ -722,10 +716,8 @@ def _extract(tarball: Path, dest: Path, lib: LibraryLock) -> dict[str, int]:
                 if member is None:
                     raise AssetArchiveError(f"{lib.name} {lib.version}: the tarball has no {file!r}")
                 if not member.isreg():
-                    raise AssetArchiveError(
-                        f"{lib.name} {lib.version}: {file!r} in the tarball is not a regular file"
-                    )
-                target = (dest / file)
+                    raise AssetArchiveError(f"{lib.name} {lib.version}: {file!r} in the tarball is not a regular file")
+                target = dest / file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if root not in target.resolve().parents:
                     raise AssetArchiveError(f"{lib.name} {lib.version}: {file!r} escapes its folder")

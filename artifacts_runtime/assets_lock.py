@@ -60,14 +60,22 @@ class Spec:
 
 SPECS: tuple[Spec, ...] = (
     Spec(
-        "react", "react", "18.3.1", ("umd/react.production.min.js",), "React",
+        "react",
+        "react",
+        "18.3.1",
+        ("umd/react.production.min.js",),
+        "React",
         imports={"react": "React"},
         cdnjs="react",
         cdnjs_extra={"umd/react.development.js": "umd/react.production.min.js"},
         track="18",
     ),
     Spec(
-        "react-dom", "react-dom", "18.3.1", ("umd/react-dom.production.min.js",), "ReactDOM",
+        "react-dom",
+        "react-dom",
+        "18.3.1",
+        ("umd/react-dom.production.min.js",),
+        "ReactDOM",
         imports={"react-dom": "ReactDOM", "react-dom/client": "ReactDOM"},
         needs=("react",),
         cdnjs="react-dom",
@@ -75,53 +83,112 @@ SPECS: tuple[Spec, ...] = (
         track="18",
     ),
     Spec(
-        "babel", "@babel/standalone", "7.29.13", ("babel.min.js",), "Babel",
-        cdnjs="babel-standalone", track="7",
+        "babel",
+        "@babel/standalone",
+        "7.29.13",
+        ("babel.min.js",),
+        "Babel",
+        cdnjs="babel-standalone",
+        track="7",
     ),
     Spec(
-        "tailwind", "@tailwindcss/browser", "4.3.4", ("dist/index.global.js",), None,
-        urls=("https://cdn.tailwindcss.com",), track="4",
+        "tailwind",
+        "@tailwindcss/browser",
+        "4.3.4",
+        ("dist/index.global.js",),
+        None,
+        urls=("https://cdn.tailwindcss.com",),
+        track="4",
     ),
     Spec(
-        "prop-types", "prop-types", "15.8.1", ("prop-types.min.js",), "PropTypes",
-        imports={"prop-types": "PropTypes"}, cdnjs="prop-types", track="15",
+        "prop-types",
+        "prop-types",
+        "15.8.1",
+        ("prop-types.min.js",),
+        "PropTypes",
+        imports={"prop-types": "PropTypes"},
+        cdnjs="prop-types",
+        track="15",
     ),
     Spec(
-        "recharts", "recharts", "2.15.4", ("umd/Recharts.js",), "Recharts",
+        "recharts",
+        "recharts",
+        "2.15.4",
+        ("umd/Recharts.js",),
+        "Recharts",
         imports={"recharts": "Recharts"},
         needs=("react", "prop-types"),
-        cdnjs="recharts", track="2",
+        cdnjs="recharts",
+        track="2",
     ),
     Spec(
-        "lucide-react", "lucide-react", "0.383.0", ("dist/umd/lucide-react.min.js",), "LucideReact",
+        "lucide-react",
+        "lucide-react",
+        "0.383.0",
+        ("dist/umd/lucide-react.min.js",),
+        "LucideReact",
         imports={"lucide-react": "LucideReact"},
         needs=("react",),
         global_aliases={"react": "React"},
     ),
     Spec(
-        "lodash", "lodash", "4.17.21", ("lodash.min.js",), "_",
+        "lodash",
+        "lodash",
+        "4.17.21",
+        ("lodash.min.js",),
+        "_",
         imports={"lodash": "_", "lodash-es": "_"},
-        cdnjs="lodash.js", track="4.17",
+        cdnjs="lodash.js",
+        track="4.17",
     ),
     Spec(
-        "d3", "d3", "7.9.2", ("dist/d3.min.js",), "d3",
-        imports={"d3": "d3"}, cdnjs="d3", track="7",
+        "d3",
+        "d3",
+        "7.9.2",
+        ("dist/d3.min.js",),
+        "d3",
+        imports={"d3": "d3"},
+        cdnjs="d3",
+        track="7",
     ),
     Spec(
-        "three", "three", "0.128.0", ("build/three.min.js",), "THREE",
-        imports={"three": "THREE"}, cdnjs="three.js", cdnjs_version="r128",
+        "three",
+        "three",
+        "0.128.0",
+        ("build/three.min.js",),
+        "THREE",
+        imports={"three": "THREE"},
+        cdnjs="three.js",
+        cdnjs_version="r128",
     ),
     Spec(
-        "mathjs", "mathjs", "15.2.0", ("lib/browser/math.js",), "math",
-        imports={"mathjs": "math"}, cdnjs="mathjs", track="15",
+        "mathjs",
+        "mathjs",
+        "15.2.0",
+        ("lib/browser/math.js",),
+        "math",
+        imports={"mathjs": "math"},
+        cdnjs="mathjs",
+        track="15",
     ),
     Spec(
-        "papaparse", "papaparse", "5.7.1", ("papaparse.min.js",), "Papa",
-        imports={"papaparse": "Papa"}, cdnjs="PapaParse", track="5",
+        "papaparse",
+        "papaparse",
+        "5.7.1",
+        ("papaparse.min.js",),
+        "Papa",
+        imports={"papaparse": "Papa"},
+        cdnjs="PapaParse",
+        track="5",
     ),
     Spec(
-        "xlsx", "xlsx", "0.18.5", ("dist/xlsx.full.min.js",), "XLSX",
-        imports={"xlsx": "XLSX"}, cdnjs="xlsx",
+        "xlsx",
+        "xlsx",
+        "0.18.5",
+        ("dist/xlsx.full.min.js",),
+        "XLSX",
+        imports={"xlsx": "XLSX"},
+        cdnjs="xlsx",
         cdnjs_extra={
             "xlsx.min.js": "dist/xlsx.full.min.js",
             "xlsx.core.min.js": "dist/xlsx.full.min.js",
@@ -129,8 +196,13 @@ SPECS: tuple[Spec, ...] = (
         },
     ),
     Spec(
-        "chart.js", "chart.js", "4.6.1", ("dist/chart.umd.js",), "Chart",
-        imports={"chart.js": "Chart", "chart.js/auto": "Chart"}, cdnjs="Chart.js",
+        "chart.js",
+        "chart.js",
+        "4.6.1",
+        ("dist/chart.umd.js",),
+        "Chart",
+        imports={"chart.js": "Chart", "chart.js/auto": "Chart"},
+        cdnjs="Chart.js",
         cdnjs_extra={
             "chart.min.js": "dist/chart.umd.js",
             "chart.js": "dist/chart.umd.js",
@@ -142,9 +214,15 @@ SPECS: tuple[Spec, ...] = (
         track="4",
     ),
     Spec(
-        "plotly", "plotly.js-dist-min", "2.35.3", ("plotly.min.js",), "Plotly",
+        "plotly",
+        "plotly.js-dist-min",
+        "2.35.3",
+        ("plotly.min.js",),
+        "Plotly",
         imports={
-            "plotly": "Plotly", "plotly.js": "Plotly", "plotly.js-dist-min": "Plotly",
+            "plotly": "Plotly",
+            "plotly.js": "Plotly",
+            "plotly.js-dist-min": "Plotly",
             "plotly.js-dist": "Plotly",
         },
         cdnjs="plotly.js",
@@ -155,27 +233,55 @@ SPECS: tuple[Spec, ...] = (
         track="2",
     ),
     Spec(
-        "tone", "tone", "15.5.44", ("build/Tone.js",), "Tone",
-        imports={"tone": "Tone"}, cdnjs="tone", track="15",
+        "tone",
+        "tone",
+        "15.5.44",
+        ("build/Tone.js",),
+        "Tone",
+        imports={"tone": "Tone"},
+        cdnjs="tone",
+        track="15",
     ),
     Spec(
-        "mermaid", "mermaid", "11.17.2", ("dist/mermaid.min.js",), "mermaid",
-        imports={"mermaid": "mermaid"}, cdnjs="mermaid", track="11",
+        "mermaid",
+        "mermaid",
+        "11.17.2",
+        ("dist/mermaid.min.js",),
+        "mermaid",
+        imports={"mermaid": "mermaid"},
+        cdnjs="mermaid",
+        track="11",
     ),
     Spec(
-        "marked", "marked", "15.0.12", ("marked.min.js",), "marked",
-        imports={"marked": "marked"}, cdnjs="marked",
+        "marked",
+        "marked",
+        "15.0.12",
+        ("marked.min.js",),
+        "marked",
+        imports={"marked": "marked"},
+        cdnjs="marked",
         cdnjs_extra={"lib/marked.umd.js": "marked.min.js"},
         track="15",
     ),
     Spec(
-        "dompurify", "dompurify", "3.4.18", ("dist/purify.min.js",), "DOMPurify",
-        imports={"dompurify": "DOMPurify"}, cdnjs="dompurify", track="3",
+        "dompurify",
+        "dompurify",
+        "3.4.18",
+        ("dist/purify.min.js",),
+        "DOMPurify",
+        imports={"dompurify": "DOMPurify"},
+        cdnjs="dompurify",
+        track="3",
     ),
     Spec(
-        "highlight.js", "@highlightjs/cdn-assets", "11.12.0",
-        ("highlight.min.js", "styles/github.min.css", "styles/github-dark.min.css"), "hljs",
-        imports={"highlight.js": "hljs"}, cdnjs="highlight.js", track="11",
+        "highlight.js",
+        "@highlightjs/cdn-assets",
+        "11.12.0",
+        ("highlight.min.js", "styles/github.min.css", "styles/github-dark.min.css"),
+        "hljs",
+        imports={"highlight.js": "hljs"},
+        cdnjs="highlight.js",
+        track="11",
     ),
 )
 
@@ -279,9 +385,7 @@ def lock_entry(client: Any, spec: Spec, registry: str, log=print) -> dict[str, A
     }
 
 
-def build_lock(
-    client: Any, specs: Sequence[Spec], registry: str, log=print, validate: bool = True
-) -> dict[str, Any]:
+def build_lock(client: Any, specs: Sequence[Spec], registry: str, log=print, validate: bool = True) -> dict[str, Any]:
     lock = {
         "comment": "Generated by `python -m artifacts_runtime.assets_lock`; edit SPECS there, not this file.",
         "lockfile_version": LOCKFILE_VERSION,
@@ -298,9 +402,11 @@ def check_updates(client: Any, specs: Sequence[Spec], registry: str) -> int:
         if spec.track is None:
             print(f"  {spec.name:<14} {spec.version:<10} pinned")
             continue
-        doc = client.get(
-            f"{registry}/{spec.package}", headers={"Accept": "application/vnd.npm.install-v1+json"}
-        ).raise_for_status().json()
+        doc = (
+            client.get(f"{registry}/{spec.package}", headers={"Accept": "application/vnd.npm.install-v1+json"})
+            .raise_for_status()
+            .json()
+        )
         best = newest_on_track(list(doc.get("versions", {})), spec.track)
         flag = ""
         if best and _key(best) > _key(spec.version):
@@ -352,8 +458,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.output.write_text(text, encoding="utf-8")
     total = sum(e["tarball_size"] for e in lock["libraries"].values())
     served = sum(sum(e["sizes"].values()) for e in lock["libraries"].values())
-    print(f"Wrote {args.output}: {len(lock['libraries'])} libraries, "
-          f"{total / 1e6:.1f} MB to download, {served / 1e6:.1f} MB served.")
+    print(
+        f"Wrote {args.output}: {len(lock['libraries'])} libraries, "
+        f"{total / 1e6:.1f} MB to download, {served / 1e6:.1f} MB served."
+    )
     return 0
 
 

@@ -13,15 +13,20 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from .connectors import DataFetcher, FetchRefused
 from .errors import ArtifactsError, NotFound, StorageError
 from .events import EventHub, current_view
-from .connectors import DataFetcher, FetchRefused
 from .store import Store
 
 #: Methods a visitor of a published link may call: no model (the owner's key), no asking for
 #: grants, no error reports into the owner's app.
 VISITOR_METHODS = {
-    "storage.get", "storage.set", "storage.delete", "storage.list", "fs.readFile", "fs.list",
+    "storage.get",
+    "storage.set",
+    "storage.delete",
+    "storage.list",
+    "fs.readFile",
+    "fs.list",
     "net.fetch",
 }
 
@@ -210,8 +215,12 @@ class Bridge:
             raise BridgeError("network_denied", "a shared link may only read data (GET), not send it")
         try:
             result = await self.fetcher.fetch(
-                artifact_id, url, method=method, headers={str(k): str(v) for k, v in headers.items()},
-                body=body, may_ask=not owner,
+                artifact_id,
+                url,
+                method=method,
+                headers={str(k): str(v) for k, v in headers.items()},
+                body=body,
+                may_ask=not owner,
             )
         except FetchRefused as exc:
             raise BridgeError(exc.code, exc.message) from exc
@@ -232,8 +241,14 @@ class Bridge:
         message = str(params.get("message") or "unknown error")[:MAX_REPORT_CHARS]
         stack = str(params.get("stack") or "")[:MAX_REPORT_CHARS]
         kind = str(params.get("kind") or "error")[:40]
-        self.events.publish({
-            "type": "artifact.error", "artifact_id": artifact_id, "message": message,
-            "stack": stack, "kind": kind, "version": params.get("version"),
-        })
+        self.events.publish(
+            {
+                "type": "artifact.error",
+                "artifact_id": artifact_id,
+                "message": message,
+                "stack": stack,
+                "kind": kind,
+                "version": params.get("version"),
+            }
+        )
         return {"reported": True}

@@ -118,7 +118,7 @@ def load_config(paths: Paths) -> Config:
         theme = ui.get("theme") if isinstance(ui, dict) else None
         if theme is not None:
             if not isinstance(theme, str) or not theme.strip():
-                raise ConfigError(f"{file}: ui.theme must be a theme name such as \"textual-dark\"")
+                raise ConfigError(f'{file}: ui.theme must be a theme name such as "textual-dark"')
             config = replace(config, theme=theme.strip())
     env = os.environ
     if env.get("ARTIFACTS_STATE_QUOTA_MB"):

@@ -47,7 +47,12 @@ METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 _HOST_NAME = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")
 _HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
 KEPT_RESPONSE_HEADERS = {
-    "content-type", "content-language", "cache-control", "etag", "last-modified", "date",
+    "content-type",
+    "content-language",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "date",
 }
 NULL_BODY_STATUSES = {101, 103, 204, 205, 304}
 METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
@@ -104,8 +109,12 @@ def is_internal(address: str) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.sixtofour is not None:
         ip = ip.sixtofour
     return (
-        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified
+        ip.is_loopback
+        or ip.is_private
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
         or (isinstance(ip, ipaddress.IPv4Address) and ip in ipaddress.ip_network("100.64.0.0/10"))
     )
 
@@ -160,8 +169,10 @@ class DataFetcher:
         if decision == "allow":
             return True
         if decision == "deny":
-            raise FetchRefused("network_denied", f"you denied this artifact access to {origin}; "
-                               f"`artifacts grant {artifact_id} {origin}` allows it")
+            raise FetchRefused(
+                "network_denied",
+                f"you denied this artifact access to {origin}; `artifacts grant {artifact_id} {origin}` allows it",
+            )
         if not may_ask or self.asker is None:
             raise FetchRefused(
                 "network_denied",
@@ -222,8 +233,10 @@ class DataFetcher:
         origin = origin_of(url)
         method = method.upper()
         if method not in METHODS:
-            raise FetchRefused("invalid_argument", f"fetch() cannot send a {method[:20]!r} request; "
-                               f"use one of {', '.join(sorted(METHODS))}")
+            raise FetchRefused(
+                "invalid_argument",
+                f"fetch() cannot send a {method[:20]!r} request; use one of {', '.join(sorted(METHODS))}",
+            )
         headers = _forwarded(headers or {})
         await self.authorize(artifact_id, origin, may_ask=may_ask)
         if method == "GET":
@@ -235,9 +248,7 @@ class DataFetcher:
                 return FetchResult(cached["status"], cached["headers"], cached["body"], cached["fetched_at"], True)
         result = await self._network(artifact_id, url, origin, method, headers, body)
         if method == "GET" and result.status < 400:
-            result.fetched_at = await self.store.cache_put(
-                artifact_id, url, result.status, result.headers, result.body
-            )
+            result.fetched_at = await self.store.cache_put(artifact_id, url, result.status, result.headers, result.body)
         return result
 
     def _refresh_later(self, artifact_id: str, url: str, origin: str, headers: dict[str, str] | None) -> None:
@@ -250,8 +261,9 @@ class DataFetcher:
                 fresh = await self._network(artifact_id, url, origin, "GET", headers or {}, None)
                 if fresh.status < 400:
                     at = await self.store.cache_put(artifact_id, url, fresh.status, fresh.headers, fresh.body)
-                    self.events.publish({"type": "data.refreshed", "artifact_id": artifact_id,
-                                         "url": url, "fetched_at": at})
+                    self.events.publish(
+                        {"type": "data.refreshed", "artifact_id": artifact_id, "url": url, "fetched_at": at}
+                    )
             except (FetchRefused, httpx.HTTPError):
                 pass  # the cached answer stands; the next open tries again
             finally:
@@ -265,8 +277,13 @@ class DataFetcher:
         self._refreshing.clear()
 
     async def _network(
-        self, artifact_id: str, url: str, granted_origin: str, method: str,
-        headers: dict[str, str], body: str | None,
+        self,
+        artifact_id: str,
+        url: str,
+        granted_origin: str,
+        method: str,
+        headers: dict[str, str],
+        body: str | None,
     ) -> FetchResult:
         """The request, its redirects and the whole answer, within ``TIMEOUT_SECONDS`` in all
         (a server that sends a byte now and then must not hold the fetch forever)."""
@@ -277,8 +294,13 @@ class DataFetcher:
             raise FetchRefused("network_error", _too_slow(granted_origin)) from None
 
     async def _follow(
-        self, artifact_id: str, url: str, granted_origin: str, method: str,
-        headers: dict[str, str], body: str | None,
+        self,
+        artifact_id: str,
+        url: str,
+        granted_origin: str,
+        method: str,
+        headers: dict[str, str],
+        body: str | None,
     ) -> FetchResult:
         send_headers = {k.lower(): v for k, v in headers.items()}
         send_headers["user-agent"] = USER_AGENT
@@ -331,8 +353,9 @@ class DataFetcher:
                     except httpx.HTTPError as exc:
                         raise FetchRefused("network_error", f"the answer from {origin} broke off: {exc}") from exc
                     if not 200 <= response.status_code <= 599:  # a page's Response() cannot hold it
-                        raise FetchRefused("network_error", f"{origin} answered with an invalid status "
-                                           f"{response.status_code}")
+                        raise FetchRefused(
+                            "network_error", f"{origin} answered with an invalid status {response.status_code}"
+                        )
                     kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_RESPONSE_HEADERS}
                     return FetchResult(response.status_code, kept, bytes(data), time.time(), False)
                 finally:
@@ -340,7 +363,12 @@ class DataFetcher:
         raise FetchRefused("network_error", f"{url} redirected more than {MAX_REDIRECTS} times")
 
     async def _pinned_request(
-        self, client: httpx.AsyncClient, url: str, origin: str, method: str, headers: dict[str, str],
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        origin: str,
+        method: str,
+        headers: dict[str, str],
         body: str | None,
     ) -> httpx.Request:
         """A request to the address we checked, keeping the host name for Host and TLS."""
@@ -365,9 +393,7 @@ class DataFetcher:
         pinned_host = f"[{address}]" if ":" in address else address
         pinned_netloc = pinned_host + (f":{parts.port}" if parts.port else "")
         pinned_url = urlunsplit((parts.scheme, pinned_netloc, parts.path or "/", parts.query, ""))
-        request = client.build_request(
-            method, pinned_url, headers={**headers, "host": netloc}, content=body
-        )
+        request = client.build_request(method, pinned_url, headers={**headers, "host": netloc}, content=body)
         if parts.scheme == "https":
             request.extensions["sni_hostname"] = host
         return request
@@ -394,8 +420,10 @@ def _forwarded(headers: dict[str, str]) -> dict[str, str]:
         if name.lower() not in FORWARDED_REQUEST_HEADERS:
             continue
         if not _HEADER_VALUE.match(value):
-            raise FetchRefused("invalid_argument", f"the {name} header has characters an HTTP header "
-                               "cannot carry (line breaks or non-ASCII text)")
+            raise FetchRefused(
+                "invalid_argument",
+                f"the {name} header has characters an HTTP header cannot carry (line breaks or non-ASCII text)",
+            )
         out[name.lower()] = value
     return out
 

@@ -32,10 +32,22 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 #: The Messages API parameters an artifact may send; anything else in its body is dropped.
-MESSAGES_PARAMS = frozenset({
-    "model", "messages", "max_tokens", "system", "temperature", "top_p", "top_k",
-    "stop_sequences", "tools", "tool_choice", "thinking", "metadata",
-})
+MESSAGES_PARAMS = frozenset(
+    {
+        "model",
+        "messages",
+        "max_tokens",
+        "system",
+        "temperature",
+        "top_p",
+        "top_k",
+        "stop_sequences",
+        "tools",
+        "tool_choice",
+        "thinking",
+        "metadata",
+    }
+)
 ARTIFACT_TIMEOUT = 120.0  # seconds for one call from an artifact
 
 
@@ -124,7 +136,10 @@ class ModelService:
             if self._client is None:
                 anthropic = await asyncio.to_thread(_import_anthropic)
                 self._client = anthropic.AsyncAnthropic(
-                    api_key=key, auth_token=token, base_url=self._base_url, max_retries=0,
+                    api_key=key,
+                    auth_token=token,
+                    base_url=self._base_url,
+                    max_retries=0,
                 )
         return self._client
 
@@ -156,7 +171,9 @@ class ModelService:
             raise RateLimited(
                 f"this artifact calls Claude too often (limit {self.config.artifact_calls_per_minute:g} "
                 f"a minute); try again in {wait:.1f} s",
-                retry_after=wait, status=429, error_type="rate_limit_error",
+                retry_after=wait,
+                status=429,
+                error_type="rate_limit_error",
             )
         client = await self.client()
         asked_model = params["model"]
@@ -175,13 +192,13 @@ class ModelService:
     def prepare_body(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """The parameters actually sent for an artifact's request body."""
         if not isinstance(body, Mapping):
-            raise ModelError("the request body must be a JSON object", status=400,
-                             error_type="invalid_request_error")
+            raise ModelError("the request body must be a JSON object", status=400, error_type="invalid_request_error")
         params = {k: v for k, v in body.items() if k in MESSAGES_PARAMS}
         messages = params.get("messages")
         if not isinstance(messages, list) or not messages:
-            raise ModelError("the request needs a non-empty 'messages' list", status=400,
-                             error_type="invalid_request_error")
+            raise ModelError(
+                "the request needs a non-empty 'messages' list", status=400, error_type="invalid_request_error"
+            )
         if not isinstance(params.get("model"), str) or not params["model"].strip():
             params["model"] = self.config.model
         limit = self.config.artifact_max_tokens
@@ -200,26 +217,31 @@ class ModelService:
                 # it came (the SDK no longer knows temperature/top_p/top_k, older models do).
                 rest = {k: v for k, v in params.items() if k not in ("model", "messages", "max_tokens")}
                 raw = await client.messages.with_raw_response.create(
-                    model=params["model"], messages=params["messages"], max_tokens=params["max_tokens"],
-                    extra_body=rest or None, timeout=ARTIFACT_TIMEOUT,
+                    model=params["model"],
+                    messages=params["messages"],
+                    max_tokens=params["max_tokens"],
+                    extra_body=rest or None,
+                    timeout=ARTIFACT_TIMEOUT,
                 )
                 return raw.http_response.json()
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - classified below
+            except Exception as exc:
                 failure = classify(exc)
                 if failure.kind == "other":
                     raise ModelError(f"the model call failed ({failure.detail})") from None
                 delay = self.artifact_retry.delay(attempt, failure.retry_after) if failure.retryable else None
                 if delay is None:
-                    raise to_error(failure, attempts=attempt, model=params.get("model"),
-                                   base_url=self.base_url) from None
+                    raise to_error(
+                        failure, attempts=attempt, model=params.get("model"), base_url=self.base_url
+                    ) from None
                 await asyncio.sleep(delay)
 
     async def _record(self, artifact_id: str, data: Mapping[str, Any], model: str) -> None:
         usage = data.get("usage") or {}
         values = dict(
-            kind="artifact", model=data.get("model") or model,
+            kind="artifact",
+            model=data.get("model") or model,
             input_tokens=int(usage.get("input_tokens") or 0),
             output_tokens=int(usage.get("output_tokens") or 0),
             cache_read_tokens=int(usage.get("cache_read_input_tokens") or 0),

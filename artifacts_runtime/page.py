@@ -33,9 +33,7 @@ _IMPORT_RE = re.compile(
     r"""(?:^|[;\n])\s*(?:import\s+(?:[\w*{}\s,$]+?\s+from\s+)?|export\s+(?:\*|\{[^}]*\})\s+from\s+)['"]([^'"\n]+)['"]"""
     r"""|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)""",
 )
-_SCRIPT_SRC_RE = re.compile(
-    r"""<script\b([^>]*?)\bsrc\s*=\s*(["']?)([^"'\s>]+)\2([^>]*)>(\s*</script\s*>)?""", re.I
-)
+_SCRIPT_SRC_RE = re.compile(r"""<script\b([^>]*?)\bsrc\s*=\s*(["']?)([^"'\s>]+)\2([^>]*)>(\s*</script\s*>)?""", re.I)
 _LINK_HREF_RE = re.compile(r"""<link\b([^>]*?)\bhref\s*=\s*(["']?)([^"'\s>]+)\2([^>]*)>""", re.I)
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
 _HEAD_OPEN_RE = re.compile(r"<head\b[^>]*>", re.I)
@@ -47,33 +45,37 @@ def frame_csp(server_origin: str | None) -> str:
     """The artifact frame's policy: code may run, but nothing may be fetched from anywhere
     except the local server's runtime files."""
     local = f" {server_origin}" if server_origin else ""
-    return "; ".join([
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'self'{local} 'unsafe-inline' 'unsafe-eval' blob: data:",
+            f"style-src 'self'{local} 'unsafe-inline'",
+            f"img-src 'self'{local} data: blob:",
+            f"font-src 'self'{local} data:",
+            f"media-src 'self'{local} data: blob:",
+            "connect-src 'none'",
+            "worker-src blob:",
+            "frame-src 'none'",
+            "object-src 'none'",
+            "form-action 'none'",
+            "base-uri 'none'",
+        ]
+    )
+
+
+SHELL_CSP = "; ".join(
+    [
         "default-src 'none'",
-        f"script-src 'self'{local} 'unsafe-inline' 'unsafe-eval' blob: data:",
-        f"style-src 'self'{local} 'unsafe-inline'",
-        f"img-src 'self'{local} data: blob:",
-        f"font-src 'self'{local} data:",
-        f"media-src 'self'{local} data: blob:",
-        "connect-src 'none'",
-        "worker-src blob:",
-        "frame-src 'none'",
-        "object-src 'none'",
-        "form-action 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
         "base-uri 'none'",
-    ])
-
-
-SHELL_CSP = "; ".join([
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-])
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def scan_imports(source: str) -> list[str]:
@@ -220,7 +222,8 @@ def _head(spec: FrameSpec, res: Resources, mode: str) -> str:
     # so opened online it still reaches no network.
     policy = (
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(frame_csp(None))}">'
-        if mode == "export" else ""
+        if mode == "export"
+        else ""
     )
     return (
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -299,7 +302,7 @@ def _html_document(spec: FrameSpec, res: Resources, mode: str) -> str:
     inject = _head(spec, res, mode)
     m = _DOCTYPE_RE.match(body)
     if m:
-        return body[: m.end()] + inject + body[m.end():]
+        return body[: m.end()] + inject + body[m.end() :]
     if _HEAD_OPEN_RE.search(body) or _HTML_OPEN_RE.search(body):
         return inject + body
     # A fragment: give it a document.
@@ -310,7 +313,7 @@ def shell_document(artifact_id: str, title: str, version: int | None, *, share: 
     """The trusted page around the sandboxed frame. It reads the token from the URL fragment
     (never sent to a server), keeps it in sessionStorage, and talks to the bridge."""
     return (
-        "<!doctype html><html><head><meta charset=\"utf-8\">"
+        '<!doctype html><html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title>"
         '<link rel="stylesheet" href="/runtime/shell.css">'

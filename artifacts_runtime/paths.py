@@ -35,7 +35,7 @@ class Paths:
         """The running server's address and token (readable only by the user)."""
         return self.runtime / "server.json"
 
-    def ensure(self) -> "Paths":
+    def ensure(self) -> Paths:
         for folder in (self.data, self.cache, self.logs, self.runtime):
             folder.mkdir(parents=True, exist_ok=True)
         try:

@@ -156,7 +156,7 @@ class ArtifactServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
-        sockets = site._server.sockets if site._server else []  # noqa: SLF001 - the bound port
+        sockets = site._server.sockets if site._server else []
         if sockets:
             self.port = sockets[0].getsockname()[1]
         self._unsubscribe = self.events.subscribe(self._broadcast)
@@ -191,8 +191,13 @@ class ArtifactServer:
         if other is not None and other.get("pid") != os.getpid():
             return
         data = {
-            "url": self.base_url, "host": self.host, "port": self.port, "token": self.token,
-            "pid": os.getpid(), "started": time.time(), "version": __version__,
+            "url": self.base_url,
+            "host": self.host,
+            "port": self.port,
+            "token": self.token,
+            "pid": os.getpid(),
+            "started": time.time(),
+            "version": __version__,
         }
         tmp = self.paths.server_file.with_suffix(f".{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -288,7 +293,8 @@ class ArtifactServer:
         version = request.query.get("v")
         body = shell_document(artifact_id, "live-artifacts", int(version) if version and version.isdigit() else None)
         return web.Response(
-            text=body, content_type="text/html",
+            text=body,
+            content_type="text/html",
             headers={"Content-Security-Policy": SHELL_CSP, "Cache-Control": "no-store"},
         )
 
@@ -299,12 +305,19 @@ class ArtifactServer:
             version = await self.store.version(artifact.id, int(number) if number and number.isdigit() else None)
         except (NotFound, ArtifactsError) as exc:
             return _error(404, "not_found", str(exc))
-        return web.json_response({
-            "id": artifact.id, "title": artifact.title, "type": version.type,
-            "language": version.language, "version": version.number,
-            "current_version": artifact.current_version, "trashed": artifact.trashed,
-            "frame_url": f"/frame/{artifact.id}/{version.number}?ticket={self.frame_ticket(artifact.id)}",
-        }, headers={"Cache-Control": "no-store"})
+        return web.json_response(
+            {
+                "id": artifact.id,
+                "title": artifact.title,
+                "type": version.type,
+                "language": version.language,
+                "version": version.number,
+                "current_version": artifact.current_version,
+                "trashed": artifact.trashed,
+                "frame_url": f"/frame/{artifact.id}/{version.number}?ticket={self.frame_ticket(artifact.id)}",
+            },
+            headers={"Cache-Control": "no-store"},
+        )
 
     async def _frame(self, request: web.Request) -> web.Response:
         artifact_id = request.match_info["id"]
@@ -319,14 +332,21 @@ class ArtifactServer:
         return await self._frame_response(request, version)
 
     async def _frame_response(self, request: web.Request, version: Any) -> web.Response:
-        spec = FrameSpec(version.artifact_id, version.number, version.type, version.title,
-                         version.content or "", version.language,
-                         compiled=self._compiled_code(version.artifact_id, version.number, version.content or ""),
-                         compile_ticket=self._compile_ticket(version.artifact_id, version.number))
+        spec = FrameSpec(
+            version.artifact_id,
+            version.number,
+            version.type,
+            version.title,
+            version.content or "",
+            version.language,
+            compiled=self._compiled_code(version.artifact_id, version.number, version.content or ""),
+            compile_ticket=self._compile_ticket(version.artifact_id, version.number),
+        )
         problem = await self._ensure_assets(needed_libraries(spec, self.assets.lock))
         if problem:
             return web.Response(
-                status=503, content_type="text/html",
+                status=503,
+                content_type="text/html",
                 text=f"<!doctype html><meta charset=utf-8><title>Runtime libraries missing</title>"
                 f"<body style='font:15px system-ui;padding:24px'><h2>This artifact cannot be shown yet</h2>"
                 f"<p>{_escape(problem)}</p></body>",
@@ -335,7 +355,8 @@ class ArtifactServer:
         html_doc = frame_document(spec, Resources(self.assets.lock))
         origin = f"{request.scheme}://{request.headers.get('Host', '')}"
         return web.Response(
-            text=html_doc, content_type="text/html",
+            text=html_doc,
+            content_type="text/html",
             headers={"Content-Security-Policy": frame_csp(origin), "Cache-Control": "no-store"},
         )
 
@@ -359,7 +380,9 @@ class ArtifactServer:
         except (ValueError, UnicodeDecodeError):
             return _error(400, "bad_request", "the request body is not JSON")
         except web.HTTPRequestEntityTooLarge:
-            return _error(413, "value_too_large", "the request is larger than 12 MB; storage values may be at most 5 MB")
+            return _error(
+                413, "value_too_large", "the request is larger than 12 MB; storage values may be at most 5 MB"
+            )
         if not isinstance(payload, dict) or not isinstance(payload.get("method"), str):
             return _error(400, "bad_request", "expected {method, params}")
         status, reply = await self._dispatch(
@@ -367,7 +390,9 @@ class ArtifactServer:
         )
         return web.json_response(reply, status=status)
 
-    async def _dispatch(self, artifact_id: str, method: str, params: Any, view: str | None) -> tuple[int, dict[str, Any]]:
+    async def _dispatch(
+        self, artifact_id: str, method: str, params: Any, view: str | None
+    ) -> tuple[int, dict[str, Any]]:
         """One bridge call for a shell (over HTTP or its WebSocket): (HTTP status, reply)."""
         try:
             if await self.store.resolve(artifact_id) != artifact_id:
@@ -394,24 +419,36 @@ class ArtifactServer:
         share, version = await self._share_version(request)
         body = shell_document(share["artifact_id"], version.title, None, share=share["token"])
         response = web.Response(
-            text=body, content_type="text/html",
+            text=body,
+            content_type="text/html",
             headers={"Content-Security-Policy": SHELL_CSP, "Cache-Control": "no-store"},
         )
         if not _valid_visitor(request.cookies.get(VISITOR_COOKIE)):
             response.set_cookie(
-                VISITOR_COOKIE, new_token(16), max_age=400 * 86400, httponly=True,
-                samesite="Strict", path="/s/",
+                VISITOR_COOKIE,
+                new_token(16),
+                max_age=400 * 86400,
+                httponly=True,
+                samesite="Strict",
+                path="/s/",
             )
         return response
 
     async def _share_info(self, request: web.Request) -> web.Response:
         share, version = await self._share_version(request)
-        return web.json_response({
-            "id": share["artifact_id"], "title": version.title, "type": version.type,
-            "language": version.language, "version": version.number,
-            "current_version": version.number, "shared_link": True,
-            "frame_url": f"/s/{share['token']}/frame?v={version.number}",
-        }, headers={"Cache-Control": "no-store"})
+        return web.json_response(
+            {
+                "id": share["artifact_id"],
+                "title": version.title,
+                "type": version.type,
+                "language": version.language,
+                "version": version.number,
+                "current_version": version.number,
+                "shared_link": True,
+                "frame_url": f"/s/{share['token']}/frame?v={version.number}",
+            },
+            headers={"Cache-Control": "no-store"},
+        )
 
     async def _share_frame(self, request: web.Request) -> web.Response:
         share, version = await self._share_version(request)
@@ -420,10 +457,17 @@ class ArtifactServer:
     async def _share_source(self, request: web.Request) -> web.Response:
         """What `artifacts remix URL` copies: the shared version's source and metadata."""
         share, version = await self._share_version(request)
-        return web.json_response({
-            "format": "live-artifacts-share", "title": version.title, "type": version.type,
-            "language": version.language, "version": version.number, "content": version.content,
-        }, headers={"Access-Control-Allow-Origin": "*"})
+        return web.json_response(
+            {
+                "format": "live-artifacts-share",
+                "title": version.title,
+                "type": version.type,
+                "language": version.language,
+                "version": version.number,
+                "content": version.content,
+            },
+            headers={"Access-Control-Allow-Origin": "*"},
+        )
 
     async def _share_call(self, request: web.Request) -> web.Response:
         try:
@@ -441,8 +485,11 @@ class ArtifactServer:
             return _error(400, "bad_request", "expected {method, params}")
         try:
             result = await self.bridge.call(
-                share["artifact_id"], payload["method"], payload.get("params", {}),
-                view=request.headers.get("X-Artifacts-View"), owner=f"visitor:{visitor}",
+                share["artifact_id"],
+                payload["method"],
+                payload.get("params", {}),
+                view=request.headers.get("X-Artifacts-View"),
+                owner=f"visitor:{visitor}",
             )
         except BridgeError as exc:
             return web.json_response({"ok": False, "error": {"code": exc.code, "message": exc.message}})
@@ -468,10 +515,15 @@ class ArtifactServer:
         return entry[1]
 
     async def _keep_compiled(self, artifact_id: str, params: Any) -> dict[str, Any]:
-        if not isinstance(params, dict) or not isinstance(params.get("code"), str) \
-                or not isinstance(params.get("version"), int) or len(params["code"]) > MAX_COMPILED_CHARS \
-                or not hmac.compare_digest(str(params.get("ticket", "")).encode(),
-                                           self._compile_ticket(artifact_id, params["version"]).encode()):
+        if (
+            not isinstance(params, dict)
+            or not isinstance(params.get("code"), str)
+            or not isinstance(params.get("version"), int)
+            or len(params["code"]) > MAX_COMPILED_CHARS
+            or not hmac.compare_digest(
+                str(params.get("ticket", "")).encode(), self._compile_ticket(artifact_id, params["version"]).encode()
+            )
+        ):
             return {"cached": False}
         version = await self.store.version(artifact_id, params["version"])
         if version.type != "application/vnd.ant.react":
@@ -515,7 +567,10 @@ class ArtifactServer:
         if not isinstance(call, dict) or call.get("type") != "call" or not isinstance(call.get("id"), int):
             return
         if not isinstance(call.get("artifact"), str) or not isinstance(call.get("method"), str):
-            reply: dict[str, Any] = {"ok": False, "error": {"code": "bad_request", "message": "expected {artifact, method, params}"}}
+            reply: dict[str, Any] = {
+                "ok": False,
+                "error": {"code": "bad_request", "message": "expected {artifact, method, params}"},
+            }
         else:
             _, reply = await self._dispatch(call["artifact"], call["method"], call.get("params", {}), view)
         await self._send(ws, json.dumps({"type": "reply", "id": call["id"], **reply}, default=str))
@@ -606,4 +661,3 @@ def read_server_file(paths: Paths) -> dict[str, Any] | None:
     except PermissionError:
         pass
     return data
-

@@ -32,9 +32,8 @@ from typing import Any
 
 from . import __version__, kinds
 from .errors import ArtifactsError, InvalidInput, NotFound
-from .models import Artifact, VERSION_SOURCES
-from .store import Store
-from .store import limits
+from .models import VERSION_SOURCES, Artifact
+from .store import Store, limits
 from .store import store as store_module
 
 FORMAT = "live-artifacts-bundle"
@@ -76,11 +75,19 @@ async def export_bundle(store: Store, ref: str, *, with_state: bool = True) -> b
         full = await store.version(artifact.id, v.number)
         data = (full.content or "").encode("utf-8", "surrogatepass")
         contents[v.number] = data
-        versions.append({
-            "number": v.number, "title": v.title, "type": v.type, "language": v.language,
-            "source": v.source, "label": v.label, "incomplete": v.incomplete,
-            "created_at": v.created_at, "sha256": _sha(data),
-        })
+        versions.append(
+            {
+                "number": v.number,
+                "title": v.title,
+                "type": v.type,
+                "language": v.language,
+                "source": v.source,
+                "label": v.label,
+                "incomplete": v.incomplete,
+                "created_at": v.created_at,
+                "sha256": _sha(data),
+            }
+        )
     files = []
     blobs: list[bytes] = []
     for i, f in enumerate(x for x in await store.files(artifact_id=artifact.id) if x.artifact_id == artifact.id):
@@ -93,10 +100,15 @@ async def export_bundle(store: Store, ref: str, *, with_state: bool = True) -> b
         "app_version": __version__,
         "exported_at": time.time(),
         "artifact": {
-            "id": artifact.id, "title": artifact.title, "type": artifact.type,
-            "language": artifact.language, "created_at": artifact.created_at,
-            "updated_at": artifact.updated_at, "pinned": artifact.pinned,
-            "remixed_from": artifact.remixed_from, "current_version": artifact.current_version,
+            "id": artifact.id,
+            "title": artifact.title,
+            "type": artifact.type,
+            "language": artifact.language,
+            "created_at": artifact.created_at,
+            "updated_at": artifact.updated_at,
+            "pinned": artifact.pinned,
+            "remixed_from": artifact.remixed_from,
+            "current_version": artifact.current_version,
         },
         "versions": versions,
         "files": files,
@@ -122,8 +134,18 @@ async def export_bundle(store: Store, ref: str, *, with_state: bool = True) -> b
 
 
 #: What the zip module raises on a damaged or crafted archive (besides reading it fine).
-_DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, OSError, EOFError, ValueError,
-            NotImplementedError, zlib.error, struct.error, OverflowError)
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    RuntimeError,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    zlib.error,
+    struct.error,
+    OverflowError,
+)
 
 
 def _mb(n: int) -> str:
@@ -258,14 +280,19 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
         except UnicodeDecodeError as exc:
             raise BundleError(f"refused: {member} is not UTF-8 text") from exc
         used.add(member)
-        versions.append({
-            "number": number, "content": content, "type": type_, "source": source,
-            "title": _field(v, "title", str, where),
-            "language": _field(v, "language", str, where, optional=True),
-            "label": _field(v, "label", str, where, optional=True),
-            "incomplete": bool(_field(v, "incomplete", bool, where, optional=True)),
-            "created_at": _time(v, "created_at", where),
-        })
+        versions.append(
+            {
+                "number": number,
+                "content": content,
+                "type": type_,
+                "source": source,
+                "title": _field(v, "title", str, where),
+                "language": _field(v, "language", str, where, optional=True),
+                "label": _field(v, "label", str, where, optional=True),
+                "incomplete": bool(_field(v, "incomplete", bool, where, optional=True)),
+                "created_at": _time(v, "created_at", where),
+            }
+        )
     state: list[dict[str, Any]] = []
     state_keys: set[tuple[str, str]] = set()
     if "state.json" in members:
@@ -292,8 +319,7 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
             if (scope, key) in state_keys:
                 raise BundleError(f"refused: {where}: the {scope} key {key[:60]!r} appears twice")
             state_keys.add((scope, key))
-            state.append({"scope": scope, "key": key, "value": value,
-                          "updated_at": _time(e, "updated_at", where)})
+            state.append({"scope": scope, "key": key, "value": value, "updated_at": _time(e, "updated_at", where)})
     files = []
     raw_files = manifest.get("files", [])
     if not isinstance(raw_files, list):
@@ -315,11 +341,19 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
         if _sha(data_) != _field(f, "sha256", str, where):
             raise BundleError(f"refused: {member} does not match its checksum")
         if len(data_) > store_module.MAX_FILE_BYTES:
-            raise BundleError(f"refused: {where} ({name[:60]!r}) is {_mb(len(data_))}; attached files "
-                              f"may be at most {_mb(store_module.MAX_FILE_BYTES)}")
+            raise BundleError(
+                f"refused: {where} ({name[:60]!r}) is {_mb(len(data_))}; attached files "
+                f"may be at most {_mb(store_module.MAX_FILE_BYTES)}"
+            )
         used.add(member)
-        files.append({"name": name, "mime": _field(f, "mime", str, where), "data": data_,
-                      "created_at": _time(f, "created_at", where)})
+        files.append(
+            {
+                "name": name,
+                "mime": _field(f, "mime", str, where),
+                "data": data_,
+                "created_at": _time(f, "created_at", where),
+            }
+        )
     unused = sorted(set(members) - used)
     if unused:
         raise BundleError(f"refused: unexpected member {unused[0]!r} (not named in manifest.json)")
@@ -368,8 +402,12 @@ async def remix(store: Store, ref: str, *, title: str | None = None) -> Artifact
         return await _remix_catalog(store, ref, title)
     version = await store.version(artifact.id)
     new = await store.create(
-        version.content or "", title=title or f"{artifact.title} (remix)", type=version.type,
-        language=version.language, source="remix", remixed_from=artifact.id,
+        version.content or "",
+        title=title or f"{artifact.title} (remix)",
+        type=version.type,
+        language=version.language,
+        source="remix",
+        remixed_from=artifact.id,
     )
     for f in await store.files(artifact_id=artifact.id):
         if f.artifact_id == artifact.id:
@@ -385,8 +423,12 @@ async def _remix_catalog(store: Store, ref: str, title: str | None) -> Artifact:
     # Suggested grants are not applied: the first fetch still asks, so nothing is allowed
     # behind the person's back.
     return await store.create(
-        entry.source(), title=title or entry.title, type=entry.type, language=entry.language,
-        source="remix", remixed_from=entry.ref,
+        entry.source(),
+        title=title or entry.title,
+        type=entry.type,
+        language=entry.language,
+        source="remix",
+        remixed_from=entry.ref,
     )
 
 
@@ -428,6 +470,10 @@ async def _remix_url(store: Store, url: str, title: str | None) -> Artifact:
     language = data.get("language") if isinstance(data.get("language"), str) else None
     shared_title = data.get("title") if isinstance(data.get("title"), str) else None
     return await store.create(
-        content, title=title or (f"{shared_title} (remix)" if shared_title else None), type=type_,
-        language=language, source="remix", remixed_from=url,
+        content,
+        title=title or (f"{shared_title} (remix)" if shared_title else None),
+        type=type_,
+        language=language,
+        source="remix",
+        remixed_from=url,
     )

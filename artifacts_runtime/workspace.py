@@ -44,9 +44,7 @@ class Workspace:
 
     async def start_server(self, *, host: str = "127.0.0.1", port: int = 0) -> ArtifactServer:
         if self.server is None:
-            server = ArtifactServer(
-                self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=port
-            )
+            server = ArtifactServer(self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=port)
             await server.start()
             self.server = server
         return self.server

@@ -48,8 +48,10 @@ def component(size: int, seed: int = 3) -> str:
     n = 0
     while total < size:
         a, b = rng.choice(words), rng.choice(words)
-        line = (f'  const {a}{n} = useState("{b} \\"{n}\\"");  // {a} → {b}\n'
-                f'  <div className="p-2 text-sm">{{{a}{n}[0]}}</div>')
+        line = (
+            f'  const {a}{n} = useState("{b} \\"{n}\\"");  // {a} → {b}\n'
+            f'  <div className="p-2 text-sm">{{{a}{n}[0]}}</div>'
+        )
         lines.append(line)
         total += len(line) + 1
         n += 1
@@ -57,18 +59,27 @@ def component(size: int, seed: int = 3) -> str:
 
 
 def deltas_for(content: str) -> list[str]:
-    raw = json.dumps({"command": "create", "id": "big-app", "type": "application/vnd.ant.react",
-                      "title": "Big app", "content": content})
+    raw = json.dumps(
+        {
+            "command": "create",
+            "id": "big-app",
+            "type": "application/vnd.ant.react",
+            "title": "Big app",
+            "content": content,
+        }
+    )
     return [raw[i : i + DELTA] for i in range(0, len(raw), DELTA)]
 
 
 def _events(pieces: list[str]) -> list[Any]:
     """The SDK-shaped events of one tool_use block (made before timing starts)."""
     ns = SimpleNamespace
-    events: list[Any] = [ns(type="content_block_start", index=0,
-                            content_block=ns(type="tool_use", id="toolu_bench", name="artifacts"))]
-    events += [ns(type="content_block_delta", index=0, delta=ns(type="input_json_delta", partial_json=p))
-               for p in pieces]
+    events: list[Any] = [
+        ns(type="content_block_start", index=0, content_block=ns(type="tool_use", id="toolu_bench", name="artifacts"))
+    ]
+    events += [
+        ns(type="content_block_delta", index=0, delta=ns(type="input_json_delta", partial_json=p)) for p in pieces
+    ]
     events.append(ns(type="content_block_stop", index=0))
     return events
 
@@ -151,8 +162,15 @@ def run(quick: bool = False) -> list[Row]:
     ratio = c_large / c_small
     rows = [
         Row(f"200 KB, {len(small):,} deltas: stream + apply, CPU", c_small * 1000, "ms"),
-        Row(f"400 KB, {len(large):,} deltas: stream + apply, CPU", c_large * 1000, "ms",
-            baseline=c_small * 1000, baseline_name="200 KB", target=f"<= {TARGET}x", ok=ratio <= TARGET),
+        Row(
+            f"400 KB, {len(large):,} deltas: stream + apply, CPU",
+            c_large * 1000,
+            "ms",
+            baseline=c_small * 1000,
+            baseline_name="200 KB",
+            target=f"<= {TARGET}x",
+            ok=ratio <= TARGET,
+        ),
         Row("200 KB: stream + apply, wall", w_small * 1000, "ms"),
         Row("400 KB: stream + apply, wall", w_large * 1000, "ms", baseline=w_small * 1000, baseline_name="200 KB"),
         Row("throughput, 200 KB (wall)", mb_small / w_small, "MB/s"),
@@ -164,8 +182,9 @@ def run(quick: bool = False) -> list[Row]:
         r25 = min(_reparse_each_delta(c25) for _ in range(3))
         r50 = min(_reparse_each_delta(c50) for _ in range(3))
         rows.append(Row("re-parse at each delta (jiter), 25 KB", r25 * 1000, "ms"))
-        rows.append(Row("re-parse at each delta (jiter), 50 KB", r50 * 1000, "ms", baseline=r25 * 1000,
-                        baseline_name="25 KB"))
+        rows.append(
+            Row("re-parse at each delta (jiter), 50 KB", r50 * 1000, "ms", baseline=r25 * 1000, baseline_name="25 KB")
+        )
     print_table("Streamed artifact parsing and applying (10-character deltas)", rows)
     return rows
 

@@ -74,10 +74,25 @@ def build_library(path: Path, count: int, *, seed: int = 7) -> None:
                 if number > 1:
                     words[rng.randrange(len(words))] = rng.choice(vocab)
                 content = " ".join(words)
-                versions.append((artifact_id, number, title, type_, language, "model", None, None,
-                                 0, created + number, len(content), content))
-            artifacts.append((artifact_id, title, type_, language, created, created + n_versions,
-                              n_versions, int(i % 97 == 0)))
+                versions.append(
+                    (
+                        artifact_id,
+                        number,
+                        title,
+                        type_,
+                        language,
+                        "model",
+                        None,
+                        None,
+                        0,
+                        created + number,
+                        len(content),
+                        content,
+                    )
+                )
+            artifacts.append(
+                (artifact_id, title, type_, language, created, created + n_versions, n_versions, int(i % 97 == 0))
+            )
         conn.executemany(
             "INSERT INTO versions (artifact_id, number, title, type, language, source, label,"
             " message_id, incomplete, created_at, size, content) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -90,8 +105,12 @@ def build_library(path: Path, count: int, *, seed: int = 7) -> None:
         )
         conn.execute("COMMIT")
         done = min(start + batch, count)
-        print(f"\r  building {path.name}: {done:,}/{count:,} artifacts "
-              f"({time.perf_counter() - started:.0f} s)", end="", file=sys.stderr, flush=True)
+        print(
+            f"\r  building {path.name}: {done:,}/{count:,} artifacts ({time.perf_counter() - started:.0f} s)",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
     conn.execute("INSERT INTO artifact_fts(artifact_fts) VALUES ('optimize')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")
@@ -118,13 +137,13 @@ def search_queries(path: Path, rng: random.Random, n: int = 200) -> list[str]:
     while len(queries) < n:
         kind = rng.randrange(5)
         if kind == 0:
-            queries.append(rng.choice(titles).split()[0].lower())           # a title word
+            queries.append(rng.choice(titles).split()[0].lower())  # a title word
         elif kind == 1:
             queries.append(" ".join(rng.choice(titles).split()[:2]).lower())  # two title words
         elif kind == 2:
-            queries.append(rng.choice(vocab[200:5000]))                      # a content word
+            queries.append(rng.choice(vocab[200:5000]))  # a content word
         elif kind == 3:
-            queries.append(rng.choice(vocab[3000:])[:4])                     # typing a prefix
+            queries.append(rng.choice(vocab[3000:])[:4])  # typing a prefix
         else:
             queries.append(f"{rng.choice(vocab[:2000])} {rng.choice(vocab[2000:8000])}")
     return queries
@@ -151,8 +170,7 @@ def raw_search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list:
         ranked = conn.execute(ranking, (f"title : ( {query} )", limit)).fetchall()
         if len(ranked) < limit:
             seen = {r[0] for r in ranked}
-            newest = conn.execute(SEARCH_NEWEST.format(filters=filters),
-                                  (query, limit + len(ranked))).fetchall()
+            newest = conn.execute(SEARCH_NEWEST.format(filters=filters), (query, limit + len(ranked))).fetchall()
             ranked += [r for r in newest if r[0] not in seen][: limit - len(ranked)]
     if not ranked:
         return []
@@ -164,7 +182,8 @@ def raw_search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list:
         " a.current_version, a.pinned, a.trashed_at, a.remixed_from, a.conversation_id,"
         " coalesce(v.size, 0) FROM artifacts a LEFT JOIN versions v ON"
         " v.artifact_id = a.id AND v.number = a.current_version"
-        f" WHERE a.rowid IN ({marks})", ids
+        f" WHERE a.rowid IN ({marks})",
+        ids,
     ).fetchall()
 
 
@@ -185,7 +204,7 @@ async def measure(count: int, state_ops: int) -> list[Row]:
         ours, base = [], []
         for i, q in enumerate(queries):
             # Alternate who goes first: the second run of a query finds the pages warm.
-            for side in ((0, 1) if i % 2 else (1, 0)):
+            for side in (0, 1) if i % 2 else (1, 0):
                 t = time.perf_counter()
                 if side == 0:
                     await store.search(q)
@@ -194,10 +213,20 @@ async def measure(count: int, state_ops: int) -> list[Row]:
                     raw_search(raw, q)
                     base.append((time.perf_counter() - t) * 1000)
         p95 = percentile(ours, 95)
-        rows.append(Row(f"search p50 ({count:,} artifacts)", percentile(ours, 50), "ms",
-                        percentile(base, 50), "raw sqlite3"))
-        rows.append(Row(f"search p95 ({count:,} artifacts)", p95, "ms", percentile(base, 95),
-                        "raw sqlite3", "<= 20 ms", p95 <= 20))
+        rows.append(
+            Row(f"search p50 ({count:,} artifacts)", percentile(ours, 50), "ms", percentile(base, 50), "raw sqlite3")
+        )
+        rows.append(
+            Row(
+                f"search p95 ({count:,} artifacts)",
+                p95,
+                "ms",
+                percentile(base, 95),
+                "raw sqlite3",
+                "<= 20 ms",
+                p95 <= 20,
+            )
+        )
 
         ours, base = [], []
         ls_sql = (
@@ -212,8 +241,7 @@ async def measure(count: int, state_ops: int) -> list[Row]:
             t = time.perf_counter()
             raw.execute(ls_sql).fetchall()
             base.append((time.perf_counter() - t) * 1000)
-        rows.append(Row("ls first page (50 rows) p50", percentile(ours, 50), "ms",
-                        percentile(base, 50), "raw sqlite3"))
+        rows.append(Row("ls first page (50 rows) p50", percentile(ours, 50), "ms", percentile(base, 50), "raw sqlite3"))
 
         # State: one artifact, distinct keys, 200-byte values.
         artifact_id = "b0000001"
@@ -231,8 +259,7 @@ async def measure(count: int, state_ops: int) -> list[Row]:
             raw.execute(_SET_STATE, (artifact_id, "personal", "", f"k{i}", 200, now, value, quota))
         base_set = state_ops / (time.perf_counter() - t)
         ratio = ours_set / base_set
-        rows.append(Row("state set rate", ours_set, "ops/s", base_set, "raw sqlite3",
-                        ">= 50% of raw", ratio >= 0.5))
+        rows.append(Row("state set rate", ours_set, "ops/s", base_set, "raw sqlite3", ">= 50% of raw", ratio >= 0.5))
 
         t = time.perf_counter()
         for i in range(state_ops):
@@ -242,7 +269,8 @@ async def measure(count: int, state_ops: int) -> list[Row]:
         for i in range(state_ops):
             raw.execute(
                 "SELECT value, size, updated_at FROM state WHERE artifact_id = ? AND scope = ?"
-                " AND owner = ? AND key = ?", (artifact_id, "personal", "", f"k{i}"),
+                " AND owner = ? AND key = ?",
+                (artifact_id, "personal", "", f"k{i}"),
             ).fetchone()
         base_get = state_ops / (time.perf_counter() - t)
         rows.append(Row("state get rate", ours_get, "ops/s", base_get, "raw sqlite3"))

@@ -47,8 +47,10 @@ webview.start(more, gui="qt")
 
 
 def page(n: int) -> str:
-    return (f"<!doctype html><html><body><h1>Window {n}</h1><p>A plain HTML artifact.</p>"
-            "<script>document.querySelector('p').textContent += ' Rendered.';</script></body></html>")
+    return (
+        f"<!doctype html><html><body><h1>Window {n}</h1><p>A plain HTML artifact.</p>"
+        "<script>document.querySelector('p').textContent += ' Rendered.';</script></body></html>"
+    )
 
 
 # ---------------------------------------------------------------------------- process memory
@@ -109,8 +111,13 @@ class Bare:
     async def start(self) -> float:
         t0 = time.perf_counter()
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", BARE, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=self.env,
+            sys.executable,
+            "-c",
+            BARE,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
+            env=self.env,
             start_new_session=True,
         )
         await self._loaded()
@@ -164,8 +171,9 @@ async def measure(rounds: int) -> list[Row]:
 
     workspace = await Workspace.open()
     await workspace.start_server()
-    ids = [(await workspace.store.create(page(n), title=f"Window {n}", type="text/html")).id
-           for n in range(WINDOWS + 1)]
+    ids = [
+        (await workspace.store.create(page(n), title=f"Window {n}", type="text/html")).id for n in range(WINDOWS + 1)
+    ]
     loaded: asyncio.Queue[str] = asyncio.Queue()
 
     def on_event(event: dict) -> None:
@@ -237,11 +245,24 @@ async def measure(rounds: int) -> list[Row]:
     cold_s = statistics.median(cold)
     warm_ms = statistics.median(warm) * 1000
     return [
-        Row(f"cold open -> first render (median of {rounds})", cold_s, "s",
-            statistics.median(bare_cold), "bare pywebview", f"<= {COLD_TARGET_S} s", cold_s <= COLD_TARGET_S),
-        Row(f"warm open -> first render (median of {rounds})", warm_ms, "ms",
-            statistics.median(bare_warm) * 1000, "bare pywebview", f"<= {WARM_TARGET_MS:.0f} ms",
-            warm_ms <= WARM_TARGET_MS),
+        Row(
+            f"cold open -> first render (median of {rounds})",
+            cold_s,
+            "s",
+            statistics.median(bare_cold),
+            "bare pywebview",
+            f"<= {COLD_TARGET_S} s",
+            cold_s <= COLD_TARGET_S,
+        ),
+        Row(
+            f"warm open -> first render (median of {rounds})",
+            warm_ms,
+            "ms",
+            statistics.median(bare_warm) * 1000,
+            "bare pywebview",
+            f"<= {WARM_TARGET_MS:.0f} ms",
+            warm_ms <= WARM_TARGET_MS,
+        ),
         Row("warm open -> first render (slowest)", max(warm) * 1000, "ms", max(bare_warm) * 1000, "bare pywebview"),
         Row("host RSS, 1 window (with helpers)", mem_1[0], "MB", bare_1[0], "bare pywebview"),
         Row(f"host RSS, {WINDOWS} windows (with helpers)", mem_5[0], "MB", bare_5[0], "bare pywebview"),

@@ -32,8 +32,14 @@ from typing import Any
 from .report import Row, percentile, print_table
 
 CHROMIUM = os.environ.get("ARTIFACTS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 STORAGE_PAGE = "<!doctype html><html><body><h1>storage benchmark</h1></body></html>"
 
@@ -125,8 +131,10 @@ class ServerProcess:
         self.home = home
         self.env = {**os.environ, "ARTIFACTS_HOME": str(home)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "artifacts_runtime.cli.main", "serve"], env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [sys.executable, "-m", "artifacts_runtime.cli.main", "serve"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         runtime_file = home / "run" / "server.json"
         deadline = time.monotonic() + 60
@@ -194,13 +202,27 @@ def storage_rows(browser: Any, ws: ServerProcess, artifact_id: str, n: int) -> l
     bare_rate = len(bare) / (total_bare / 1000)
     p50 = percentile(both, 50)
     return [
-        Row("storage round trip p50 (set+get)", p50, "ms", percentile(bare, 50), "bare fetch /health",
-            "<= 2 ms", p50 <= 2.0),
+        Row(
+            "storage round trip p50 (set+get)",
+            p50,
+            "ms",
+            percentile(bare, 50),
+            "bare fetch /health",
+            "<= 2 ms",
+            p50 <= 2.0,
+        ),
         Row("storage.set p50", percentile(ours["set"], 50), "ms", percentile(bare, 50), "bare fetch /health"),
         Row("storage.get p50", percentile(ours["get"], 50), "ms", percentile(bare, 50), "bare fetch /health"),
         Row("storage round trip p95", percentile(both, 95), "ms", percentile(bare, 95), "bare fetch /health"),
-        Row("storage rate (sequential)", rate, "ops/s", bare_rate, "bare fetch /health",
-            ">= 40% of bare", rate >= 0.4 * bare_rate),
+        Row(
+            "storage rate (sequential)",
+            rate,
+            "ops/s",
+            bare_rate,
+            "bare fetch /health",
+            ">= 40% of bare",
+            rate >= 0.4 * bare_rate,
+        ),
     ]
 
 

@@ -59,13 +59,14 @@ def _tmux_first_screen(command: str, marker: str, env: dict[str, str], *, timeou
     socket = f"tuibench{os.getpid()}{time.monotonic_ns() % 100000}"
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     start = time.perf_counter()
-    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-x", "120", "-y", "40",
-                    f"cd {ROOT} && env {exports} {command}"], check=True)
+    subprocess.run(
+        ["tmux", "-L", socket, "new-session", "-d", "-x", "120", "-y", "40", f"cd {ROOT} && env {exports} {command}"],
+        check=True,
+    )
     try:
         deadline = start + timeout
         while time.perf_counter() < deadline:
-            screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p"], capture_output=True,
-                                    text=True).stdout
+            screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p"], capture_output=True, text=True).stdout
             if marker in screen:
                 return time.perf_counter() - start
             time.sleep(0.003)
@@ -94,8 +95,8 @@ def first_paint(runs: int, big_library: Path | None) -> list[Row]:
 
         conn = sqlite3.connect(f"{big_library.resolve().as_uri()}?mode=ro", uri=True)
         first_title = conn.execute(  # the library's first row: pinned first, then newest
-            "SELECT title FROM artifacts WHERE trashed_at IS NULL ORDER BY pinned DESC, updated_at DESC"
-            " LIMIT 1").fetchone()[0][:12]
+            "SELECT title FROM artifacts WHERE trashed_at IS NULL ORDER BY pinned DESC, updated_at DESC LIMIT 1"
+        ).fetchone()[0][:12]
         conn.close()
     app = f"{python} -c 'from tui.launcher import main; main()'"
     base_env = {"TERM": "xterm-256color", "ANTHROPIC_API_KEY": "", "PYTHONDONTWRITEBYTECODE": "0"}
@@ -112,14 +113,25 @@ def first_paint(runs: int, big_library: Path | None) -> list[Row]:
             big_times.append(_tmux_first_screen(app, first_title, env))
     shutil.rmtree(work, ignore_errors=True)
     hello_s = statistics.median(hello_times)
-    rows = [Row("first paint, empty library", statistics.median(empty_times), "s", hello_s,
-                "hello-world", "<= 1.3x", statistics.median(empty_times) <= 1.3 * hello_s)]
+    rows = [
+        Row(
+            "first paint, empty library",
+            statistics.median(empty_times),
+            "s",
+            hello_s,
+            "hello-world",
+            "<= 1.3x",
+            statistics.median(empty_times) <= 1.3 * hello_s,
+        )
+    ]
     if big_times:
         frame = statistics.median(big_frame)
-        rows.append(Row("first paint, 100,000 artifacts", frame, "s", hello_s, "hello-world",
-                        "<= 1.5x", frame <= 1.5 * hello_s))
-        rows.append(Row("  first page of rows listed, 100,000", statistics.median(big_times), "s", hello_s,
-                        "hello-world"))
+        rows.append(
+            Row("first paint, 100,000 artifacts", frame, "s", hello_s, "hello-world", "<= 1.5x", frame <= 1.5 * hello_s)
+        )
+        rows.append(
+            Row("  first page of rows listed, 100,000", statistics.median(big_times), "s", hello_s, "hello-world")
+        )
     return rows
 
 
@@ -133,7 +145,7 @@ async def _type_queries(app: Any, pilot: Any, queries: list[str], interval: floa
     shown: list[tuple[int, float]] = []
     original = library._show
 
-    def show(rows, more, total, query, generation):  # noqa: ANN001
+    def show(rows, more, total, query, generation):
         original(rows, more, total, query, generation)
         library.call_after_refresh(lambda: shown.append((generation, time.perf_counter())))
 
@@ -202,12 +214,23 @@ async def search_as_you_type(library_path: Path, count: int, quick: bool) -> lis
     shutil.rmtree(home, ignore_errors=True)
     p95 = percentile(typing, 95)
     return [
-        Row(f"search keystroke -> list p50 ({count:,})", percentile(typing, 50), "ms",
-            percentile(floor, 50), "Store.search alone"),
-        Row(f"search keystroke -> list p95 ({count:,})", p95, "ms", percentile(floor, 95),
-            "Store.search alone", "<= 50 ms", p95 <= 50),
-        Row("  same, keys 30 ms apart, p95", percentile(fast, 95), "ms", percentile(floor, 95),
-            "Store.search alone"),
+        Row(
+            f"search keystroke -> list p50 ({count:,})",
+            percentile(typing, 50),
+            "ms",
+            percentile(floor, 50),
+            "Store.search alone",
+        ),
+        Row(
+            f"search keystroke -> list p95 ({count:,})",
+            p95,
+            "ms",
+            percentile(floor, 95),
+            "Store.search alone",
+            "<= 50 ms",
+            p95 <= 50,
+        ),
+        Row("  same, keys 30 ms apart, p95", percentile(fast, 95), "ms", percentile(floor, 95), "Store.search alone"),
     ]
 
 
@@ -250,14 +273,20 @@ async def keys_while_streaming(quick: bool) -> list[Row]:
     await store.close()
 
     words = "The tracker keeps one row per habit and a column per day. " * 70
-    app_code = ("export default function Big() {\n" + "  const row = <div className=\"p-2\">cell</div>;\n" * 800
-                + "  return row;\n}\n")
+    app_code = (
+        "export default function Big() {\n"
+        + '  const row = <div className="p-2">cell</div>;\n' * 800
+        + "  return row;\n}\n"
+    )
     with FakeMessagesAPI() as fake:
         chunk, delay = 20, 0.0025  # 20 characters ~ 5 tokens, 400 events/s: 2,000 tokens/s
         fake.reply(
             text(words, chunk_size=chunk),
-            tool_use("artifacts", {"command": "create", "id": "big", "type": kinds.REACT,
-                                   "title": "Big table", "content": app_code}, chunk_size=chunk),
+            tool_use(
+                "artifacts",
+                {"command": "create", "id": "big", "type": kinds.REACT, "title": "Big table", "content": app_code},
+                chunk_size=chunk,
+            ),
             delay=delay,
         )
         fake.reply(text(words, chunk_size=chunk), delay=delay)
@@ -291,12 +320,31 @@ async def keys_while_streaming(quick: bool) -> list[Row]:
         print("note: the reply ended before the last key was timed", file=sys.stderr)
     p95, worst = percentile(busy, 95), max(busy)
     return [
-        Row("key while streaming 2,000 tok/s, p50", percentile(busy, 50), "ms", percentile(idle, 50),
-            "nothing streaming"),
-        Row("key while streaming 2,000 tok/s, p95", p95, "ms", percentile(idle, 95), "nothing streaming",
-            "<= 100 ms", p95 <= 100),
-        Row("key while streaming 2,000 tok/s, max", worst, "ms", max(idle), "nothing streaming",
-            "<= 100 ms", worst <= 100),
+        Row(
+            "key while streaming 2,000 tok/s, p50",
+            percentile(busy, 50),
+            "ms",
+            percentile(idle, 50),
+            "nothing streaming",
+        ),
+        Row(
+            "key while streaming 2,000 tok/s, p95",
+            p95,
+            "ms",
+            percentile(idle, 95),
+            "nothing streaming",
+            "<= 100 ms",
+            p95 <= 100,
+        ),
+        Row(
+            "key while streaming 2,000 tok/s, max",
+            worst,
+            "ms",
+            max(idle),
+            "nothing streaming",
+            "<= 100 ms",
+            worst <= 100,
+        ),
         Row("  reply streamed for", elapsed, "s"),
     ]
 

@@ -20,8 +20,14 @@ def artifacts_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("ARTIFACTS_HOME", str(home))
     for name in (
-        "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL",
-        "ARTIFACTS_MODEL", "ARTIFACTS_MAX_TOKENS", "ARTIFACTS_TEMPERATURE", "ARTIFACTS_STATE_QUOTA_MB",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_AUTH_TOKEN",
+        "ANTHROPIC_BASE_URL",
+        "ANTHROPIC_MODEL",
+        "ARTIFACTS_MODEL",
+        "ARTIFACTS_MAX_TOKENS",
+        "ARTIFACTS_TEMPERATURE",
+        "ARTIFACTS_STATE_QUOTA_MB",
     ):
         monkeypatch.delenv(name, raising=False)
     return home

@@ -147,7 +147,7 @@ class ArtifactsApp(App[int]):
             return True
         except ArtifactsError as exc:
             self.workspace_error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - shown, and the app stays usable to quit
+        except Exception as exc:
             log.exception("opening the library failed")
             self.workspace_error = f"the library could not be opened: {exc}"
         return False
@@ -159,7 +159,7 @@ class ArtifactsApp(App[int]):
             module = await asyncio.to_thread(importlib.import_module, "artifacts_runtime.workspace")
             assets = importlib.import_module("artifacts_runtime.assets")
             workspace = module.Workspace(self.paths, self.config, self.store, assets.AssetCache())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("opening the workspace failed")
             self._workspace_failed(f"the app could not start its services: {exc}")
             return
@@ -178,8 +178,9 @@ class ArtifactsApp(App[int]):
             try:
                 await workspace.start_server()
             except OSError as exc:
-                self.notify(f"The local server could not start ({exc}); previews are off.",
-                            severity="error", timeout=10)
+                self.notify(
+                    f"The local server could not start ({exc}); previews are off.", severity="error", timeout=10
+                )
             self.update_status()
 
     def _workspace_failed(self, message: str) -> None:
@@ -237,15 +238,21 @@ class ArtifactsApp(App[int]):
             except ArtifactsError:
                 pass
         self.notify(
-            f"{one_line(str(event.get('message', 'error')), 160)}\n"
-            "Inspector (F4): F sends it to Claude to fix.",
-            title=f"“{title}” reported an error", severity="warning", timeout=10)
+            f"{one_line(str(event.get('message', 'error')), 160)}\nInspector (F4): F sends it to Claude to fix.",
+            title=f"“{title}” reported an error",
+            severity="warning",
+            timeout=10,
+        )
 
     def _preview_event(self, event: dict[str, Any]) -> None:
         kind = event.get("event") or event.get("type")
         if kind == "crashed":
-            self.notify(f"The preview windows closed unexpectedly; the next preview restarts them. "
-                        f"Details: {event.get('log', 'the preview log')}", severity="error", timeout=10)
+            self.notify(
+                f"The preview windows closed unexpectedly; the next preview restarts them. "
+                f"Details: {event.get('log', 'the preview log')}",
+                severity="error",
+                timeout=10,
+            )
         elif kind == "error" and event.get("message"):
             self.notify(f"Preview: {event['message']}", severity="error", timeout=8)
 
@@ -307,8 +314,7 @@ class ArtifactsApp(App[int]):
             return
         from .screens.dialogs import PreviewUrlDialog
 
-        await self.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url,
-                                                fallback.ssh_hint))
+        await self.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url, fallback.ssh_hint))
 
     # ------------------------------------------------------------------ actions
 
@@ -357,8 +363,7 @@ class ArtifactsApp(App[int]):
         def done(choice: str | None) -> None:
             if choice is None:
                 return
-            self.run_worker(screen.chat.load_conversation(None if choice == "new" else choice),
-                            exit_on_error=False)
+            self.run_worker(screen.chat.load_conversation(None if choice == "new" else choice), exit_on_error=False)
             screen.show_view("chat")
 
         self.push_screen(ConversationsDialog(conversations, self.now(), screen.chat.conversation_id), done)
@@ -408,8 +413,7 @@ class ArtifactsApp(App[int]):
             return
         library = screen.library
         if action != "undo" and self.current_artifact_id and not library.select(self.current_artifact_id):
-            self.notify("That artifact is not in the list shown: clear the search or filter first.",
-                        severity="warning")
+            self.notify("That artifact is not in the list shown: clear the search or filter first.", severity="warning")
             return
         screen.show_view("library")
         getattr(library, f"action_{action}")()
@@ -461,8 +465,11 @@ class ArtifactsApp(App[int]):
         if isinstance(error, ArtifactsError):
             self.notify(str(error), severity="error", timeout=8)
         else:
-            self.notify(f"Something went wrong: {error!r}. Details are in {self.paths.logs / 'app.log'}.",
-                        severity="error", timeout=10)
+            self.notify(
+                f"Something went wrong: {error!r}. Details are in {self.paths.logs / 'app.log'}.",
+                severity="error",
+                timeout=10,
+            )
 
     # ------------------------------------------------------------------ theme
 
@@ -470,8 +477,7 @@ class ArtifactsApp(App[int]):
         if not self._theme_ready:
             return
         name = getattr(theme, "name", None) or self.theme
-        self.run_worker(asyncio.to_thread(self._save_theme, name), group="theme", exclusive=True,
-                        exit_on_error=False)
+        self.run_worker(asyncio.to_thread(self._save_theme, name), group="theme", exclusive=True, exit_on_error=False)
 
     def _save_theme(self, name: str) -> None:
         try:
@@ -494,7 +500,7 @@ class ArtifactsApp(App[int]):
         if screen is not None:
             try:
                 await asyncio.wait_for(screen.chat.cancel_and_wait(), 10)
-            except Exception:  # noqa: BLE001 - quitting goes on
+            except Exception:
                 log.exception("cancelling the reply failed")
         if self._unsubscribe is not None:
             self._unsubscribe()
@@ -502,7 +508,7 @@ class ArtifactsApp(App[int]):
         if self.previews is not None:
             try:
                 await asyncio.wait_for(self.previews.aclose(), 15)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("closing the previews failed")
         workspace, self.workspace = self.workspace, None
         store, self.store = self.store, None
@@ -511,7 +517,7 @@ class ArtifactsApp(App[int]):
                 await workspace.close()  # the server, the model client, the store
             elif store is not None:
                 await store.close()
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("closing the library failed")
 
     async def on_unmount(self) -> None:

@@ -32,8 +32,14 @@ class Key:
 
     def binding(self) -> Binding:
         return Binding(
-            self.keys, self.action, self.description, show=self.show, key_display=self.display,
-            priority=self.priority, id=self.id, tooltip=self.help or self.description,
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.display,
+            priority=self.priority,
+            id=self.id,
+            tooltip=self.help or self.description,
         )
 
 
@@ -42,24 +48,63 @@ def bindings(keys: list[Key]) -> list[Binding]:
 
 
 APP: list[Key] = [
-    Key("app.help", "f1,question_mark", "help", "Help", display="F1",
-        help="this screen: every key, by pane"),
-    Key("app.library", "f2", "show_view('library')", "Library", show=False, priority=True,
-        help="show the library and focus it"),
-    Key("app.chat", "f3", "show_view('chat')", "Chat", show=False, priority=True,
-        help="show the chat and focus the prompt"),
-    Key("app.inspector", "f4", "show_view('inspector')", "Inspector", show=False, priority=True,
-        help="show the inspector of the current artifact"),
-    Key("app.search", "slash", "search", "Search", show=False,
-        help="search the library (full text, as you type)"),
-    Key("app.preview", "ctrl+o", "open_preview", "Preview", show=False, priority=True,
-        help="open the current artifact's preview window (or its URL)"),
-    Key("app.new_chat", "ctrl+n", "new_chat", "New chat", show=False, priority=True,
-        help="start a new conversation"),
-    Key("app.conversations", "ctrl+r", "conversations", "Chats", show=False, priority=True,
-        help="the list of conversations"),
-    Key("app.quit", "ctrl+q", "quit", "Quit", show=False, priority=True,
-        help="quit (a streaming reply is kept; previews close)"),
+    Key("app.help", "f1,question_mark", "help", "Help", display="F1", help="this screen: every key, by pane"),
+    Key(
+        "app.library",
+        "f2",
+        "show_view('library')",
+        "Library",
+        show=False,
+        priority=True,
+        help="show the library and focus it",
+    ),
+    Key(
+        "app.chat",
+        "f3",
+        "show_view('chat')",
+        "Chat",
+        show=False,
+        priority=True,
+        help="show the chat and focus the prompt",
+    ),
+    Key(
+        "app.inspector",
+        "f4",
+        "show_view('inspector')",
+        "Inspector",
+        show=False,
+        priority=True,
+        help="show the inspector of the current artifact",
+    ),
+    Key("app.search", "slash", "search", "Search", show=False, help="search the library (full text, as you type)"),
+    Key(
+        "app.preview",
+        "ctrl+o",
+        "open_preview",
+        "Preview",
+        show=False,
+        priority=True,
+        help="open the current artifact's preview window (or its URL)",
+    ),
+    Key("app.new_chat", "ctrl+n", "new_chat", "New chat", show=False, priority=True, help="start a new conversation"),
+    Key(
+        "app.conversations",
+        "ctrl+r",
+        "conversations",
+        "Chats",
+        show=False,
+        priority=True,
+        help="the list of conversations",
+    ),
+    Key(
+        "app.quit",
+        "ctrl+q",
+        "quit",
+        "Quit",
+        show=False,
+        priority=True,
+        help="quit (a streaming reply is kept; previews close)",
+    ),
 ]
 
 LIBRARY: list[Key] = [
@@ -70,40 +115,68 @@ LIBRARY: list[Key] = [
     Key("library.trash", "d,delete", "trash", "Trash", display="d", help="move to the trash"),
     Key("library.undo", "u", "undo", "Undo", help="undo the last move to the trash"),
     Key("library.restore", "u", "restore", "Restore", help="in the trash: restore"),
-    Key("library.purge", "D", "purge", "Delete forever", display="D",
-        help="in the trash: delete for good (asks first)"),
+    Key(
+        "library.purge", "D", "purge", "Delete forever", display="D", help="in the trash: delete for good (asks first)"
+    ),
     Key("library.type", "t", "cycle_type", "Type", help="filter by type (all, html, react…)"),
     Key("library.sort", "s", "cycle_sort", "Sort", help="sort by updated, created or title"),
-    Key("library.prev_tab", "left_square_bracket", "tab(-1)", "Tab", show=False, display="[",
-        help="previous tab (Library, Catalog when there is one, Trash)"),
-    Key("library.next_tab", "right_square_bracket", "tab(1)", "Tab", display="[ ]",
-        help="next tab"),
-    Key("library.chat", "c", "chat_about", "Chat", show=False,
-        help="continue the artifact's conversation"),
+    Key(
+        "library.prev_tab",
+        "left_square_bracket",
+        "tab(-1)",
+        "Tab",
+        show=False,
+        display="[",
+        help="previous tab (Library, Catalog when there is one, Trash)",
+    ),
+    Key("library.next_tab", "right_square_bracket", "tab(1)", "Tab", display="[ ]", help="next tab"),
+    Key("library.chat", "c", "chat_about", "Chat", show=False, help="continue the artifact's conversation"),
 ]
 
 LIBRARY_SEARCH: list[Key] = [
-    Key("library.search_done", "down,enter", "leave_search", "Results", show=False,
-        help="from the search box: go to the results"),
+    Key(
+        "library.search_done",
+        "down,enter",
+        "leave_search",
+        "Results",
+        show=False,
+        help="from the search box: go to the results",
+    ),
     Key("library.search_clear", "escape", "clear_search", "Clear", help="clear the search"),
 ]
 
 PROMPT: list[Key] = [
     Key("chat.send", "enter", "send", "Send", help="send the message"),
-    Key("chat.newline", "ctrl+j,alt+enter,shift+enter", "newline", "Newline", display="^j",
-        help="a new line in the message"),
-    Key("chat.history_prev", "up", "history(-1)", "History", show=False,
-        help="on the first line: the previous message you sent"),
-    Key("chat.history_next", "down", "history(1)", "History", show=False,
-        help="on the last line: the next message you sent"),
+    Key(
+        "chat.newline",
+        "ctrl+j,alt+enter,shift+enter",
+        "newline",
+        "Newline",
+        display="^j",
+        help="a new line in the message",
+    ),
+    Key(
+        "chat.history_prev",
+        "up",
+        "history(-1)",
+        "History",
+        show=False,
+        help="on the first line: the previous message you sent",
+    ),
+    Key(
+        "chat.history_next",
+        "down",
+        "history(1)",
+        "History",
+        show=False,
+        help="on the last line: the next message you sent",
+    ),
 ]
 
 CHAT: list[Key] = [
-    Key("chat.cancel", "escape", "cancel", "Cancel reply",
-        help="stop the reply (what arrived is kept)"),
+    Key("chat.cancel", "escape", "cancel", "Cancel reply", help="stop the reply (what arrived is kept)"),
     Key("chat.attach", "ctrl+t", "attach", "Attach", help="attach a file to the conversation"),
-    Key("chat.conversations", "ctrl+r", "app.conversations", "Chats", display="^r",
-        help="the list of conversations"),
+    Key("chat.conversations", "ctrl+r", "app.conversations", "Chats", display="^r", help="the list of conversations"),
     Key("chat.new", "ctrl+n", "app.new_chat", "New", display="^n", help="start a new conversation"),
 ]
 
@@ -112,20 +185,27 @@ INSPECTOR: list[Key] = [
     Key("inspector.versions", "v", "tab('versions')", "Versions", help="the versions tab"),
     Key("inspector.state", "s", "tab('state')", "State", help="the state tab"),
     Key("inspector.preview", "o", "preview", "Preview", show=False, help="open the preview window"),
-    Key("inspector.fix", "F", "fix", "Fix with Claude", display="F",
-        help="send the preview's runtime error to Claude to fix"),
+    Key(
+        "inspector.fix",
+        "F",
+        "fix",
+        "Fix with Claude",
+        display="F",
+        help="send the preview's runtime error to Claude to fix",
+    ),
 ]
 
 CODE: list[Key] = [
     Key("code.edit", "e", "edit", "Edit", help="edit the code (saving makes a new version)"),
     Key("code.save", "ctrl+s", "save", "Save", help="save the edit as a new version"),
-    Key("code.discard", "escape", "discard", "Discard",
-        help="leave edit mode without saving"),
+    Key("code.discard", "escape", "discard", "Discard", help="leave edit mode without saving"),
 ]
 
 VERSIONS: list[Key] = [
     Key("versions.revert", "r", "revert", "Revert", help="make a new version equal to the selected one"),
-    Key("versions.view", "enter", "view", "Diff / code", help="switch between the diff and the selected version's code"),
+    Key(
+        "versions.view", "enter", "view", "Diff / code", help="switch between the diff and the selected version's code"
+    ),
 ]
 
 STATE: list[Key] = [
@@ -157,9 +237,15 @@ def display_keys(key: Key) -> str:
     for part in key.keys.split(","):
         part = part.strip()
         special = {
-            "question_mark": "?", "slash": "/", "left_square_bracket": "[",
-            "right_square_bracket": "]", "enter": "Enter", "escape": "Esc", "delete": "Del",
-            "up": "↑", "down": "↓",
+            "question_mark": "?",
+            "slash": "/",
+            "left_square_bracket": "[",
+            "right_square_bracket": "]",
+            "enter": "Enter",
+            "escape": "Esc",
+            "delete": "Del",
+            "up": "↑",
+            "down": "↓",
         }
         if part in special:
             names.append(special[part])

@@ -50,7 +50,7 @@ def load_catalog(module_name: str = CATALOG_MODULE) -> list[CatalogItem] | None:
         return None
     try:
         raw = listing() if callable(listing) else listing
-    except Exception:  # noqa: BLE001 - a broken catalog hides the tab, never breaks the app
+    except Exception:
         return None
     items = []
     for entry in raw or []:
@@ -58,8 +58,9 @@ def load_catalog(module_name: str = CATALOG_MODULE) -> list[CatalogItem] | None:
         title = _field(entry, "title")
         if not key or not title:
             continue
-        items.append(CatalogItem(str(key), str(title), str(_field(entry, "type") or ""),
-                                 str(_field(entry, "description") or "")))
+        items.append(
+            CatalogItem(str(key), str(title), str(_field(entry, "type") or ""), str(_field(entry, "description") or ""))
+        )
     return items or None
 
 

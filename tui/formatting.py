@@ -22,12 +22,34 @@ TYPE_LANGUAGES: dict[str, str | None] = {
     kinds.CODE: None,
 }
 CODE_LANGUAGES: dict[str, str] = {
-    "python": "python", "py": "python", "javascript": "javascript", "js": "javascript",
-    "jsx": "javascript", "typescript": "javascript", "ts": "javascript", "tsx": "javascript",
-    "json": "json", "css": "css", "scss": "css", "html": "html", "xml": "xml", "svg": "xml",
-    "bash": "bash", "sh": "bash", "shell": "bash", "zsh": "bash", "rust": "rust", "go": "go",
-    "java": "java", "sql": "sql", "toml": "toml", "yaml": "yaml", "yml": "yaml",
-    "markdown": "markdown", "md": "markdown", "regex": "regex",
+    "python": "python",
+    "py": "python",
+    "javascript": "javascript",
+    "js": "javascript",
+    "jsx": "javascript",
+    "typescript": "javascript",
+    "ts": "javascript",
+    "tsx": "javascript",
+    "json": "json",
+    "css": "css",
+    "scss": "css",
+    "html": "html",
+    "xml": "xml",
+    "svg": "xml",
+    "bash": "bash",
+    "sh": "bash",
+    "shell": "bash",
+    "zsh": "bash",
+    "rust": "rust",
+    "go": "go",
+    "java": "java",
+    "sql": "sql",
+    "toml": "toml",
+    "yaml": "yaml",
+    "yml": "yaml",
+    "markdown": "markdown",
+    "md": "markdown",
+    "regex": "regex",
 }
 
 
@@ -58,8 +80,14 @@ def ago_long(ts: float | None, now: float) -> str:
         return "just now"
     if short == "-":
         return "never"
-    for suffix, word in (("mo", " months"), ("m", " min"), ("h", " h"), ("d", " days"),
-                         ("w", " weeks"), ("y", " years")):
+    for suffix, word in (
+        ("mo", " months"),
+        ("m", " min"),
+        ("h", " h"),
+        ("d", " days"),
+        ("w", " weeks"),
+        ("y", " years"),
+    ):
         if short.endswith(suffix):
             number = short[: -len(suffix)]
             if number == "1" and word.endswith("s"):
@@ -91,8 +119,16 @@ def type_label(type_: str, language: str | None) -> str:
     return short_type(type_)
 
 
-SHORT_LANGUAGES = {"javascript": "js", "typescript": "ts", "markdown": "md", "dockerfile": "docker",
-                   "haskell": "hs", "clojure": "clj", "csharp": "c#", "kotlin": "kt"}
+SHORT_LANGUAGES = {
+    "javascript": "js",
+    "typescript": "ts",
+    "markdown": "md",
+    "dockerfile": "docker",
+    "haskell": "hs",
+    "clojure": "clj",
+    "csharp": "c#",
+    "kotlin": "kt",
+}
 TABLE_TYPES = {kinds.MARKDOWN: "md"}
 
 

@@ -36,8 +36,13 @@ class PreviewFallback:
 class Previews:
     """The app's previews. ``open`` returns None when a window opened (or was focused)."""
 
-    def __init__(self, workspace: Workspace, on_event: Callable[[dict[str, Any]], None] | None = None,
-                 *, manager_module: str | None = MANAGER_MODULE) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
+        *,
+        manager_module: str | None = MANAGER_MODULE,
+    ) -> None:
         self.workspace = workspace
         self.on_event = on_event
         self._manager_module = manager_module
@@ -62,7 +67,7 @@ class Previews:
         self._unavailable_class = getattr(module, "PreviewUnavailable", None)
         try:
             self._manager = manager_class(self.workspace)
-        except Exception as exc:  # noqa: BLE001 - a broken manager must not break the app
+        except Exception as exc:
             log.warning("preview manager failed to start: %s", exc)
             self._missing = f"preview windows cannot start ({exc})"
             return None
@@ -85,7 +90,7 @@ class Previews:
             return self._missing
         try:
             return manager.availability()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             return f"preview windows cannot start ({exc})"
 
     async def url(self, artifact_id: str) -> tuple[str, str | None]:
@@ -102,7 +107,7 @@ class Previews:
             try:
                 await manager.open(artifact_id)
                 return None
-            except Exception as exc:  # noqa: BLE001 - PreviewUnavailable, or a host failure
+            except Exception as exc:
                 if self._unavailable_class is not None and isinstance(exc, self._unavailable_class):
                     url = getattr(exc, "url", None)
                     hint = getattr(exc, "ssh_hint", None)

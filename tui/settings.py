@@ -33,7 +33,7 @@ def load_keymap(paths: Paths) -> tuple[dict[str, str], list[str]]:
         return {}, []  # load_config reports a broken file
     table = data.get("ui", {}).get("keymap", {}) if isinstance(data.get("ui"), dict) else {}
     if not isinstance(table, dict):
-        return {}, [f"{file}: [ui.keymap] must be a table of binding id = \"keys\""]
+        return {}, [f'{file}: [ui.keymap] must be a table of binding id = "keys"']
     known = all_ids()
     keymap: dict[str, str] = {}
     problems: list[str] = []
@@ -41,7 +41,7 @@ def load_keymap(paths: Paths) -> tuple[dict[str, str], list[str]]:
         if binding_id not in known:
             problems.append(f"{file}: [ui.keymap] has no binding {binding_id!r} (F1 lists them)")
         elif not isinstance(keys, str) or not keys.strip():
-            problems.append(f"{file}: [ui.keymap] {binding_id} must be keys such as \"ctrl+o\"")
+            problems.append(f'{file}: [ui.keymap] {binding_id} must be keys such as "ctrl+o"')
         else:
             keymap[binding_id] = keys.strip()
     return keymap, problems

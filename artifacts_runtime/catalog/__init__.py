@@ -53,13 +53,19 @@ def entries() -> tuple[CatalogEntry, ...]:
     raw = json.loads((CATALOG_DIR / "index.json").read_text(encoding="utf-8"))
     out = []
     for item in raw["entries"]:
-        out.append(CatalogEntry(
-            slug=item["slug"], title=item["title"], type=kinds.normalize_type(item["type"]),
-            file=item["file"], description=item["description"], language=item.get("language"),
-            capabilities=tuple(item.get("capabilities", ())),
-            suggested_grants=tuple(item.get("suggested_grants", ())),
-            data=item.get("data", {}),
-        ))
+        out.append(
+            CatalogEntry(
+                slug=item["slug"],
+                title=item["title"],
+                type=kinds.normalize_type(item["type"]),
+                file=item["file"],
+                description=item["description"],
+                language=item.get("language"),
+                capabilities=tuple(item.get("capabilities", ())),
+                suggested_grants=tuple(item.get("suggested_grants", ())),
+                data=item.get("data", {}),
+            )
+        )
     return tuple(out)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["AntArtifactScanner", "Segment", "InlineArtifact", "split_text"]
+__all__ = ["AntArtifactScanner", "InlineArtifact", "Segment", "split_text"]
 
 OPEN = "<antArtifact"
 CLOSE = "</antArtifact>"

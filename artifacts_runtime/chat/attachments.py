@@ -61,14 +61,11 @@ def describe_file(name: str, mime: str, data: bytes, *, limit: int = TEXT_LIMIT)
         try:
             dialect = "excel-tab" if name.lower().endswith(".tsv") else "excel"
             header = next(csv.reader(io.StringIO(lines[0] if lines else ""), dialect))
-            columns = f" columns=\"{len(header)}\""
+            columns = f' columns="{len(header)}"'
         except (StopIteration, csv.Error):
             pass
         more = f"\n[… {rows - CSV_ROWS} more rows]" if rows > CSV_ROWS else ""
-        return (
-            f'<file name="{name}" type="{mime}" size="{size}" rows="{rows}"{columns}>\n'
-            f"{shown}{more}\n</file>"
-        )
+        return f'<file name="{name}" type="{mime}" size="{size}" rows="{rows}"{columns}>\n{shown}{more}\n</file>'
     body = text if len(text) <= limit else text[:limit] + f"\n[… truncated: {len(text) - limit} more characters]"
     return f'<file name="{name}" type="{mime}" size="{size}">\n{body}\n</file>'
 
@@ -80,7 +77,7 @@ async def describe_conversation_files(store: Store, conversation_id: str) -> str
         return None
     parts = [
         "The user attached these files to the conversation. Artifacts can read them with "
-        "window.fs.readFile(name, { encoding: \"utf8\" }) (a Uint8Array without encoding); "
+        'window.fs.readFile(name, { encoding: "utf8" }) (a Uint8Array without encoding); '
         "use the exact names."
     ]
     budget = TOTAL_LIMIT

@@ -115,8 +115,14 @@ class _Outcome:
 class _Context:
     """What one turn carries from round to round."""
 
-    def __init__(self, turn: Turn, conversation_id: str, config: Config, catalog: Catalog,
-                 emit: Callable[[ev.ChatEvent], Awaitable[None]]) -> None:
+    def __init__(
+        self,
+        turn: Turn,
+        conversation_id: str,
+        config: Config,
+        catalog: Catalog,
+        emit: Callable[[ev.ChatEvent], Awaitable[None]],
+    ) -> None:
         self.turn = turn
         self.conversation_id = conversation_id
         self.config = config
@@ -184,10 +190,12 @@ class ChatEngine:
         return await self.turn(prompt, **kwargs).run(on_event)
 
     def fix(self, artifact_id: str, report: Mapping[str, Any] | Any, **kwargs: Any) -> Turn:
-        """"Fix with Claude": a turn that sends ``report`` (a runtime error of the artifact)
+        """ "Fix with Claude": a turn that sends ``report`` (a runtime error of the artifact)
         into the artifact's conversation (one linked to it is made if it has none)."""
         config = with_overrides(
-            self.config, model=kwargs.pop("model", None), max_tokens=kwargs.pop("max_tokens", None),
+            self.config,
+            model=kwargs.pop("model", None),
+            max_tokens=kwargs.pop("max_tokens", None),
             temperature=kwargs.pop("temperature", None),
         )
         if kwargs:
@@ -273,22 +281,29 @@ class Turn:
                 await emit(self._done(ctx, "cancelled", True, self.result.notice))
             raise
         if outcome.error is not None:
-            await emit(ev.Error(str(outcome.error), outcome.error, type(outcome.error).__name__,
-                                outcome.error.status))
+            await emit(ev.Error(str(outcome.error), outcome.error, type(outcome.error).__name__, outcome.error.status))
         self.result = self._result(ctx, outcome.stop_reason, outcome.incomplete, outcome.error, outcome.notice)
         await emit(self._done(ctx, outcome.stop_reason, outcome.incomplete, outcome.notice))
         return self.result
 
-    def _result(self, ctx: _Context, stop: str | None, incomplete: bool, error: ModelError | None,
-                notice: str | None) -> TurnResult:
+    def _result(
+        self, ctx: _Context, stop: str | None, incomplete: bool, error: ModelError | None, notice: str | None
+    ) -> TurnResult:
         return TurnResult(
-            ctx.conversation_id, stop, incomplete, list(ctx.changes), list(ctx.message_ids),
-            "".join(ctx.text), error, notice, ctx.input_tokens, ctx.output_tokens,
+            ctx.conversation_id,
+            stop,
+            incomplete,
+            list(ctx.changes),
+            list(ctx.message_ids),
+            "".join(ctx.text),
+            error,
+            notice,
+            ctx.input_tokens,
+            ctx.output_tokens,
         )
 
     def _done(self, ctx: _Context, stop: str | None, incomplete: bool, notice: str | None) -> ev.TurnDone:
-        return ev.TurnDone(ctx.conversation_id, stop, incomplete, tuple(ctx.changes),
-                           tuple(ctx.message_ids), notice)
+        return ev.TurnDone(ctx.conversation_id, stop, incomplete, tuple(ctx.changes), tuple(ctx.message_ids), notice)
 
     # ------------------------------------------------------------------ setting up
 
@@ -377,7 +392,8 @@ class Turn:
             if not outcome.go_on:
                 return outcome
         return _Outcome(
-            outcome.stop_reason, incomplete=True,
+            outcome.stop_reason,
+            incomplete=True,
             notice=f"stopped after {ctx.config.max_rounds} model calls in one turn (the limit); "
             "send a message to let Claude continue",
         )
@@ -398,7 +414,7 @@ class Turn:
             except asyncio.CancelledError:
                 await asyncio.shield(self._interrupt(ctx, rnd, "cancelled"))
                 raise
-            except Exception as exc:  # noqa: BLE001 - classified: every failure is reported
+            except Exception as exc:
                 if isinstance(exc, ArtifactsError) and not isinstance(exc, ModelError):
                     await self._interrupt(ctx, rnd, "error")
                     raise
@@ -415,14 +431,20 @@ class Turn:
                     return _Outcome("error", error=error, incomplete=True)
                 delay = policy.delay(ctx.failures, failure.retry_after) if failure.retryable else None
                 if delay is None:
-                    error = to_error(failure, attempts=attempt, model=params["model"],
-                                     base_url=self.engine.service.base_url)
+                    error = to_error(
+                        failure, attempts=attempt, model=params["model"], base_url=self.engine.service.base_url
+                    )
                     await self._interrupt(ctx, rnd, "error")
                     return _Outcome("error", error=error, incomplete=True)
-                await ctx.emit(ev.Retrying(
-                    ctx.failures + 1, policy.max_retries + 1, delay, _reason(failure),
-                    discarded=rnd.has_content and not rnd.applied,
-                ))
+                await ctx.emit(
+                    ev.Retrying(
+                        ctx.failures + 1,
+                        policy.max_retries + 1,
+                        delay,
+                        _reason(failure),
+                        discarded=rnd.has_content and not rnd.applied,
+                    )
+                )
                 if rnd.applied:
                     # Tools were applied: keep what was complete and let the model go on.
                     await self._interrupt(ctx, rnd, "error", resume=True)
@@ -487,7 +509,11 @@ class Turn:
             _usage(rnd, message.usage)
             if rnd.message_id is None:
                 stored = await self.store.add_message(
-                    ctx.conversation_id, "assistant", [], model=message.model, incomplete=True,
+                    ctx.conversation_id,
+                    "assistant",
+                    [],
+                    model=message.model,
+                    incomplete=True,
                     input_tokens=rnd.input_tokens,
                 )
                 rnd.message_id = stored.id
@@ -525,11 +551,21 @@ class Turn:
         attrs = inline.attrs
         identifier = attrs.get("identifier")
         text = inline.content
-        await ctx.emit(ev.ToolInputProgress(
-            inline.progress_id, "rewrite" if ctx.catalog.lookup(identifier) else "create",
-            identifier, ctx.catalog.lookup(identifier), attrs.get("title"), attrs.get("type"),
-            "content", text.size, delta, text, text.length,
-        ))
+        await ctx.emit(
+            ev.ToolInputProgress(
+                inline.progress_id,
+                "rewrite" if ctx.catalog.lookup(identifier) else "create",
+                identifier,
+                ctx.catalog.lookup(identifier),
+                attrs.get("title"),
+                attrs.get("type"),
+                "content",
+                text.size,
+                delta,
+                text,
+                text.length,
+            )
+        )
 
     async def _apply_inline(self, ctx: _Context, rnd: _Round, block: TextState, *, incomplete: bool) -> Outcome | None:
         inline = block.inline
@@ -542,25 +578,45 @@ class Turn:
         identifier = attrs.get("identifier") or f"inline-artifact-{inline.number}"
         data = {
             "command": "rewrite" if ctx.catalog.lookup(identifier) else "create",
-            "id": identifier, "type": attrs.get("type"), "title": attrs.get("title"),
-            "language": attrs.get("language"), "content": inline.content.value,
+            "id": identifier,
+            "type": attrs.get("type"),
+            "title": attrs.get("title"),
+            "language": attrs.get("language"),
+            "content": inline.content.value,
         }
-        outcome, cancelled = await _finish_anyway(apply(
-            self.store, ctx.catalog, data, conversation_id=ctx.conversation_id,
-            message_id=rnd.message_id, incomplete=incomplete,
-        ))
+        outcome, cancelled = await _finish_anyway(
+            apply(
+                self.store,
+                ctx.catalog,
+                data,
+                conversation_id=ctx.conversation_id,
+                message_id=rnd.message_id,
+                incomplete=incomplete,
+            )
+        )
         if cancelled:  # written: record it, then let the cancellation go on
             if outcome.ok:
-                block.refs.append({"type": "artifact_ref", "identifier": identifier,
-                                   "artifact_id": outcome.artifact_id, "version": outcome.version,
-                                   "incomplete": incomplete})
+                block.refs.append(
+                    {
+                        "type": "artifact_ref",
+                        "identifier": identifier,
+                        "artifact_id": outcome.artifact_id,
+                        "version": outcome.version,
+                        "incomplete": incomplete,
+                    }
+                )
             rnd.applied.append(outcome)
             raise asyncio.CancelledError
         if outcome.ok:
-            block.refs.append({
-                "type": "artifact_ref", "identifier": identifier, "artifact_id": outcome.artifact_id,
-                "version": outcome.version, "incomplete": incomplete,
-            })
+            block.refs.append(
+                {
+                    "type": "artifact_ref",
+                    "identifier": identifier,
+                    "artifact_id": outcome.artifact_id,
+                    "version": outcome.version,
+                    "incomplete": incomplete,
+                }
+            )
         rnd.applied.append(outcome)
         await self._report(ctx, outcome, inline.progress_id)
         return outcome
@@ -570,11 +626,21 @@ class Turn:
         for key, text, closed in block.parser.feed(piece):
             if key in STREAM_FIELDS:
                 value = block.parser.strings[key]
-                await ctx.emit(ev.ToolInputProgress(
-                    block.id, meta.get("command"), meta.get("id"), block.artifact_id,
-                    block.title or meta.get("title"), meta.get("type"), key, value.size, text,
-                    value, value.length,
-                ))
+                await ctx.emit(
+                    ev.ToolInputProgress(
+                        block.id,
+                        meta.get("command"),
+                        meta.get("id"),
+                        block.artifact_id,
+                        block.title or meta.get("title"),
+                        meta.get("type"),
+                        key,
+                        value.size,
+                        text,
+                        value,
+                        value.length,
+                    )
+                )
             elif closed and key in META_FIELDS:
                 meta[key] = block.field(key)
                 if key == "id":
@@ -608,9 +674,15 @@ class Turn:
         elif block.parser.error:
             outcome = Outcome(False, f"the tool input could not be read: {block.parser.error}", "unknown")
         else:
-            outcome, cancelled = await _finish_anyway(apply(
-                self.store, ctx.catalog, data, conversation_id=ctx.conversation_id, message_id=rnd.message_id,
-            ))
+            outcome, cancelled = await _finish_anyway(
+                apply(
+                    self.store,
+                    ctx.catalog,
+                    data,
+                    conversation_id=ctx.conversation_id,
+                    message_id=rnd.message_id,
+                )
+            )
             if cancelled:  # written: record it, then let the cancellation go on
                 block.outcome = outcome
                 rnd.applied.append(outcome)
@@ -621,19 +693,40 @@ class Turn:
 
     async def _report(self, ctx: _Context, outcome: Outcome, tool_use_id: str) -> None:
         if outcome.ok and outcome.artifact_id and outcome.version:
-            ctx.changes.append(ev.ArtifactChange(
-                outcome.artifact_id, outcome.version, outcome.title or "", outcome.created, outcome.incomplete,
-            ))
+            ctx.changes.append(
+                ev.ArtifactChange(
+                    outcome.artifact_id,
+                    outcome.version,
+                    outcome.title or "",
+                    outcome.created,
+                    outcome.incomplete,
+                )
+            )
             if outcome.created:
-                await ctx.emit(ev.ArtifactCreated(
-                    outcome.artifact_id, outcome.version, outcome.title or "", outcome.type or "",
-                    outcome.identifier, outcome.incomplete, tool_use_id,
-                ))
+                await ctx.emit(
+                    ev.ArtifactCreated(
+                        outcome.artifact_id,
+                        outcome.version,
+                        outcome.title or "",
+                        outcome.type or "",
+                        outcome.identifier,
+                        outcome.incomplete,
+                        tool_use_id,
+                    )
+                )
             else:
-                await ctx.emit(ev.ArtifactUpdated(
-                    outcome.artifact_id, outcome.version, outcome.title or "", outcome.type or "",
-                    outcome.command, outcome.identifier, outcome.incomplete, tool_use_id,
-                ))
+                await ctx.emit(
+                    ev.ArtifactUpdated(
+                        outcome.artifact_id,
+                        outcome.version,
+                        outcome.title or "",
+                        outcome.type or "",
+                        outcome.command,
+                        outcome.identifier,
+                        outcome.incomplete,
+                        tool_use_id,
+                    )
+                )
         elif not outcome.ok:
             await ctx.emit(ev.ToolError(tool_use_id, outcome.command, outcome.message, outcome.artifact_id))
 
@@ -675,8 +768,9 @@ class Turn:
                         block.inline.content.append(seg.text)
         if resume:
             # drop the unfinished last blocks: the model redoes them in the next round
-            for index in [i for i, b in rnd.blocks.items() if not b.stopped or
-                          (isinstance(b, ToolState) and b.outcome is None)]:
+            for index in [
+                i for i, b in rnd.blocks.items() if not b.stopped or (isinstance(b, ToolState) and b.outcome is None)
+            ]:
                 del rnd.blocks[index]
         else:
             await self._settle_unfinished(ctx, rnd, reason)
@@ -702,9 +796,20 @@ class Turn:
                 data = block.parser.snapshot()
                 block.input = data
                 command = data.get("command")
-                if block.name == TOOL_NAME and command in ("create", "rewrite") and isinstance(data.get("content"), str) and data["content"]:
-                    outcome = await apply(self.store, ctx.catalog, data, conversation_id=ctx.conversation_id,
-                                          message_id=rnd.message_id, incomplete=True)
+                if (
+                    block.name == TOOL_NAME
+                    and command in ("create", "rewrite")
+                    and isinstance(data.get("content"), str)
+                    and data["content"]
+                ):
+                    outcome = await apply(
+                        self.store,
+                        ctx.catalog,
+                        data,
+                        conversation_id=ctx.conversation_id,
+                        message_id=rnd.message_id,
+                        incomplete=True,
+                    )
                     if outcome.ok:
                         outcome.ok = False  # for the model: the command did not finish
                         outcome.message = (
@@ -712,15 +817,21 @@ class Turn:
                             f"content was saved as incomplete version {outcome.version} of artifact "
                             f"{outcome.artifact_id}; rewrite it to finish it."
                         )
-                        ctx.changes.append(ev.ArtifactChange(
-                            outcome.artifact_id or "", outcome.version or 0, outcome.title or "",
-                            outcome.created, True,
-                        ))
+                        ctx.changes.append(
+                            ev.ArtifactChange(
+                                outcome.artifact_id or "",
+                                outcome.version or 0,
+                                outcome.title or "",
+                                outcome.created,
+                                True,
+                            )
+                        )
                         await self._emit_partial(ctx, outcome, block.id)
                         saved.append(f"{outcome.artifact_id} v{outcome.version}")
                 else:
-                    outcome = Outcome(False, f"Not applied: {why} before this tool call was complete.",
-                                      str(command or "unknown"))
+                    outcome = Outcome(
+                        False, f"Not applied: {why} before this tool call was complete.", str(command or "unknown")
+                    )
                     await ctx.emit(ev.ToolError(block.id, outcome.command, outcome.message))
                 block.outcome = outcome
                 rnd.applied.append(outcome)
@@ -728,18 +839,34 @@ class Turn:
 
     async def _emit_partial(self, ctx: _Context, outcome: Outcome, tool_use_id: str) -> None:
         if outcome.created:
-            await ctx.emit(ev.ArtifactCreated(outcome.artifact_id or "", outcome.version or 0, outcome.title or "",
-                                              outcome.type or "", outcome.identifier, True, tool_use_id))
+            await ctx.emit(
+                ev.ArtifactCreated(
+                    outcome.artifact_id or "",
+                    outcome.version or 0,
+                    outcome.title or "",
+                    outcome.type or "",
+                    outcome.identifier,
+                    True,
+                    tool_use_id,
+                )
+            )
         else:
-            await ctx.emit(ev.ArtifactUpdated(outcome.artifact_id or "", outcome.version or 0, outcome.title or "",
-                                              outcome.type or "", outcome.command, outcome.identifier, True,
-                                              tool_use_id))
+            await ctx.emit(
+                ev.ArtifactUpdated(
+                    outcome.artifact_id or "",
+                    outcome.version or 0,
+                    outcome.title or "",
+                    outcome.type or "",
+                    outcome.command,
+                    outcome.identifier,
+                    True,
+                    tool_use_id,
+                )
+            )
 
     async def _store_results(self, ctx: _Context, rnd: _Round, note: str | None = None) -> None:
         results = [
-            b.outcome.result_block(b.id)
-            for b in rnd.ordered()
-            if isinstance(b, ToolState) and b.outcome is not None
+            b.outcome.result_block(b.id) for b in rnd.ordered() if isinstance(b, ToolState) and b.outcome is not None
         ]
         if not results:
             return
@@ -747,7 +874,9 @@ class Turn:
             results.append({"type": "text", "text": note})
         await self.store.add_message(ctx.conversation_id, "user", results)
 
-    async def _save(self, rnd: _Round, *, incomplete: bool, force: bool = False, stop_reason: str | None = None) -> None:
+    async def _save(
+        self, rnd: _Round, *, incomplete: bool, force: bool = False, stop_reason: str | None = None
+    ) -> None:
         if rnd.message_id is None:
             return
         now = time.monotonic()
@@ -755,8 +884,12 @@ class Turn:
             return
         rnd.last_save = now
         await self.store.update_message(
-            rnd.message_id, content=rnd.content(), stop_reason=stop_reason, incomplete=incomplete,
-            input_tokens=rnd.input_tokens, output_tokens=rnd.output_tokens,
+            rnd.message_id,
+            content=rnd.content(),
+            stop_reason=stop_reason,
+            incomplete=incomplete,
+            input_tokens=rnd.input_tokens,
+            output_tokens=rnd.output_tokens,
         )
 
     async def _record_usage(self, ctx: _Context, rnd: _Round) -> None:
@@ -770,9 +903,14 @@ class Turn:
         shares = _split(tokens, len(touched) or 1)
         for artifact_id, share in zip(touched or [None], shares):
             await self.store.record_usage(
-                kind="chat", model=model, input_tokens=share[0], output_tokens=share[1],
-                cache_read_tokens=share[2], cache_write_tokens=share[3],
-                conversation_id=ctx.conversation_id, artifact_id=artifact_id,
+                kind="chat",
+                model=model,
+                input_tokens=share[0],
+                output_tokens=share[1],
+                cache_read_tokens=share[2],
+                cache_write_tokens=share[3],
+                conversation_id=ctx.conversation_id,
+                artifact_id=artifact_id,
             )
         await ctx.emit(ev.Usage(model, *tokens))
         rnd.input_tokens = rnd.output_tokens = rnd.cache_read = rnd.cache_write = 0
@@ -815,7 +953,9 @@ def _split(tokens: tuple[int, ...], n: int) -> list[tuple[int, ...]]:
 
 def _reason(failure: Failure) -> str:
     names = {
-        "rate_limit": "rate limited", "overloaded": "Claude is overloaded", "server": "API error",
+        "rate_limit": "rate limited",
+        "overloaded": "Claude is overloaded",
+        "server": "API error",
         "connection": "could not connect",
     }
     return f"{names.get(failure.kind, failure.kind)} ({failure.describe()})"

@@ -156,7 +156,9 @@ class Error(ChatEvent):
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "event": self.kind, "message": self.message, "error_class": self.error_class,
+            "event": self.kind,
+            "message": self.message,
+            "error_class": self.error_class,
             "status": self.status,
         }
 

@@ -1,4 +1,4 @@
-""""Fix with Claude": an artifact's runtime error, sent back into its conversation.
+""" "Fix with Claude": an artifact's runtime error, sent back into its conversation.
 
 The page reports a runtime error (message, stack) to the bridge; the app offers to send it to
 the model. The message goes into the conversation that made the artifact (or one linked to
@@ -49,8 +49,15 @@ class RuntimeErrorReport:
         raise InvalidInput("an error report is a message, or a mapping with message and stack")
 
 
-def fix_prompt(title: str, artifact_id: str, number: int, type_: str, report: RuntimeErrorReport,
-               source: str | None, language: str | None = None) -> str:
+def fix_prompt(
+    title: str,
+    artifact_id: str,
+    number: int,
+    type_: str,
+    report: RuntimeErrorReport,
+    source: str | None,
+    language: str | None = None,
+) -> str:
     error = report.message.strip()
     if report.stack and report.stack.strip() and report.stack.strip() not in error:
         error += "\n" + report.stack.strip()
@@ -74,7 +81,10 @@ def fix_prompt(title: str, artifact_id: str, number: int, type_: str, report: Ru
 
 
 async def prepare_fix(
-    store: Store, artifact_ref: str, report: RuntimeErrorReport | Mapping[str, Any] | str, *,
+    store: Store,
+    artifact_ref: str,
+    report: RuntimeErrorReport | Mapping[str, Any] | str,
+    *,
     model: str | None = None,
 ) -> tuple[str, str]:
     """(conversation id, prompt) for fixing ``artifact_ref``; makes the conversation if needed."""
@@ -87,11 +97,12 @@ async def prepare_fix(
         conversation_id = linked[0].id if linked else None
     if conversation_id is None:
         conversation = await store.create_conversation(
-            title=f"Fix: {artifact.title}", model=model, artifact_id=artifact.id,
+            title=f"Fix: {artifact.title}",
+            model=model,
+            artifact_id=artifact.id,
         )
         conversation_id = conversation.id
     seen = {m.id for m in await store.messages(conversation_id)}
     source = None if version.message_id in seen else (version.content or "")
-    prompt = fix_prompt(artifact.title, artifact.id, version.number, artifact.type, report, source,
-                        artifact.language)
+    prompt = fix_prompt(artifact.title, artifact.id, version.number, artifact.type, report, source, artifact.language)
     return conversation_id, prompt

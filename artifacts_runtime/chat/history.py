@@ -15,8 +15,7 @@ from typing import Any
 from ..models import Message
 
 INTERRUPTED_TOOL = (
-    "This tool call was interrupted before it finished (the reply was cancelled or failed); "
-    "nothing was applied."
+    "This tool call was interrupted before it finished (the reply was cancelled or failed); nothing was applied."
 )
 INTERRUPTED_REPLY = "[This reply was interrupted here.]"
 
@@ -67,7 +66,8 @@ def build_messages(stored: Iterable[Message], *, model: str) -> list[dict[str, A
             if out and out[-1]["role"] == "assistant":
                 ids = _tool_use_ids(out[-1])
                 results = {
-                    b.get("tool_use_id"): b for b in content
+                    b.get("tool_use_id"): b
+                    for b in content
                     if b["type"] == "tool_result" and b.get("tool_use_id") in ids
                 }
                 others = [b for b in content if b["type"] != "tool_result"]

@@ -31,9 +31,19 @@ NO_KEY_MESSAGE = (
 RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504, 529}
 RETRYABLE_TYPES = {"overloaded_error", "rate_limit_error", "api_error", "timeout_error"}
 _CONNECTION_CLASSES = {
-    "APIConnectionError", "APITimeoutError", "TransportError", "ConnectError", "ConnectTimeout",
-    "ReadError", "ReadTimeout", "RemoteProtocolError", "WriteError", "PoolTimeout",
-    "NetworkError", "ProtocolError", "TimeoutException",
+    "APIConnectionError",
+    "APITimeoutError",
+    "TransportError",
+    "ConnectError",
+    "ConnectTimeout",
+    "ReadError",
+    "ReadTimeout",
+    "RemoteProtocolError",
+    "WriteError",
+    "PoolTimeout",
+    "NetworkError",
+    "ProtocolError",
+    "TimeoutException",
 }
 
 
@@ -155,7 +165,9 @@ def to_error(
     info = failure.describe()
     tried = f" after {attempts} attempts" if attempts > 1 else ""
     kw: dict[str, Any] = {
-        "status": failure.status, "error_type": failure.error_type, "api_message": failure.api_message,
+        "status": failure.status,
+        "error_type": failure.error_type,
+        "api_message": failure.api_message,
     }
     kind = failure.kind
     if kind == "auth":
@@ -199,8 +211,7 @@ def to_error(
     if kind == "bad_request":
         if failure.status == 413:
             return ModelError(
-                f"the request is too large for the API ({info}); start a new conversation or "
-                "attach smaller files",
+                f"the request is too large for the API ({info}); start a new conversation or attach smaller files",
                 **kw,
             )
         return ModelError(f"the Anthropic API refused the request ({info})", **kw)

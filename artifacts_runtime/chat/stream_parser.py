@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["GrowingText", "PartialObject", "FieldDelta", "utf8_len"]
+__all__ = ["FieldDelta", "GrowingText", "PartialObject", "utf8_len"]
 
 _SPECIAL = re.compile(r'["\\]')
 _WS = " \t\r\n"

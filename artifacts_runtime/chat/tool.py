@@ -135,9 +135,7 @@ class Catalog:
         if not self.known:
             return "this conversation has no artifacts yet"
         names = {v: k for k, v in self.aliases.items()}
-        listed = ", ".join(
-            f'"{names[a]}" (id {a})' if a in names else f"id {a}" for a in sorted(self.known)
-        )
+        listed = ", ".join(f'"{names[a]}" (id {a})' if a in names else f"id {a}" for a in sorted(self.known))
         return f"the artifacts of this conversation are: {listed}"
 
     @classmethod
@@ -202,8 +200,14 @@ async def apply(
             if content is None:
                 return Outcome(False, "create needs content: the complete source of the artifact", command)
             artifact = await store.create(
-                content, title=title, type=type_, language=language, source="model",
-                message_id=message_id, conversation_id=conversation_id, incomplete=incomplete,
+                content,
+                title=title,
+                type=type_,
+                language=language,
+                source="model",
+                message_id=message_id,
+                conversation_id=conversation_id,
+                incomplete=incomplete,
             )
             catalog.add(artifact.id, identifier)
             note = " (incomplete: the reply was cut off)" if incomplete else ""
@@ -211,7 +215,14 @@ async def apply(
                 True,
                 f'Created artifact "{artifact.title}" (id {artifact.id}, version 1){note}. '
                 f"Use id {identifier or artifact.id!r} to update it.",
-                command, artifact.id, 1, True, artifact.title, artifact.type, incomplete, identifier,
+                command,
+                artifact.id,
+                1,
+                True,
+                artifact.title,
+                artifact.type,
+                incomplete,
+                identifier,
             )
         if existing is None:
             what = f"no artifact with id {identifier!r}" if identifier else "an id is needed"
@@ -221,8 +232,14 @@ async def apply(
             if content is None:
                 return Outcome(False, f"{command} needs content: the complete new source", command)
             version = await store.add_version(
-                existing, content, source="model", title=title, type=type_, language=language,
-                message_id=message_id, incomplete=incomplete,
+                existing,
+                content,
+                source="model",
+                title=title,
+                type=type_,
+                language=language,
+                message_id=message_id,
+                incomplete=incomplete,
             )
             catalog.add(existing, identifier)
             again = " (it already existed, so this is a new version)" if command == "create" else ""
@@ -230,7 +247,13 @@ async def apply(
             return Outcome(
                 True,
                 f'Rewrote artifact "{version.title}" (id {existing}): now version {version.number}{again}{note}.',
-                command, existing, version.number, False, version.title, version.type, incomplete,
+                command,
+                existing,
+                version.number,
+                False,
+                version.title,
+                version.type,
+                incomplete,
                 identifier,
             )
         # update
@@ -248,7 +271,8 @@ async def apply(
                 f"update failed: old_str was not found in the current content of artifact {identifier!r} "
                 f"(version {current.number}). It must match exactly, including whitespace and "
                 "indentation; copy a unique passage from the current content, or use rewrite.",
-                command, existing,
+                command,
+                existing,
             )
         if count > 1:
             return Outcome(
@@ -256,18 +280,31 @@ async def apply(
                 f"update failed: old_str occurs more than once in artifact {identifier!r} "
                 f"(version {current.number}); include more surrounding lines so that it matches "
                 "exactly once.",
-                command, existing,
+                command,
+                existing,
             )
-        updated = content[:at] + new + content[at + len(old):]
+        updated = content[:at] + new + content[at + len(old) :]
         version = await store.add_version(
-            existing, updated, source="model", title=title, type=type_, language=language,
-            message_id=message_id, incomplete=incomplete,
+            existing,
+            updated,
+            source="model",
+            title=title,
+            type=type_,
+            language=language,
+            message_id=message_id,
+            incomplete=incomplete,
         )
         catalog.add(existing, identifier)
         return Outcome(
             True,
             f'Updated artifact "{version.title}" (id {existing}): now version {version.number}.',
-            command, existing, version.number, False, version.title, version.type, incomplete,
+            command,
+            existing,
+            version.number,
+            False,
+            version.title,
+            version.type,
+            incomplete,
             identifier,
         )
     except NotFound as exc:

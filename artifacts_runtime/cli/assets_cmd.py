@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="runtime libraries (React, recharts, d3, ...) used by artifacts offline",
         description="Download and inspect the pinned browser libraries artifacts run with.",
     )
+
     def show_help(args: argparse.Namespace) -> int:
         assets.print_help()
         return 0
@@ -70,10 +71,7 @@ class ProgressLine:
         done = sum(d for d, _ in self.state.values())
         total = sum(t for _, t in self.state.values())
         active = [n for n in self.state if n not in self.finished]
-        text = (
-            f"  {len(self.finished)}/{self.total_libraries} libraries, "
-            f"{human_size(done)} of {human_size(total)}"
-        )
+        text = f"  {len(self.finished)}/{self.total_libraries} libraries, {human_size(done)} of {human_size(total)}"
         if active:
             text += "  " + ", ".join(active[:3]) + ("…" if len(active) > 3 else "")
         pad = max(0, self.width - len(text))
@@ -136,4 +134,3 @@ def status_handler(args: argparse.Namespace) -> int:
         if missing:
             print("Run `artifacts assets fetch` to download the rest.")
     return 1 if missing else 0
-

@@ -35,13 +35,12 @@ def _positive(value: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "chat", help="send one message to Claude and stream the reply ('-' reads it from stdin)"
-    )
+    p = sub.add_parser("chat", help="send one message to Claude and stream the reply ('-' reads it from stdin)")
     p.add_argument("prompt", metavar="PROMPT", help="the message ('-': read it from stdin)")
     p.add_argument("--conversation", "-c", metavar="ID", help="continue this conversation")
-    p.add_argument("--attach", metavar="FILE", action="append", default=[],
-                   help="attach a file to the conversation (repeatable)")
+    p.add_argument(
+        "--attach", metavar="FILE", action="append", default=[], help="attach a file to the conversation (repeatable)"
+    )
     p.add_argument("--model", help="model id (default: config.toml, ARTIFACTS_MODEL, or a current Sonnet)")
     p.add_argument("--max-tokens", type=_positive, metavar="N", help="output token limit of a reply")
     p.add_argument("--temperature", type=float, help="sampling temperature (default: the model's)")
@@ -167,7 +166,9 @@ class _Printer:
         if event.notice and event.stop_reason != "error":
             self.err.write(f"artifacts: {event.notice}\n")
         if event.conversation_id:
-            self.err.write(f"conversation {event.conversation_id} (continue with --conversation {event.conversation_id})\n")
+            self.err.write(
+                f"conversation {event.conversation_id} (continue with --conversation {event.conversation_id})\n"
+            )
         self.err.flush()
 
 
@@ -184,7 +185,10 @@ async def cmd_chat(args: argparse.Namespace) -> int:
     if not prompt.strip():
         raise InvalidInput("the message is empty")
     config = with_overrides(
-        load_config(get_paths()), model=args.model, max_tokens=args.max_tokens, temperature=args.temperature,
+        load_config(get_paths()),
+        model=args.model,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
     )
     printer = _Printer(as_json=args.json)
     async with open_store() as store:
@@ -210,7 +214,7 @@ async def cmd_conversations(args: argparse.Namespace) -> int:
         print_json([c.to_json() for c in conversations])
         return 0
     if not conversations:
-        print("No conversations yet; start one with: artifacts chat \"…\"")
+        print('No conversations yet; start one with: artifacts chat "…"')
         return 0
     print_table(
         ["ID", "UPDATED", "MSGS", "MODEL", "TITLE"],

@@ -65,10 +65,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id")
     p.add_argument("--version", type=_positive)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--html", action="store_true",
-                   help="one self-contained HTML file with its libraries inlined; opens from disk, offline")
-    p.add_argument("--bundle", action="store_true",
-                   help="every version, metadata, state and files in one file for `artifacts import`")
+    p.add_argument(
+        "--html",
+        action="store_true",
+        help="one self-contained HTML file with its libraries inlined; opens from disk, offline",
+    )
+    p.add_argument(
+        "--bundle",
+        action="store_true",
+        help="every version, metadata, state and files in one file for `artifacts import`",
+    )
     p.add_argument("--no-state", action="store_true", help="with --bundle: leave the stored state out")
     p.set_defaults(handler=cmd_export)
 
@@ -116,8 +122,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _rows(artifacts: list[Artifact]) -> list[list[str]]:
     return [
-        [a.id, ("* " if a.pinned else "") + a.title, a.short_type + (f":{a.language}" if a.language else ""),
-         when(a.updated_at), str(a.current_version)]
+        [
+            a.id,
+            ("* " if a.pinned else "") + a.title,
+            a.short_type + (f":{a.language}" if a.language else ""),
+            when(a.updated_at),
+            str(a.current_version),
+        ]
         for a in artifacts
     ]
 
@@ -165,16 +176,24 @@ async def cmd_show(args: argparse.Namespace) -> int:
         personal = await store.state_keys(artifact.id)
         shared = await store.state_keys(artifact.id, shared=True)
         if args.json:
-            print_json({**artifact.to_json(), "version": version.to_json(),
-                        "state_keys": {"personal": personal, "shared": shared}})
+            print_json(
+                {
+                    **artifact.to_json(),
+                    "version": version.to_json(),
+                    "state_keys": {"personal": personal, "shared": shared},
+                }
+            )
             return 0
         lines = [
             ("id", artifact.id),
             ("title", artifact.title),
             ("type", artifact.type + (f" ({artifact.language})" if artifact.language else "")),
-            ("version", f"{version.number} of {artifact.current_version}"
-             + (f" — {version.label}" if version.label else "")
-             + (" (incomplete)" if version.incomplete else "")),
+            (
+                "version",
+                f"{version.number} of {artifact.current_version}"
+                + (f" — {version.label}" if version.label else "")
+                + (" (incomplete)" if version.incomplete else ""),
+            ),
             ("source", version.source),
             ("size", human_size(version.size)),
             ("created", when(artifact.created_at)),
@@ -263,8 +282,9 @@ async def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)
         else:
             _write(args.output, data)
-            print(f"wrote {args.output} ({human_size(len(data))}): {artifact.title!r} with every version",
-                  file=sys.stderr)
+            print(
+                f"wrote {args.output} ({human_size(len(data))}): {artifact.title!r} with every version", file=sys.stderr
+            )
         return 0
     async with open_store() as store:
         version = await store.version(args.id, args.version)
@@ -293,8 +313,9 @@ async def _standalone_html(version: Version) -> str:
     from ..page import FrameSpec, export_document, needed_libraries
 
     cache = AssetCache()
-    spec = FrameSpec(version.artifact_id, version.number, version.type, version.title,
-                     version.content or "", version.language)
+    spec = FrameSpec(
+        version.artifact_id, version.number, version.type, version.title, version.content or "", version.language
+    )
     names = needed_libraries(spec, cache.lock)
     if cache.missing(names):
         print("downloading the runtime libraries this artifact needs…", file=sys.stderr)
@@ -317,8 +338,10 @@ async def cmd_rm(args: argparse.Namespace) -> int:
             print(f"deleted {artifact.id} ({artifact.title}) for good", file=sys.stderr)
         else:
             await store.trash(artifact.id)
-            print(f"moved {artifact.id} ({artifact.title}) to the trash; "
-                  f"`artifacts untrash {artifact.id}` restores it", file=sys.stderr)
+            print(
+                f"moved {artifact.id} ({artifact.title}) to the trash; `artifacts untrash {artifact.id}` restores it",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -330,8 +353,9 @@ async def cmd_trash(args: argparse.Namespace) -> int:
     elif not artifacts:
         print("The trash is empty.", file=sys.stderr)
     else:
-        print_table(["ID", "TITLE", "TYPE", "TRASHED"],
-                    [[a.id, a.title, a.short_type, when(a.trashed_at)] for a in artifacts])
+        print_table(
+            ["ID", "TITLE", "TYPE", "TRASHED"], [[a.id, a.title, a.short_type, when(a.trashed_at)] for a in artifacts]
+        )
     return 0
 
 
@@ -374,8 +398,7 @@ async def cmd_state(args: argparse.Namespace) -> int:
             if args.json:
                 print_json([e.to_json() for e in entries])
             elif not entries:
-                print(f"{artifact.title} has no {'shared' if args.shared else 'personal'} state.",
-                      file=sys.stderr)
+                print(f"{artifact.title} has no {'shared' if args.shared else 'personal'} state.", file=sys.stderr)
             else:
                 for e in entries:
                     print(f"{e.key}\t{_pretty_inline(e.value)}")

@@ -57,21 +57,23 @@ async def cmd_open(args: argparse.Namespace) -> int:
             print("Open this URL in a browser instead:", file=sys.stderr)
             print(exc.url, flush=True)
             if exc.ssh_hint:
-                print(f"Over SSH, forward the port from your own machine first:\n  {exc.ssh_hint}",
-                      file=sys.stderr)
+                print(f"Over SSH, forward the port from your own machine first:\n  {exc.ssh_hint}", file=sys.stderr)
             print("Serving until Ctrl+C.", file=sys.stderr, flush=True)
             await stop.wait()
             print("stopped", file=sys.stderr)
             return 0
 
-        print(f"Showing {artifact.id} ({artifact.title}) in a preview window; "
-              "close the window or press Ctrl+C to return.", file=sys.stderr, flush=True)
+        print(
+            f"Showing {artifact.id} ({artifact.title}) in a preview window; "
+            "close the window or press Ctrl+C to return.",
+            file=sys.stderr,
+            flush=True,
+        )
         stopping = asyncio.ensure_future(stop.wait())
         done, _ = await asyncio.wait({ended, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
         if ended.done() and ended.result().get("event") == "crashed":
-            print(f"artifacts: the preview window host stopped unexpectedly; see {manager.log_path}",
-                  file=sys.stderr)
+            print(f"artifacts: the preview window host stopped unexpectedly; see {manager.log_path}", file=sys.stderr)
             return 1
         return 0
     finally:

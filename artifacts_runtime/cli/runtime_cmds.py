@@ -42,14 +42,19 @@ async def cmd_serve(args: argparse.Namespace) -> int:
         try:
             server = await workspace.start_server(host=args.host, port=args.port)
         except OSError as exc:
-            raise ArtifactsError(f"cannot listen on {args.host}:{args.port} ({exc.strerror}); choose another --port") from exc
+            raise ArtifactsError(
+                f"cannot listen on {args.host}:{args.port} ({exc.strerror}); choose another --port"
+            ) from exc
         print(f"Serving artifacts at {server.base_url}", file=sys.stderr)
         print("`artifacts url ID` prints the link for an artifact. Ctrl+C stops.", file=sys.stderr)
         if args.host not in ("127.0.0.1", "localhost", "::1"):
             shares = await workspace.store.shares()
             where = args.host if args.host not in ("0.0.0.0", "::") else os.uname().nodename
-            print(f"Bound to {args.host}: other machines reach published links only "
-                  f"({len(shares)} published), e.g. http://{where}:{server.port}/s/TOKEN", file=sys.stderr)
+            print(
+                f"Bound to {args.host}: other machines reach published links only "
+                f"({len(shares)} published), e.g. http://{where}:{server.port}/s/TOKEN",
+                file=sys.stderr,
+            )
         hint = ssh_hint(server.port)
         if hint:
             print(f"Over SSH, forward the port from your own machine first:\n  {hint}", file=sys.stderr)

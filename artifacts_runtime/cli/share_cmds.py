@@ -90,7 +90,9 @@ async def cmd_grants(args: argparse.Namespace) -> int:
     elif not grants:
         print(f"{artifact.title} has no grants: it cannot fetch anything from the network.", file=sys.stderr)
     else:
-        print_table(["ORIGIN", "DECISION", "SINCE"], [[g["origin"], g["decision"], when(g["created_at"])] for g in grants])
+        print_table(
+            ["ORIGIN", "DECISION", "SINCE"], [[g["origin"], g["decision"], when(g["created_at"])] for g in grants]
+        )
     return 0
 
 
@@ -111,10 +113,14 @@ async def cmd_attach(args: argparse.Namespace) -> int:
     name = args.name or path.name
     async with open_store() as store:
         artifact = await store.get(args.id)
-        f = await store.attach_file(name, path.read_bytes(), mime=mimetypes.guess_type(name)[0],
-                                    artifact_id=artifact.id)
-    print(f"attached {f.name} ({human_size(f.size)}) to {artifact.title}; "
-          f"it reads it with window.fs.readFile({f.name!r}, {{encoding: 'utf8'}})", file=sys.stderr)
+        f = await store.attach_file(
+            name, path.read_bytes(), mime=mimetypes.guess_type(name)[0], artifact_id=artifact.id
+        )
+    print(
+        f"attached {f.name} ({human_size(f.size)}) to {artifact.title}; "
+        f"it reads it with window.fs.readFile({f.name!r}, {{encoding: 'utf8'}})",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -138,10 +144,15 @@ async def cmd_publish(args: argparse.Namespace) -> int:
         return 0
     print(url or path)
     if not record:
-        print("No server is running: start one with `artifacts serve` (add --host 0.0.0.0 to share on "
-              "your network) and the link is served at that address.", file=sys.stderr)
-    print(f"Anyone with the link can use {artifact.title!r} read-only; `artifacts unpublish {artifact.id}` "
-          "ends it.", file=sys.stderr)
+        print(
+            "No server is running: start one with `artifacts serve` (add --host 0.0.0.0 to share on "
+            "your network) and the link is served at that address.",
+            file=sys.stderr,
+        )
+    print(
+        f"Anyone with the link can use {artifact.title!r} read-only; `artifacts unpublish {artifact.id}` ends it.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -167,9 +178,13 @@ async def cmd_shares(args: argparse.Namespace) -> int:
     elif not shares:
         print("Nothing is published. `artifacts publish ID` makes a link.", file=sys.stderr)
     else:
-        print_table(["ARTIFACT", "TITLE", "VERSION", "SINCE", "LINK"],
-                    [[s["artifact_id"], s["title"], s["version"] or "current", when(s["created_at"]),
-                      s["url"] or s["path"]] for s in shares])
+        print_table(
+            ["ARTIFACT", "TITLE", "VERSION", "SINCE", "LINK"],
+            [
+                [s["artifact_id"], s["title"], s["version"] or "current", when(s["created_at"]), s["url"] or s["path"]]
+                for s in shares
+            ],
+        )
     return 0
 
 
@@ -193,7 +208,8 @@ async def cmd_catalog(args: argparse.Namespace) -> int:
     if args.json:
         print_json([e.to_json() for e in entries])
     else:
-        print_table(["REF", "TITLE", "TYPE", "DESCRIPTION"],
-                    [[e.ref, e.title, e.short_type, e.description] for e in entries])
+        print_table(
+            ["REF", "TITLE", "TYPE", "DESCRIPTION"], [[e.ref, e.title, e.short_type, e.description] for e in entries]
+        )
         print("\n`artifacts remix catalog:SLUG` copies one into your library.", file=sys.stderr)
     return 0

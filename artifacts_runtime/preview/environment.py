@@ -110,9 +110,7 @@ def availability(
         if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
             if headless_qt:  # asked for offscreen Qt, and Qt is what is missing
                 return REASON_NO_BACKEND
-            over_ssh = bool(
-                environ.get("SSH_CONNECTION") or environ.get("SSH_CLIENT") or environ.get("SSH_TTY")
-            )
+            over_ssh = bool(environ.get("SSH_CONNECTION") or environ.get("SSH_CLIENT") or environ.get("SSH_TTY"))
             return REASON_SSH if over_ssh else REASON_NO_DISPLAY
 
     def gtk_ok() -> bool:

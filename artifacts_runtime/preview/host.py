@@ -115,8 +115,14 @@ class Host:
         if self.invoker is not None:
             threading.Thread(target=self._discard_anchor_page, daemon=True).start()
         renderer = getattr(self.webview, "renderer", None)
-        self.emit("ready", pid=os.getpid(), gui=self.gui or "auto", renderer=renderer,
-                  protocol=PROTOCOL_VERSION, startup_ms=round((time.monotonic() - self.started) * 1000))
+        self.emit(
+            "ready",
+            pid=os.getpid(),
+            gui=self.gui or "auto",
+            renderer=renderer,
+            protocol=PROTOCOL_VERSION,
+            startup_ms=round((time.monotonic() - self.started) * 1000),
+        )
         stdin = sys.stdin.buffer
         while not self.quitting.is_set():
             try:
@@ -164,8 +170,10 @@ class Host:
             return "quit"
         elif cmd == "list":
             with self.lock:
-                items = [{"id": e.artifact_id, "title": e.title, "url_path": _path(e.url),
-                          "renders": e.renders} for e in self.windows.values()]
+                items = [
+                    {"id": e.artifact_id, "title": e.title, "url_path": _path(e.url), "renders": e.renders}
+                    for e in self.windows.values()
+                ]
             self.emit("windows", windows=items)
         else:
             with self.lock:
@@ -210,8 +218,13 @@ class Host:
             return
         # No js_api: see RENDER_HOOK.
         window = self.webview.create_window(
-            title, url, width=WINDOW_SIZE[0],
-            height=WINDOW_SIZE[1], text_select=True, zoomable=True, background_color="#FFFFFF",
+            title,
+            url,
+            width=WINDOW_SIZE[0],
+            height=WINDOW_SIZE[1],
+            text_select=True,
+            zoomable=True,
+            background_color="#FFFFFF",
         )
         if window is None:
             self.emit("error", id=artifact_id, message="the window could not be created")
@@ -370,12 +383,15 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m artifacts_runtime.preview",
         description="The live-artifacts preview window host (driven by JSON lines on stdin).",
     )
-    parser.add_argument("--gui", default=None, help="pywebview backend (default: qt when installed, else pywebview's choice)")
+    parser.add_argument(
+        "--gui", default=None, help="pywebview backend (default: qt when installed, else pywebview's choice)"
+    )
     parser.add_argument("--debug", action="store_true", help="verbose log, WebEngine inspector")
     args = parser.parse_args(argv)
 
     logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.INFO, stream=sys.stderr,
+        level=logging.DEBUG if args.debug else logging.INFO,
+        stream=sys.stderr,
         format="%(asctime)s preview[%(process)d] %(levelname)s %(message)s",
     )
     out = _protocol_stdout()

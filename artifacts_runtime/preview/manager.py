@@ -221,12 +221,13 @@ class PreviewManager:
                 await self._join_reader()
                 why = "did not get ready in time" if isinstance(exc, TimeoutError) else "exited before it was ready"
                 tail = _last_line(self.log_path)
-                what = ("the display cannot be reached" if "could not connect to display" in tail
-                        else "no working GUI backend")
+                what = (
+                    "the display cannot be reached"
+                    if "could not connect to display" in tail
+                    else "no working GUI backend"
+                )
                 self._broken = (
-                    f"{what}: the preview window host {why}"
-                    + (f" ({tail})" if tail else "")
-                    + f"; see {self.log_path}"
+                    f"{what}: the preview window host {why}" + (f" ({tail})" if tail else "") + f"; see {self.log_path}"
                 )
                 raise PreviewUnavailable(self._broken, url=url, ssh_hint=_ssh_hint(port)) from None
 
@@ -235,14 +236,18 @@ class PreviewManager:
         path.parent.mkdir(parents=True, exist_ok=True)
         _rotate(path)
         self._log = open(path, "ab")  # noqa: SIM115 - the child writes to it for its lifetime
-        self._log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} preview host started by pid {os.getpid()}\n".encode())
+        self._log.write(
+            f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} preview host started by pid {os.getpid()}\n".encode()
+        )
         self._log.flush()
         env = dict(os.environ)
         root = str(environment.package_root())
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self._stopping = False
         self._proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "artifacts_runtime.preview",
+            sys.executable,
+            "-m",
+            "artifacts_runtime.preview",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=self._log,

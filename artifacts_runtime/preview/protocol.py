@@ -26,9 +26,19 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 
 #: Events the host writes. ``crashed`` is never written by the host: the manager makes it up
 #: when the host's stdout ends without a ``quit`` having been asked for.
-EVENTS = frozenset({
-    "ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "error", "crashed",
-})
+EVENTS = frozenset(
+    {
+        "ready",
+        "opened",
+        "focused",
+        "loaded",
+        "closed",
+        "windows",
+        "screenshot",
+        "error",
+        "crashed",
+    }
+)
 
 #: A line longer than this is refused (an artifact's URL and title are far shorter).
 MAX_LINE = 64 * 1024

@@ -24,14 +24,11 @@ def check_key(key: object) -> str:
     if not key:
         raise InvalidKey("storage keys must not be empty")
     if len(key) >= MAX_KEY_LENGTH:
-        raise InvalidKey(
-            f"storage key is {len(key)} characters; keys must be shorter than {MAX_KEY_LENGTH}"
-        )
+        raise InvalidKey(f"storage key is {len(key)} characters; keys must be shorter than {MAX_KEY_LENGTH}")
     bad = _FORBIDDEN.search(key)
     if bad:
         raise InvalidKey(
-            f"storage key {key[:40]!r} contains {bad.group()!r}; keys may not contain "
-            "whitespace, slashes or quotes"
+            f"storage key {key[:40]!r} contains {bad.group()!r}; keys may not contain whitespace, slashes or quotes"
         )
     return key
 
@@ -45,7 +42,5 @@ def check_value(value: object) -> tuple[str, int]:
         )
     size = len(value.encode("utf-8", "surrogatepass"))
     if size > MAX_VALUE_BYTES:
-        raise ValueTooLarge(
-            f"storage value is {size:,} bytes; a value may be at most 5 MB ({MAX_VALUE_BYTES:,} bytes)"
-        )
+        raise ValueTooLarge(f"storage value is {size:,} bytes; a value may be at most 5 MB ({MAX_VALUE_BYTES:,} bytes)")
     return value, size

@@ -72,16 +72,9 @@ _ARTIFACT_COLUMNS = (
     "a.id, a.title, a.type, a.language, a.created_at, a.updated_at, a.current_version, "
     "a.pinned, a.trashed_at, a.remixed_from, a.conversation_id, coalesce(v.size, 0)"
 )
-_ARTIFACT_FROM = (
-    "artifacts a LEFT JOIN versions v ON v.artifact_id = a.id AND v.number = a.current_version"
-)
-_VERSION_COLUMNS = (
-    "artifact_id, number, title, type, language, source, label, message_id, incomplete, "
-    "created_at, size"
-)
-SEARCH_COUNT_CAPPED = (
-    "SELECT count(*) FROM (SELECT 1 FROM artifact_fts WHERE artifact_fts MATCH ? LIMIT ?)"
-)
+_ARTIFACT_FROM = "artifacts a LEFT JOIN versions v ON v.artifact_id = a.id AND v.number = a.current_version"
+_VERSION_COLUMNS = "artifact_id, number, title, type, language, source, label, message_id, incomplete, created_at, size"
+SEARCH_COUNT_CAPPED = "SELECT count(*) FROM (SELECT 1 FROM artifact_fts WHERE artifact_fts MATCH ? LIMIT ?)"
 SEARCH_RANKED = (
     "SELECT f.rowid, bm25(artifact_fts, 10.0, 1.0) AS score FROM artifact_fts f"
     " JOIN artifacts a ON a.rowid = f.rowid"
@@ -115,17 +108,35 @@ def _is_busy(exc: BaseException) -> bool:
 def _artifact(row: Iterable[Any]) -> Artifact:
     r = tuple(row)
     return Artifact(
-        id=r[0], title=r[1], type=r[2], language=r[3], created_at=r[4], updated_at=r[5],
-        current_version=r[6], pinned=bool(r[7]), trashed_at=r[8], remixed_from=r[9],
-        conversation_id=r[10], size=r[11],
+        id=r[0],
+        title=r[1],
+        type=r[2],
+        language=r[3],
+        created_at=r[4],
+        updated_at=r[5],
+        current_version=r[6],
+        pinned=bool(r[7]),
+        trashed_at=r[8],
+        remixed_from=r[9],
+        conversation_id=r[10],
+        size=r[11],
     )
 
 
 def _version(row: Iterable[Any], content: str | None = None) -> Version:
     r = tuple(row)
     return Version(
-        artifact_id=r[0], number=r[1], title=r[2], type=r[3], language=r[4], source=r[5],
-        label=r[6], message_id=r[7], incomplete=bool(r[8]), created_at=r[9], size=r[10],
+        artifact_id=r[0],
+        number=r[1],
+        title=r[2],
+        type=r[3],
+        language=r[4],
+        source=r[5],
+        label=r[6],
+        message_id=r[7],
+        incomplete=bool(r[8]),
+        created_at=r[9],
+        size=r[10],
         content=content,
     )
 
@@ -133,9 +144,17 @@ def _version(row: Iterable[Any], content: str | None = None) -> Version:
 def _message(row: Iterable[Any]) -> Message:
     r = tuple(row)
     return Message(
-        id=r[0], conversation_id=r[1], seq=r[2], role=r[3], content=json.loads(r[4]),
-        model=r[5], stop_reason=r[6], incomplete=bool(r[7]), input_tokens=r[8],
-        output_tokens=r[9], created_at=r[10],
+        id=r[0],
+        conversation_id=r[1],
+        seq=r[2],
+        role=r[3],
+        content=json.loads(r[4]),
+        model=r[5],
+        stop_reason=r[6],
+        incomplete=bool(r[7]),
+        input_tokens=r[8],
+        output_tokens=r[9],
+        created_at=r[10],
     )
 
 
@@ -213,9 +232,7 @@ async def _configure(conn: aiosqlite.Connection, *, read_only: bool) -> None:
 class Store:
     """Async access to one library file. Open with ``await Store.open(path)``."""
 
-    def __init__(
-        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, quota: int
-    ) -> None:
+    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, quota: int) -> None:
         self.path = path
         self._writer = writer
         self._reader = reader
@@ -309,9 +326,7 @@ class Store:
 
     async def get(self, ref: str) -> Artifact:
         artifact_id = await self.resolve(ref)
-        row = await self._fetchone(
-            f"SELECT {_ARTIFACT_COLUMNS} FROM {_ARTIFACT_FROM} WHERE a.id = ?", (artifact_id,)
-        )
+        row = await self._fetchone(f"SELECT {_ARTIFACT_COLUMNS} FROM {_ARTIFACT_FROM} WHERE a.id = ?", (artifact_id,))
         if row is None:
             raise NotFound(f"artifact {artifact_id} no longer exists")
         return _artifact(row)
@@ -362,27 +377,57 @@ class Store:
             else:  # pragma: no cover - 33**8 ids
                 raise LibraryError("could not find a free artifact id")
             await self._insert_version(
-                db, artifact_id, 1, content, title, type, language, source, label, message_id,
-                incomplete, now,
+                db,
+                artifact_id,
+                1,
+                content,
+                title,
+                type,
+                language,
+                source,
+                label,
+                message_id,
+                incomplete,
+                now,
             )
         artifact = await self.get(artifact_id)
         self._emit({"type": "artifact.created", "artifact_id": artifact_id, "version": 1})
         return artifact
 
     async def _insert_version(
-        self, db: aiosqlite.Connection, artifact_id: str, number: int, content: str, title: str,
-        type_: str, language: str | None, source: str, label: str | None,
-        message_id: str | None, incomplete: bool, now: float,
+        self,
+        db: aiosqlite.Connection,
+        artifact_id: str,
+        number: int,
+        content: str,
+        title: str,
+        type_: str,
+        language: str | None,
+        source: str,
+        label: str | None,
+        message_id: str | None,
+        incomplete: bool,
+        now: float,
     ) -> None:
         await db.execute(
-            f"INSERT INTO versions ({_VERSION_COLUMNS}, content) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (artifact_id, number, title, type_, language, source, label, message_id,
-             int(incomplete), now, len(content.encode("utf-8", "surrogatepass")), content),
+            f"INSERT INTO versions ({_VERSION_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                artifact_id,
+                number,
+                title,
+                type_,
+                language,
+                source,
+                label,
+                message_id,
+                int(incomplete),
+                now,
+                len(content.encode("utf-8", "surrogatepass")),
+                content,
+            ),
         )
         await db.execute(
-            "UPDATE artifacts SET current_version = ?, title = ?, type = ?, language = ?,"
-            " updated_at = ? WHERE id = ?",
+            "UPDATE artifacts SET current_version = ?, title = ?, type = ?, language = ?, updated_at = ? WHERE id = ?",
             (number, title, type_, language, now, artifact_id),
         )
 
@@ -423,8 +468,18 @@ class Store:
             new_title = (title or "").strip() or row[0]
             number = (row[3] or 0) + 1
             await self._insert_version(
-                db, artifact_id, number, content, new_title, new_type, new_language, source,
-                label, message_id, incomplete, now,
+                db,
+                artifact_id,
+                number,
+                content,
+                new_title,
+                new_type,
+                new_language,
+                source,
+                label,
+                message_id,
+                incomplete,
+                now,
             )
         self._emit({"type": "artifact.updated", "artifact_id": artifact_id, "version": number})
         return await self.version(artifact_id, number)
@@ -444,12 +499,8 @@ class Store:
                 (artifact_id, number),
             )
         if row is None:
-            count = await self._fetchone(
-                "SELECT count(*) FROM versions WHERE artifact_id = ?", (artifact_id,)
-            )
-            raise NotFound(
-                f"artifact {artifact_id} has no version {number}; it has versions 1 to {count[0]}"
-            )
+            count = await self._fetchone("SELECT count(*) FROM versions WHERE artifact_id = ?", (artifact_id,))
+            raise NotFound(f"artifact {artifact_id} has no version {number}; it has versions 1 to {count[0]}")
         return _version(row[:-1], row[-1])
 
     async def versions(self, ref: str) -> list[Version]:
@@ -464,8 +515,13 @@ class Store:
         """A new version equal to version ``number`` (history is never rewritten)."""
         old = await self.version(ref, number)
         return await self.add_version(
-            old.artifact_id, old.content or "", source="revert", title=old.title, type=old.type,
-            language=old.language, label=f"revert to v{number}",
+            old.artifact_id,
+            old.content or "",
+            source="revert",
+            title=old.title,
+            type=old.type,
+            language=old.language,
+            label=f"revert to v{number}",
         )
 
     async def list(
@@ -493,8 +549,7 @@ class Store:
 
     async def count(self, *, trashed: bool = False) -> int:
         row = await self._fetchone(
-            "SELECT count(*) FROM artifacts WHERE trashed_at IS "
-            + ("NOT NULL" if trashed else "NULL")
+            "SELECT count(*) FROM artifacts WHERE trashed_at IS " + ("NOT NULL" if trashed else "NULL")
         )
         return row[0]
 
@@ -550,9 +605,7 @@ class Store:
         )
         by_rowid = {r[0]: _artifact(r[1:]) for r in rows}
         return [
-            SearchHit(by_rowid[rowid], snippets.get(rowid, ""), score)
-            for rowid, score in ranked
-            if rowid in by_rowid
+            SearchHit(by_rowid[rowid], snippets.get(rowid, ""), score) for rowid, score in ranked if rowid in by_rowid
         ]
 
     async def _update_artifact(self, ref: str, sql: str, params: tuple[Any, ...], event: str) -> Artifact:
@@ -567,8 +620,10 @@ class Store:
         if not title:
             raise InvalidInput("a title cannot be empty")
         return await self._update_artifact(
-            ref, "UPDATE artifacts SET title = ?, updated_at = ? WHERE id = ?",
-            (title, time.time()), "artifact.renamed",
+            ref,
+            "UPDATE artifacts SET title = ?, updated_at = ? WHERE id = ?",
+            (title, time.time()),
+            "artifact.renamed",
         )
 
     async def set_pinned(self, ref: str, pinned: bool) -> Artifact:
@@ -600,8 +655,7 @@ class Store:
     ) -> StateEntry | None:
         limits.check_key(key)
         row = await self._fetchone(
-            "SELECT value, size, updated_at FROM state WHERE artifact_id = ? AND scope = ?"
-            " AND owner = ? AND key = ?",
+            "SELECT value, size, updated_at FROM state WHERE artifact_id = ? AND scope = ? AND owner = ? AND key = ?",
             (artifact_id, _scope(shared), owner, key),
         )
         if row is None:
@@ -634,15 +688,19 @@ class Store:
                 f"value is {_size(size)} and the quota is {_size(quota)}; delete keys or raise "
                 "[storage] quota_mb in config.toml"
             )
-        self._emit({
-            "type": "state.changed", "artifact_id": artifact_id, "scope": scope, "owner": owner,
-            "key": key, "deleted": False,
-        })
+        self._emit(
+            {
+                "type": "state.changed",
+                "artifact_id": artifact_id,
+                "scope": scope,
+                "owner": owner,
+                "key": key,
+                "deleted": False,
+            }
+        )
         return StateEntry(artifact_id, scope, key, value, size, now)
 
-    async def state_delete(
-        self, artifact_id: str, key: str, *, shared: bool = False, owner: str = ""
-    ) -> bool:
+    async def state_delete(self, artifact_id: str, key: str, *, shared: bool = False, owner: str = "") -> bool:
         limits.check_key(key)
         scope = _scope(shared)
         async with self._lock:
@@ -654,10 +712,16 @@ class Store:
             )
         deleted = cur.rowcount > 0
         if deleted:
-            self._emit({
-                "type": "state.changed", "artifact_id": artifact_id, "scope": scope,
-                "owner": owner, "key": key, "deleted": True,
-            })
+            self._emit(
+                {
+                    "type": "state.changed",
+                    "artifact_id": artifact_id,
+                    "scope": scope,
+                    "owner": owner,
+                    "key": key,
+                    "deleted": True,
+                }
+            )
         return deleted
 
     async def state_keys(
@@ -670,9 +734,7 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    async def state_entries(
-        self, artifact_id: str, *, shared: bool = False, owner: str = ""
-    ) -> list[StateEntry]:
+    async def state_entries(self, artifact_id: str, *, shared: bool = False, owner: str = "") -> list[StateEntry]:
         scope = _scope(shared)
         rows = await self._fetchall(
             "SELECT key, value, size, updated_at FROM state WHERE artifact_id = ? AND scope = ?"
@@ -683,8 +745,7 @@ class Store:
 
     async def state_usage(self, artifact_id: str, *, owner: str = "") -> int:
         row = await self._fetchone(
-            "SELECT coalesce(sum(size), 0) FROM state WHERE artifact_id = ?"
-            " AND (owner = ? OR scope = 'shared')",
+            "SELECT coalesce(sum(size), 0) FROM state WHERE artifact_id = ? AND (owner = ? OR scope = 'shared')",
             (artifact_id, owner),
         )
         return row[0]
@@ -712,10 +773,14 @@ class Store:
 
     async def resolve_conversation(self, ref: str) -> str:
         ref = ref.strip().lower()
-        rows = await self._fetchall(
-            "SELECT id FROM conversations WHERE id >= ? AND id < ? ORDER BY id LIMIT 3",
-            (ref, ref + "\U0010ffff"),
-        ) if ref else []
+        rows = (
+            await self._fetchall(
+                "SELECT id FROM conversations WHERE id >= ? AND id < ? ORDER BY id LIMIT 3",
+                (ref, ref + "\U0010ffff"),
+            )
+            if ref
+            else []
+        )
         if not rows:
             raise NotFound(f"no conversation with id {ref!r}; `artifacts conversations` lists them")
         if len(rows) > 1 and rows[0][0] != ref:
@@ -746,9 +811,7 @@ class Store:
 
     async def set_conversation_title(self, conversation_id: str, title: str) -> None:
         async with self.transaction() as db:
-            await db.execute(
-                "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
-            )
+            await db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
 
     async def add_message(
         self,
@@ -778,16 +841,36 @@ class Store:
                     "INSERT INTO messages (id, conversation_id, seq, role, content, model,"
                     " stop_reason, incomplete, input_tokens, output_tokens, created_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (message_id, conversation_id, seq, role, body, model, stop_reason,
-                     int(incomplete), input_tokens, output_tokens, now),
+                    (
+                        message_id,
+                        conversation_id,
+                        seq,
+                        role,
+                        body,
+                        model,
+                        stop_reason,
+                        int(incomplete),
+                        input_tokens,
+                        output_tokens,
+                        now,
+                    ),
                 )
             except sqlite3.IntegrityError as exc:
                 raise NotFound(f"no conversation with id {conversation_id!r}") from exc
-            await db.execute(
-                "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
-            )
-        return Message(message_id, conversation_id, seq, role, content, model, stop_reason,
-                       incomplete, input_tokens, output_tokens, now)
+            await db.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
+        return Message(
+            message_id,
+            conversation_id,
+            seq,
+            role,
+            content,
+            model,
+            stop_reason,
+            incomplete,
+            input_tokens,
+            output_tokens,
+            now,
+        )
 
     async def update_message(
         self,
@@ -804,8 +887,14 @@ class Store:
             await db.execute(
                 "UPDATE messages SET content = ?, stop_reason = ?, incomplete = ?,"
                 " input_tokens = ?, output_tokens = ? WHERE id = ?",
-                (json.dumps(content, ensure_ascii=False), stop_reason, int(incomplete),
-                 input_tokens, output_tokens, message_id),
+                (
+                    json.dumps(content, ensure_ascii=False),
+                    stop_reason,
+                    int(incomplete),
+                    input_tokens,
+                    output_tokens,
+                    message_id,
+                ),
             )
 
     async def messages(self, conversation_id: str) -> list[Message]:
@@ -835,8 +924,7 @@ class Store:
             raise InvalidInput(f"{name!r} is not a plain file name")
         if len(data) > MAX_FILE_BYTES:
             raise InvalidInput(
-                f"{name} is {len(data) / 1048576:.1f} MB; attached files may be at most "
-                f"{MAX_FILE_BYTES // 1048576} MB"
+                f"{name} is {len(data) / 1048576:.1f} MB; attached files may be at most {MAX_FILE_BYTES // 1048576} MB"
             )
         mime = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
         now = time.time()
@@ -856,9 +944,7 @@ class Store:
                 raise _integrity(exc, artifact_id or conversation_id) from exc
         return AttachedFile(file_id, name, mime, len(data), now, artifact_id, conversation_id)
 
-    async def files(
-        self, *, artifact_id: str | None = None, conversation_id: str | None = None
-    ) -> list[AttachedFile]:
+    async def files(self, *, artifact_id: str | None = None, conversation_id: str | None = None) -> list[AttachedFile]:
         """Files an artifact can read: its own, then its conversation's (own ones win)."""
         rows = await self._fetchall(
             "SELECT id, name, mime, size, created_at, artifact_id, conversation_id FROM files"
@@ -882,8 +968,9 @@ class Store:
         for f in await self.files(artifact_id=artifact_id, conversation_id=conversation_id):
             if f.name == name:
                 row = await self._fetchone("SELECT data FROM files WHERE id = ?", (f.id,))
-                return AttachedFile(f.id, f.name, f.mime, f.size, f.created_at, f.artifact_id,
-                                    f.conversation_id, bytes(row[0]))
+                return AttachedFile(
+                    f.id, f.name, f.mime, f.size, f.created_at, f.artifact_id, f.conversation_id, bytes(row[0])
+                )
         raise NotFound(f"no file named {name!r} is attached")
 
     # ------------------------------------------------------------------ usage
@@ -905,13 +992,20 @@ class Store:
                 "INSERT INTO usage (artifact_id, conversation_id, kind, model, input_tokens,"
                 " output_tokens, cache_read_tokens, cache_write_tokens, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (artifact_id, conversation_id, kind, model, input_tokens, output_tokens,
-                 cache_read_tokens, cache_write_tokens, time.time()),
+                (
+                    artifact_id,
+                    conversation_id,
+                    kind,
+                    model,
+                    input_tokens,
+                    output_tokens,
+                    cache_read_tokens,
+                    cache_write_tokens,
+                    time.time(),
+                ),
             )
 
-    async def usage(
-        self, *, artifact_id: str | None = None, conversation_id: str | None = None
-    ) -> Usage:
+    async def usage(self, *, artifact_id: str | None = None, conversation_id: str | None = None) -> Usage:
         row = await self._fetchone(
             "SELECT coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),"
             " coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0), count(*)"
@@ -919,7 +1013,6 @@ class Store:
             (artifact_id, conversation_id),
         )
         return Usage(*row)
-
 
     # ------------------------------------------------------------------ grants (live data)
 
@@ -940,9 +1033,7 @@ class Store:
 
     async def revoke(self, artifact_id: str, origin: str) -> bool:
         async with self.transaction() as db:
-            cur = await db.execute(
-                "DELETE FROM grants WHERE artifact_id = ? AND origin = ?", (artifact_id, origin)
-            )
+            cur = await db.execute("DELETE FROM grants WHERE artifact_id = ? AND origin = ?", (artifact_id, origin))
         if cur.rowcount:
             self._emit({"type": "grant.changed", "artifact_id": artifact_id, "origin": origin, "decision": None})
         return cur.rowcount > 0
@@ -962,18 +1053,18 @@ class Store:
 
     # ------------------------------------------------------------------ the fetch cache
 
-    async def cache_put(
-        self, artifact_id: str, url: str, status: int, headers: dict[str, str], body: bytes
-    ) -> float:
+    async def cache_put(self, artifact_id: str, url: str, status: int, headers: dict[str, str], body: bytes) -> float:
         now = time.time()
         async with self._lock:
-            await _with_patience(lambda: self._writer.execute(
-                "INSERT INTO fetch_cache (artifact_id, url, status, headers, fetched_at, size, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (artifact_id, url) DO UPDATE SET"
-                " status = excluded.status, headers = excluded.headers,"
-                " fetched_at = excluded.fetched_at, size = excluded.size, body = excluded.body",
-                (artifact_id, url, status, json.dumps(headers), now, len(body), body),
-            ))
+            await _with_patience(
+                lambda: self._writer.execute(
+                    "INSERT INTO fetch_cache (artifact_id, url, status, headers, fetched_at, size, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (artifact_id, url) DO UPDATE SET"
+                    " status = excluded.status, headers = excluded.headers,"
+                    " fetched_at = excluded.fetched_at, size = excluded.size, body = excluded.body",
+                    (artifact_id, url, status, json.dumps(headers), now, len(body), body),
+                )
+            )
         return now
 
     async def cache_get(self, artifact_id: str, url: str) -> dict[str, Any] | None:
@@ -1034,8 +1125,7 @@ class Store:
             + " ORDER BY s.created_at DESC"
         )
         return [
-            {"token": r[0], "artifact_id": r[1], "title": r[2], "version": r[3],
-             "created_at": r[4], "revoked_at": r[5]}
+            {"token": r[0], "artifact_id": r[1], "title": r[2], "version": r[3], "created_at": r[4], "revoked_at": r[5]}
             for r in rows
         ]
 
@@ -1077,16 +1167,34 @@ class Store:
             await db.execute(
                 "INSERT INTO artifacts (id, title, type, language, created_at, updated_at, pinned,"
                 " remixed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (artifact_id, title, last["type"], last["language"], created, last["created_at"],
-                 int(pinned), remixed_from),
+                (
+                    artifact_id,
+                    title,
+                    last["type"],
+                    last["language"],
+                    created,
+                    last["created_at"],
+                    int(pinned),
+                    remixed_from,
+                ),
             )
             for v in versions:
                 await db.execute(
-                    f"INSERT INTO versions ({_VERSION_COLUMNS}, content) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (artifact_id, v["number"], v["title"], v["type"], v["language"], v["source"],
-                     v["label"], None, int(v["incomplete"]), v["created_at"],
-                     len(v["content"].encode("utf-8", "surrogatepass")), v["content"]),
+                    f"INSERT INTO versions ({_VERSION_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        artifact_id,
+                        v["number"],
+                        v["title"],
+                        v["type"],
+                        v["language"],
+                        v["source"],
+                        v["label"],
+                        None,
+                        int(v["incomplete"]),
+                        v["created_at"],
+                        len(v["content"].encode("utf-8", "surrogatepass")),
+                        v["content"],
+                    ),
                 )
             await db.execute(
                 "UPDATE artifacts SET current_version = ?, title = ?, updated_at = ? WHERE id = ?",
@@ -1162,8 +1270,7 @@ def prepare_file(path: Path) -> int:
                 found = conn.execute("PRAGMA user_version").fetchone()[0]
                 if found > LATEST:  # a newer release migrated it since we looked
                     raise SchemaTooNew(
-                        f"{path} was just upgraded by a newer release of live-artifacts; "
-                        "upgrade this one to open it"
+                        f"{path} was just upgraded by a newer release of live-artifacts; upgrade this one to open it"
                     )
                 apply_migrations(conn)
                 conn.execute("COMMIT")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import json
-
 import os
 import shutil
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -64,7 +62,6 @@ import time  # noqa: E402
 from collections.abc import Awaitable, Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
-
 
 
 def home_paths(home: Path):
@@ -125,12 +122,20 @@ class LiveServer:
         return self.workspace.store
 
     def import_artifact(
-        self, source: str, *, type: str | None = None, title: str | None = None,
-        language: str | None = None, filename: str | None = None,
+        self,
+        source: str,
+        *,
+        type: str | None = None,
+        title: str | None = None,
+        language: str | None = None,
+        filename: str | None = None,
     ) -> str:
         """Create an artifact (version 1 = ``source``) and return its id."""
-        artifact = self.run(lambda: self.store.create(
-            source, type=type, title=title, language=language, filename=filename, source="import"))
+        artifact = self.run(
+            lambda: self.store.create(
+                source, type=type, title=title, language=language, filename=filename, source="import"
+            )
+        )
         return artifact.id
 
     def add_version(self, artifact_id: str, source: str, **kw: Any) -> int:
@@ -225,7 +230,7 @@ class DataServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 outer.hits.append(self.path)
                 time.sleep(outer.delay)
                 body = json.dumps(outer.payload).encode()

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -64,8 +62,13 @@ def assert_healthy(page, frame) -> None:
 
 
 def wait_state(
-    server: LiveServer, artifact: str, key: str, predicate: Callable[[Any], bool], *,
-    shared: bool = False, timeout: float = 10.0,
+    server: LiveServer,
+    artifact: str,
+    key: str,
+    predicate: Callable[[Any], bool],
+    *,
+    shared: bool = False,
+    timeout: float = 10.0,
 ) -> Any:
     """Poll the store until ``key`` holds a value (parsed as JSON when it is) that satisfies
     ``predicate``; return that value."""
@@ -237,7 +240,9 @@ def test_habit_tracker_saves_a_check_in(live_server, watched) -> None:
     artifact, frame = open_entry(live_server, watched, "habit-tracker")
     today = date.today().isoformat()
     frame.locator(f"button[data-day='{today}']").first.click()
-    saved = wait_state(live_server, artifact, "habit-tracker-v1", lambda v: any(today in days for days in v["log"].values()))
+    saved = wait_state(
+        live_server, artifact, "habit-tracker-v1", lambda v: any(today in days for days in v["log"].values())
+    )
     assert len(saved["habits"]) == 3
     assert frame.locator(f"button[data-day='{today}'][aria-pressed=true]").count() == 1
     assert_healthy(watched, frame)
@@ -252,7 +257,9 @@ def test_expense_tracker_saves_an_expense_and_charts_it(live_server, watched) ->
     frame.fill("#amount", "12.50")
     frame.fill("#note", "Coffee beans")
     frame.get_by_role("button", name="Add", exact=True).click()
-    saved = wait_state(live_server, artifact, "expense-tracker-v1", lambda v: len(v["expenses"]) == len(sample["expenses"]) + 1)
+    saved = wait_state(
+        live_server, artifact, "expense-tracker-v1", lambda v: len(v["expenses"]) == len(sample["expenses"]) + 1
+    )
     assert saved["expenses"][-1]["amount"] == 12.5 and saved["expenses"][-1]["note"] == "Coffee beans"
     frame.get_by_text("Coffee beans").wait_for()
     assert_healthy(watched, frame)
@@ -268,8 +275,11 @@ def test_kanban_board_writes_the_shared_scope_and_picks_up_another_views_write(l
     frame.fill("[data-column=todo] textarea", "Write the release notes")
     frame.press("[data-column=todo] textarea", "Enter")
     board = wait_state(
-        live_server, artifact, "kanban-board",
-        lambda v: any(c["title"] == "Write the release notes" for c in v["cards"].values()), shared=True,
+        live_server,
+        artifact,
+        "kanban-board",
+        lambda v: any(c["title"] == "Write the release notes" for c in v["cards"].values()),
+        shared=True,
     )
     assert board["activity"][0]["who"] == "Ana Lima"
     assert live_server.state(artifact, "kanban-board") is None, "the board is not in the personal scope"
@@ -292,7 +302,9 @@ def test_kanban_board_moves_a_card_by_drag_and_drop(live_server, watched) -> Non
     card = frame.locator("[data-column=todo] [data-card]").first
     card_id = card.get_attribute("data-card")
     card.drag_to(frame.locator("[data-column=review]"))
-    board = wait_state(live_server, artifact, "kanban-board", lambda v: card_id in v["columns"][2]["cardIds"], shared=True)
+    board = wait_state(
+        live_server, artifact, "kanban-board", lambda v: card_id in v["columns"][2]["cardIds"], shared=True
+    )
     assert card_id not in board["columns"][0]["cardIds"]
     assert_healthy(watched, frame)
 
@@ -319,7 +331,12 @@ def test_chart_studio_redraws_from_pasted_csv_and_saves_it(live_server, watched)
         "() => { const c = Object.values(window.Chart.instances)[0];"
         " return c && c.config.type === 'pie' && c.data.labels.join() === 'Lisbon,Porto,Faro'; }"
     )
-    wait_state(live_server, artifact, "chart-studio-state", lambda v: v["csv"].startswith("city,visitors") and v["cfg"]["type"] == "pie")
+    wait_state(
+        live_server,
+        artifact,
+        "chart-studio-state",
+        lambda v: v["csv"].startswith("city,visitors") and v["cfg"]["type"] == "pie",
+    )
     assert_healthy(watched, frame)
 
 
@@ -453,7 +470,9 @@ class WeatherServer(DataServer):
         now = datetime.now().replace(minute=0, second=0, microsecond=0)
         hours = [(now.replace(hour=0) + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M") for i in range(48)]
         self.payload = {
-            "latitude": 51.5, "longitude": -0.12, "timezone": "Europe/London",
+            "latitude": 51.5,
+            "longitude": -0.12,
+            "timezone": "Europe/London",
             "current_units": {"time": "iso8601", "temperature_2m": "°C", "wind_speed_10m": "km/h"},
             "current": {"time": now.strftime("%Y-%m-%dT%H:%M"), "temperature_2m": 11.4, "wind_speed_10m": 14.2},
             "hourly_units": {"time": "iso8601", "temperature_2m": "°C", "precipitation_probability": "%"},

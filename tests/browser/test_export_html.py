@@ -51,7 +51,10 @@ def cli(*args: str) -> str:
     """Run the real ``artifacts`` command with this test's ARTIFACTS_HOME; its stdout."""
     out = subprocess.run(
         [sys.executable, "-m", "artifacts_runtime.cli.main", *args],
-        env=dict(os.environ), capture_output=True, text=True, timeout=120,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr
     return out.stdout

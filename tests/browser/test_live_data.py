@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
@@ -95,9 +93,7 @@ def test_without_a_grant_the_fetch_rejects_naming_the_origin(live_server, page, 
     assert data_server.hits == []
 
 
-def test_when_the_person_denies_the_fetch_rejects_and_is_not_asked_again(
-    live_server, page, data_server, reset_fetcher
-):
+def test_when_the_person_denies_the_fetch_rejects_and_is_not_asked_again(live_server, page, data_server, reset_fetcher):
     asked: list[tuple[str, str]] = []
 
     async def deny(artifact_id: str, origin: str) -> str:
@@ -177,7 +173,7 @@ def test_a_204_answer_reaches_the_page_as_a_response(live_server, page, data_ser
     import http.server
 
     class NoContent(http.server.BaseHTTPRequestHandler):
-        def do_DELETE(self) -> None:  # noqa: N802
+        def do_DELETE(self) -> None:
             self.send_response(204)
             self.end_headers()
 
@@ -192,10 +188,13 @@ def test_a_204_answer_reaches_the_page_as_a_response(live_server, page, data_ser
         artifact = live_server.import_artifact("<!doctype html><p>x</p>", type="html", title="Deleter")
         grant(live_server, artifact, origin)
         frame = open_view(page, live_server.view_url(artifact))
-        reply = frame.evaluate("""async (url) => {
+        reply = frame.evaluate(
+            """async (url) => {
           try { const r = await fetch(url, { method: "DELETE" }); return { status: r.status, text: await r.text() }; }
           catch (e) { return { error: e.message }; }
-        }""", origin + "/item/1")
+        }""",
+            origin + "/item/1",
+        )
         assert reply == {"status": 204, "text": ""}
     finally:
         httpd.shutdown()

@@ -62,7 +62,7 @@ def traffic(page) -> list[str]:
         if "/api/" in response.url:
             try:
                 seen.append(response.text())
-            except Exception:  # noqa: BLE001 - a body that is gone
+            except Exception:
                 pass
 
     page.on("request", on_request)
@@ -104,11 +104,14 @@ def test_fetch_to_the_messages_api_is_answered_through_the_bridge(server, page, 
     seen = traffic(page)
     aid = server.import_artifact(PAGE, type="html")
     frame = open_view(page, server.view_url(aid))
-    result = frame.evaluate(MESSAGES_FETCH, {
-        "model": "claude-sonnet-4-20250514",
-        "max_tokens": 1000,
-        "messages": [{"role": "user", "content": "ping"}],
-    })
+    result = frame.evaluate(
+        MESSAGES_FETCH,
+        {
+            "model": "claude-sonnet-4-20250514",
+            "max_tokens": 1000,
+            "messages": [{"role": "user", "content": "ping"}],
+        },
+    )
     assert result["status"] == 200
     assert result["type"] == "application/json"
     assert result["data"]["type"] == "message"

@@ -18,9 +18,7 @@ EMERALD_600 = "oklch(0.596 0.145 163.225)"  # Tailwind v4's bg-emerald-600
 
 def error_event(live_server, artifact_id: str) -> dict:
     """The ``artifact.error`` event the app receives for ``artifact_id``."""
-    return live_server.wait_event(
-        lambda e: e["type"] == "artifact.error" and e["artifact_id"] == artifact_id
-    )
+    return live_server.wait_event(lambda e: e["type"] == "artifact.error" and e["artifact_id"] == artifact_id)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -45,7 +43,7 @@ def test_html_document_keeps_its_own_html_and_body_attributes(live_server, page)
     artifact's <html> and <body> still come out as written."""
     aid = live_server.import_artifact(
         '<!-- made by hand -->\n<!DOCTYPE html>\n<html lang="fr" class="dark"><head><meta charset="utf-8">'
-        '<title>Bonjour</title><style>body.x { margin: 7px }</style></head>'
+        "<title>Bonjour</title><style>body.x { margin: 7px }</style></head>"
         '<body class="x" data-mode="print"><p id=p>salut</p>'
         "<script>document.getElementById('p').dataset.storage = typeof window.storage;</script></body></html>",
         type="html",
@@ -157,9 +155,7 @@ export default function Dashboard() {
     frame.click("#like")
     assert "1 likes" in frame.inner_text("#like")
     mouse_away(page)
-    frame.wait_for_function(
-        f"getComputedStyle(document.getElementById('like')).backgroundColor === {EMERALD_600!r}"
-    )
+    frame.wait_for_function(f"getComputedStyle(document.getElementById('like')).backgroundColor === {EMERALD_600!r}")
     assert page.page_errors == []
 
 
@@ -295,14 +291,10 @@ def test_code_is_highlighted_with_line_numbers(live_server, page) -> None:
     source = 'import os\n\ndef home():\n    """Where we live."""\n    return os.environ["HOME"]\n'
     aid = live_server.import_artifact(source, type="code", language="python")
     frame = open_view(page, live_server.view_url(aid))
-    numbers = frame.eval_on_selector_all(
-        "table.code-view td.ln", "tds => tds.map(td => td.getAttribute('data-n'))"
-    )
+    numbers = frame.eval_on_selector_all("table.code-view td.ln", "tds => tds.map(td => td.getAttribute('data-n'))")
     assert numbers == ["1", "2", "3", "4", "5"]
     # The number is drawn by CSS, so copying the code does not copy it.
-    assert frame.eval_on_selector(
-        "table.code-view td.ln", "td => getComputedStyle(td, '::before').content"
-    ) == '"1"'
+    assert frame.eval_on_selector("table.code-view td.ln", "td => getComputedStyle(td, '::before').content") == '"1"'
     assert frame.locator("td.code .hljs-keyword").first.inner_text() == "import"
     assert frame.locator("td.code").nth(4).inner_text() == '    return os.environ["HOME"]'
     assert page.page_errors == []
@@ -327,9 +319,7 @@ def test_import_outside_the_set_shows_an_overlay_naming_the_module(live_server, 
 
 
 def test_transpile_error_shows_overlay_and_reaches_the_app(live_server, page) -> None:
-    aid = live_server.import_artifact(
-        "export default function App() {\n  return <div>unclosed;\n}\n", type="react"
-    )
+    aid = live_server.import_artifact("export default function App() {\n  return <div>unclosed;\n}\n", type="react")
     page.goto(live_server.view_url(aid))
     frame = page.locator("#frame").content_frame
     text = frame.locator("#__artifact_error").inner_text()

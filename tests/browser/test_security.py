@@ -136,7 +136,9 @@ def routes(live_server, artifact_id: str) -> list[tuple[str, str, dict]]:
     """One request of every route family, as the legitimate shell would make it."""
     auth = {"Authorization": f"Bearer {live_server.token}"}
     ws = {
-        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
         "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
     }
     return [
@@ -199,8 +201,15 @@ def test_a_token_prefix_or_a_token_in_the_query_is_refused(live_server, artifact
 
 @pytest.mark.parametrize(
     "host",
-    ["evil.example", "evil.example:{port}", "127.0.0.1.nip.io:{port}", "localhost.evil.example",
-     "192.168.1.20:{port}", "0.0.0.0:{port}", "127.0.0.1.evil.example"],
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "127.0.0.1.nip.io:{port}",
+        "localhost.evil.example",
+        "192.168.1.20:{port}",
+        "0.0.0.0:{port}",
+        "127.0.0.1.evil.example",
+    ],
 )
 def test_a_foreign_host_is_refused_on_every_route(live_server, artifact_ids, host) -> None:
     """DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends its
@@ -235,25 +244,37 @@ def test_a_foreign_origin_is_refused(live_server, artifact_ids, path, headers) -
     method = "POST" if path.endswith("/call") else "GET"
     headers = {k: v.replace("{self}", live_server.base_url) for k, v in headers.items()}
     auth = {"Authorization": f"Bearer {live_server.token}"}
-    response = send(live_server, method, path + (f"?token={live_server.token}" if path == "/ws" else ""),
-                    {**auth, **headers})
+    response = send(
+        live_server, method, path + (f"?token={live_server.token}" if path == "/ws" else ""), {**auth, **headers}
+    )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "bad_origin"
 
 
 def test_the_own_origin_is_accepted(live_server, artifact_ids) -> None:
-    response = send(live_server, "GET", f"/api/artifacts/{artifact_ids[0]}", {
-        "Authorization": f"Bearer {live_server.token}", "Origin": live_server.base_url,
-        "Sec-Fetch-Site": "same-origin",
-    })
+    response = send(
+        live_server,
+        "GET",
+        f"/api/artifacts/{artifact_ids[0]}",
+        {
+            "Authorization": f"Bearer {live_server.token}",
+            "Origin": live_server.base_url,
+            "Sec-Fetch-Site": "same-origin",
+        },
+    )
     assert response.status_code == 200
 
 
 def test_a_frame_without_its_ticket_is_refused(live_server, artifact_ids) -> None:
     a, b = artifact_ids
     ticket_a = live_server.server.frame_ticket(a)
-    for query in ["", "?ticket=", "?ticket=0123456789abcdef0123456789abcdef", f"?ticket={ticket_a}x",
-                  f"?ticket={live_server.token}"]:
+    for query in [
+        "",
+        "?ticket=",
+        "?ticket=0123456789abcdef0123456789abcdef",
+        f"?ticket={ticket_a}x",
+        f"?ticket={live_server.token}",
+    ]:
         response = send(live_server, "GET", f"/frame/{a}/1{query}", {})
         assert response.status_code == 403, query
         assert "artifact B" not in response.text and "artifact A" not in response.text
@@ -503,10 +524,14 @@ def test_the_internet_is_refused_with_a_clear_error(live_server, page) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "how",
-    ["location.href = T + '/self'", "top.location.href = T + '/top'", "parent.location.href = T + '/parent'",
-     "document.body.insertAdjacentHTML('beforeend', '<meta http-equiv=refresh content=\"0;url=' + T + '/meta\">')",
-     "var a = document.createElement('a'); a.href = T + '/link'; a.target = '_top'; document.body.appendChild(a); a.click()",
-     "var f = document.createElement('form'); f.action = T + '/form'; f.method = 'POST'; document.body.appendChild(f); f.submit()"],
+    [
+        "location.href = T + '/self'",
+        "top.location.href = T + '/top'",
+        "parent.location.href = T + '/parent'",
+        "document.body.insertAdjacentHTML('beforeend', '<meta http-equiv=refresh content=\"0;url=' + T + '/meta\">')",
+        "var a = document.createElement('a'); a.href = T + '/link'; a.target = '_top'; document.body.appendChild(a); a.click()",
+        "var f = document.createElement('form'); f.action = T + '/form'; f.method = 'POST'; document.body.appendChild(f); f.submit()",
+    ],
     ids=["self", "top", "parent", "meta-refresh", "link-top", "form"],
 )
 def test_the_frame_cannot_navigate_to_another_address(live_server, page, trip, how) -> None:
@@ -517,7 +542,7 @@ def test_the_frame_cannot_navigate_to_another_address(live_server, page, trip, h
     frame = open_view(page, live_server.view_url(aid))
     try:
         frame.evaluate(f"(T) => {{ {how}; }}", trip.origin)
-    except Exception:  # noqa: BLE001 - the frame may be gone or the call may throw; both are fine
+    except Exception:
         pass
     page.wait_for_timeout(1000)
     assert trip.requests == []

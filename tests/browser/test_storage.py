@@ -88,7 +88,10 @@ def test_value_survives_a_reload_and_shows_in_artifacts_state(live_server, page,
     env = {**os.environ, "ARTIFACTS_HOME": str(live_server.home)}
     out = subprocess.run(
         [sys.executable, "-m", "artifacts_runtime.cli.main", "state", artifact, "--json"],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     assert '"key": "todo"' in out.stdout and "buy milk" in out.stdout

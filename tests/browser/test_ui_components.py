@@ -35,7 +35,9 @@ def no_errors(page) -> None:
 
 
 def wait_for_animations(page) -> None:
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)")
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"
+    )
 
 
 # --------------------------------------------------------------------------- exports
@@ -200,13 +202,16 @@ def test_demo_page_renders_without_errors(page) -> None:
 
 
 def test_tabs_roles_click_and_arrow_keys(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <Tabs defaultValue="a">
         <TabsList><TabsTrigger value="a">Alpha</TabsTrigger><TabsTrigger value="b">Beta</TabsTrigger><TabsTrigger value="c" disabled>Gamma</TabsTrigger></TabsList>
         <TabsContent value="a">Panel A</TabsContent><TabsContent value="b">Panel B</TabsContent><TabsContent value="c">Panel C</TabsContent>
       </Tabs>;
-    }""")
+    }""",
+    )
     assert page.get_by_role("tablist").count() == 1
     alpha, beta = page.get_by_role("tab", name="Alpha"), page.get_by_role("tab", name="Beta")
     assert alpha.get_attribute("aria-selected") == "true" and alpha.get_attribute("data-state") == "active"
@@ -226,7 +231,9 @@ def test_tabs_roles_click_and_arrow_keys(page) -> None:
 
 
 def test_tabs_controlled_follows_parent_state(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [v, setV] = React.useState("one");
       const [log, setLog] = React.useState([]);
@@ -236,7 +243,8 @@ def test_tabs_controlled_follows_parent_state(page) -> None:
         </Tabs>
         <button id="ext" onClick={() => setV("two")}>external</button><span id="log">{log.join(",")}</span>
       </div>;
-    }""")
+    }""",
+    )
     page.click("#ext")
     assert page.get_by_role("tab", name="Two").get_attribute("aria-selected") == "true"
     page.get_by_role("tab", name="Locked").click()
@@ -251,7 +259,9 @@ def test_tabs_controlled_follows_parent_state(page) -> None:
 
 
 def test_checkbox_uncontrolled_controlled_and_label(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [c, setC] = React.useState(false);
       return <div className="space-y-2">
@@ -260,7 +270,8 @@ def test_checkbox_uncontrolled_controlled_and_label(page) -> None:
         <div><Checkbox id="i" checked="indeterminate" /></div>
         <div><Checkbox id="d" disabled /></div>
       </div>;
-    }""")
+    }""",
+    )
     u = page.locator("#u")
     assert u.get_attribute("role") == "checkbox"
     assert u.get_attribute("aria-checked") == "false" and u.get_attribute("data-state") == "unchecked"
@@ -281,7 +292,9 @@ def test_checkbox_uncontrolled_controlled_and_label(page) -> None:
 
 
 def test_switch_toggles_and_controlled_switch_can_refuse(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [calls, setCalls] = React.useState(0);
       return <div>
@@ -289,7 +302,8 @@ def test_switch_toggles_and_controlled_switch_can_refuse(page) -> None:
         <Switch id="locked" checked={false} onCheckedChange={() => setCalls(n => n + 1)} />
         <span id="calls">{calls}</span>
       </div>;
-    }""")
+    }""",
+    )
     s = page.locator("#s")
     assert s.get_attribute("role") == "switch" and s.get_attribute("aria-checked") == "false"
     s.click()
@@ -303,13 +317,16 @@ def test_switch_toggles_and_controlled_switch_can_refuse(page) -> None:
 
 
 def test_radio_group_click_and_arrows(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [v, setV] = React.useState("a");
       return <div><RadioGroup value={v} onValueChange={setV}>
         <RadioGroupItem value="a" aria-label="A" /><RadioGroupItem value="b" aria-label="B" /><RadioGroupItem value="c" aria-label="C" />
       </RadioGroup><span id="v">{v}</span></div>;
-    }""")
+    }""",
+    )
     assert page.get_by_role("radiogroup").count() == 1
     radios = page.get_by_role("radio")
     assert radios.count() == 3
@@ -328,7 +345,9 @@ def test_radio_group_click_and_arrows(page) -> None:
 
 
 def test_slider_keyboard_pointer_and_callbacks(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [v, setV] = React.useState([50]);
       const [committed, setCommitted] = React.useState("");
@@ -337,7 +356,8 @@ def test_slider_keyboard_pointer_and_callbacks(page) -> None:
         <span id="v">{v.join(",")}</span><span id="c">{committed}</span>
         <Slider id="u" defaultValue={[20, 80]} />
       </div>;
-    }""")
+    }""",
+    )
     thumb = page.locator("#s [role=slider]")
     assert thumb.get_attribute("aria-valuenow") == "50"
     assert thumb.get_attribute("aria-valuemin") == "0" and thumb.get_attribute("aria-valuemax") == "100"
@@ -368,8 +388,11 @@ def test_slider_keyboard_pointer_and_callbacks(page) -> None:
 
 
 def test_progress_roles(page) -> None:
-    H.open_app(page, """
-    function App() { return <div><Progress id="p" value={33} /><Progress id="q" /></div>; }""")
+    H.open_app(
+        page,
+        """
+    function App() { return <div><Progress id="p" value={33} /><Progress id="q" /></div>; }""",
+    )
     p = page.locator("#p")
     assert p.get_attribute("role") == "progressbar" and p.get_attribute("aria-valuenow") == "33"
     assert p.get_attribute("data-state") == "loading"
@@ -384,7 +407,9 @@ def test_progress_roles(page) -> None:
 
 
 def test_dialog_opens_traps_focus_and_closes(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [log, setLog] = React.useState([]);
       return <div>
@@ -398,7 +423,8 @@ def test_dialog_opens_traps_focus_and_closes(page) -> None:
         </Dialog>
         <span id="log">{log.join(",")}</span>
       </div>;
-    }""")
+    }""",
+    )
     trigger = page.locator("#open")
     assert trigger.get_attribute("aria-haspopup") == "dialog" and trigger.get_attribute("data-state") == "closed"
     trigger.click()
@@ -435,12 +461,15 @@ def test_dialog_opens_traps_focus_and_closes(page) -> None:
 
 
 def test_controlled_dialog(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [open, setOpen] = React.useState(true);
       return <div><button id="ext" onClick={() => setOpen(true)}>ext</button>
         <Dialog open={open} onOpenChange={setOpen}><DialogContent><DialogTitle>Hi</DialogTitle><p>Body</p></DialogContent></Dialog></div>;
-    }""")
+    }""",
+    )
     page.get_by_role("dialog").wait_for()
     page.keyboard.press("Escape")
     page.get_by_role("dialog").wait_for(state="detached")
@@ -450,7 +479,9 @@ def test_controlled_dialog(page) -> None:
 
 
 def test_alert_dialog_ignores_overlay_and_focuses_cancel(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [done, setDone] = React.useState("no");
       return <div>
@@ -463,7 +494,8 @@ def test_alert_dialog_ignores_overlay_and_focuses_cancel(page) -> None:
               <AlertDialogAction onClick={() => setDone("yes")}>Continue</AlertDialogAction></AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog><span id="done">{done}</span></div>;
-    }""")
+    }""",
+    )
     page.get_by_role("button", name="Delete").click()
     dlg = page.get_by_role("alertdialog")
     dlg.wait_for()
@@ -483,12 +515,15 @@ def test_alert_dialog_ignores_overlay_and_focuses_cancel(page) -> None:
 
 
 def test_sheet_slides_from_the_chosen_side(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <Sheet><SheetTrigger asChild><Button>Open sheet</Button></SheetTrigger>
         <SheetContent side="left"><SheetHeader><SheetTitle>Settings</SheetTitle><SheetDescription>Adjust.</SheetDescription></SheetHeader>
         <SheetFooter><SheetClose asChild><Button>Save</Button></SheetClose></SheetFooter></SheetContent></Sheet>;
-    }""")
+    }""",
+    )
     page.get_by_role("button", name="Open sheet").click()
     sheet = page.get_by_role("dialog", name="Settings")
     sheet.wait_for()
@@ -586,13 +621,16 @@ def test_select_keyboard(page) -> None:
 
 
 def test_select_inside_dialog_escape_closes_only_the_select(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <Dialog defaultOpen><DialogContent><DialogTitle>Pick</DialogTitle>
         <Select><SelectTrigger id="t"><SelectValue placeholder="Choose" /></SelectTrigger>
           <SelectContent><SelectItem value="x">Ex</SelectItem><SelectItem value="y">Why</SelectItem></SelectContent></Select>
       </DialogContent></Dialog>;
-    }""")
+    }""",
+    )
     page.get_by_role("dialog").wait_for()
     page.locator("#t").click()
     page.get_by_role("listbox").wait_for()
@@ -612,7 +650,9 @@ def test_select_inside_dialog_escape_closes_only_the_select(page) -> None:
 
 
 def test_dropdown_menu(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [picked, setPicked] = React.useState("");
       const [bar, setBar] = React.useState(true);
@@ -644,7 +684,8 @@ def test_dropdown_menu(page) -> None:
         </DropdownMenu>
         <span id="state">{picked}|{String(bar)}|{pos}</span>
       </div>;
-    }""")
+    }""",
+    )
     trig = page.locator("#trig")
     assert trig.get_attribute("aria-haspopup") == "menu"
     trig.click()
@@ -706,7 +747,9 @@ def test_dropdown_menu(page) -> None:
 
 
 def test_accordion_single_and_multiple(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <div>
         <Accordion id="single" type="single" collapsible>
@@ -721,7 +764,8 @@ def test_accordion_single_and_multiple(page) -> None:
           <AccordionItem value="m2"><AccordionTrigger>M2</AccordionTrigger><AccordionContent>M2 body</AccordionContent></AccordionItem>
         </Accordion>
       </div>;
-    }""")
+    }""",
+    )
     first = page.get_by_role("button", name="First")
     second = page.get_by_role("button", name="Second")
     assert first.get_attribute("aria-expanded") == "false" and page.get_by_text("One").count() == 0
@@ -749,11 +793,14 @@ def test_accordion_single_and_multiple(page) -> None:
 
 
 def test_collapsible(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <Collapsible><CollapsibleTrigger asChild><Button>Toggle</Button></CollapsibleTrigger>
         <CollapsibleContent>Hidden stuff</CollapsibleContent></Collapsible>;
-    }""")
+    }""",
+    )
     assert page.get_by_text("Hidden stuff").count() == 0
     page.get_by_role("button", name="Toggle").click()
     assert page.get_by_text("Hidden stuff").is_visible()
@@ -764,14 +811,17 @@ def test_collapsible(page) -> None:
 
 
 def test_tooltip_hover_focus_and_escape(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <TooltipProvider delayDuration={50}><div className="p-10 flex gap-4">
         <Tooltip><TooltipTrigger asChild><Button id="t">Hover me</Button></TooltipTrigger><TooltipContent>Add to library</TooltipContent></Tooltip>
         <Button id="other">Other</Button>
         <Tooltip><TooltipTrigger id="bare">No provider</TooltipTrigger><TooltipContent side="bottom">Works too</TooltipContent></Tooltip>
       </div></TooltipProvider>;
-    }""")
+    }""",
+    )
     assert page.get_by_role("tooltip").count() == 0
     page.hover("#t")
     tip = page.get_by_role("tooltip")
@@ -792,24 +842,30 @@ def test_tooltip_hover_focus_and_escape(page) -> None:
 
 
 def test_tooltip_without_provider(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <div className="p-10"><Tooltip delayDuration={0}><TooltipTrigger>Bare</TooltipTrigger>
         <TooltipContent><p>Alone</p></TooltipContent></Tooltip></div>;
-    }""")
+    }""",
+    )
     page.hover("text=Bare")
     page.get_by_role("tooltip").wait_for()
     no_errors(page)
 
 
 def test_popover(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <div className="p-10"><Popover>
         <PopoverTrigger asChild><Button variant="outline" id="p">Open popover</Button></PopoverTrigger>
         <PopoverContent className="w-80"><div className="grid gap-2"><Label htmlFor="width">Width</Label><Input id="width" defaultValue="100%" /></div></PopoverContent>
       </Popover></div>;
-    }""")
+    }""",
+    )
     page.click("#p")
     dlg = page.get_by_role("dialog")
     dlg.wait_for()
@@ -834,7 +890,9 @@ def test_popover(page) -> None:
 
 
 def test_artifact_classes_win_over_component_defaults(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <div className="space-y-2">
         <Button id="plain">Plain</Button>
@@ -844,7 +902,8 @@ def test_artifact_classes_win_over_component_defaults(page) -> None:
         <Card id="card" className="p-8 border-2 border-blue-500"><CardContent id="cc" className="pt-6">x</CardContent></Card>
         <Input id="inp" className="h-12 w-40" />
       </div>;
-    }""")
+    }""",
+    )
     style = lambda sel, prop: page.locator(sel).evaluate(f"e => getComputedStyle(e).{prop}")  # noqa: E731
     assert style("#plain", "backgroundColor") == PRIMARY
     assert style("#green", "backgroundColor") == EMERALD_600
@@ -874,8 +933,10 @@ CN_CASES = [
     (["text-sm", "text-muted-foreground"], "text-sm text-muted-foreground"),
     (["font-medium", "font-bold font-mono"], "font-bold font-mono"),
     (["hover:bg-primary/90 bg-primary", "hover:bg-emerald-700"], "bg-primary hover:bg-emerald-700"),
-    (["data-[state=open]:bg-accent", "data-[state=open]:bg-white data-[state=closed]:bg-black"],
-     "data-[state=open]:bg-white data-[state=closed]:bg-black"),
+    (
+        ["data-[state=open]:bg-accent", "data-[state=open]:bg-white data-[state=closed]:bg-black"],
+        "data-[state=open]:bg-white data-[state=closed]:bg-black",
+    ),
     (["hover:focus:bg-red-500", "focus:hover:bg-blue-500"], "focus:hover:bg-blue-500"),
     (["md:w-10 w-4", "md:w-20"], "w-4 md:w-20"),
     (["border border-input", "border-2 border-red-500"], "border-2 border-red-500"),
@@ -889,8 +950,10 @@ CN_CASES = [
     (["absolute inset-0", "relative top-2"], "inset-0 relative top-2"),
     (["top-0 left-0", "inset-2"], "inset-2"),
     (["h-10 w-10", "size-8"], "size-8"),
-    (["flex-row justify-start items-center", "flex-col justify-between items-start"],
-     "flex-col justify-between items-start"),
+    (
+        ["flex-row justify-start items-center", "flex-col justify-between items-start"],
+        "flex-col justify-between items-start",
+    ),
     (["grid-cols-2 gap-4", "grid-cols-[1fr_auto] gap-x-2"], "gap-4 grid-cols-[1fr_auto] gap-x-2"),
     (["gap-x-2 gap-y-1", "gap-3"], "gap-3"),
     (["opacity-50 z-10 cursor-pointer", "opacity-100 z-50 cursor-not-allowed"], "opacity-100 z-50 cursor-not-allowed"),
@@ -927,11 +990,14 @@ def test_cn_cases_in_the_page(page) -> None:
 
 
 def test_theme_variables_and_dark_class(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       return <div><div id="light"><Button>Light</Button></div><div className="dark"><Button id="dark">Dark</Button></div>
         <p id="muted" className="text-muted-foreground">muted</p></div>;
-    }""")
+    }""",
+    )
     assert page.locator("#light button").evaluate("e => getComputedStyle(e).backgroundColor") == PRIMARY
     assert page.locator("#dark").evaluate("e => getComputedStyle(e).backgroundColor") == "oklch(0.922 0 0)"
     assert page.locator("#muted").evaluate("e => getComputedStyle(e).color") == "oklch(0.556 0 0)"
@@ -941,7 +1007,9 @@ def test_theme_variables_and_dark_class(page) -> None:
 
 
 def test_toggle_and_toggle_group(page) -> None:
-    H.open_app(page, """
+    H.open_app(
+        page,
+        """
     function App() {
       const [v, setV] = React.useState("left");
       return <div>
@@ -949,7 +1017,8 @@ def test_toggle_and_toggle_group(page) -> None:
         <ToggleGroup type="single" value={v} onValueChange={setV}>
           <ToggleGroupItem value="left">L</ToggleGroupItem><ToggleGroupItem value="right">R</ToggleGroupItem></ToggleGroup>
         <span id="v">{v}</span></div>;
-    }""")
+    }""",
+    )
     b = page.locator("#b")
     assert b.get_attribute("aria-pressed") == "false" and b.get_attribute("data-state") == "off"
     b.click()

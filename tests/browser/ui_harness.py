@@ -28,7 +28,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 UI_JS = REPO / "artifacts_runtime" / "page" / "ui.js"
-CACHE_DIR = Path(os.environ.get("LIVE_ARTIFACTS_TEST_CACHE", "~/.cache/live-artifacts-test")).expanduser() / "ui-harness"
+CACHE_DIR = (
+    Path(os.environ.get("LIVE_ARTIFACTS_TEST_CACHE", "~/.cache/live-artifacts-test")).expanduser() / "ui-harness"
+)
 REGISTRY = "https://registry.npmjs.org"
 
 
@@ -51,9 +53,17 @@ EXPECTED_EXPORTS: dict[str, list[str]] = {
     "accordion": ["Accordion", "AccordionItem", "AccordionTrigger", "AccordionContent"],
     "alert": ["Alert", "AlertTitle", "AlertDescription"],
     "alert-dialog": [
-        "AlertDialog", "AlertDialogPortal", "AlertDialogOverlay", "AlertDialogTrigger",
-        "AlertDialogContent", "AlertDialogHeader", "AlertDialogFooter", "AlertDialogTitle",
-        "AlertDialogDescription", "AlertDialogAction", "AlertDialogCancel",
+        "AlertDialog",
+        "AlertDialogPortal",
+        "AlertDialogOverlay",
+        "AlertDialogTrigger",
+        "AlertDialogContent",
+        "AlertDialogHeader",
+        "AlertDialogFooter",
+        "AlertDialogTitle",
+        "AlertDialogDescription",
+        "AlertDialogAction",
+        "AlertDialogCancel",
     ],
     "avatar": ["Avatar", "AvatarImage", "AvatarFallback"],
     "badge": ["Badge", "badgeVariants"],
@@ -61,14 +71,33 @@ EXPECTED_EXPORTS: dict[str, list[str]] = {
     "card": ["Card", "CardHeader", "CardFooter", "CardTitle", "CardDescription", "CardContent", "CardAction"],
     "checkbox": ["Checkbox"],
     "dialog": [
-        "Dialog", "DialogPortal", "DialogOverlay", "DialogClose", "DialogTrigger", "DialogContent",
-        "DialogHeader", "DialogFooter", "DialogTitle", "DialogDescription",
+        "Dialog",
+        "DialogPortal",
+        "DialogOverlay",
+        "DialogClose",
+        "DialogTrigger",
+        "DialogContent",
+        "DialogHeader",
+        "DialogFooter",
+        "DialogTitle",
+        "DialogDescription",
     ],
     "dropdown-menu": [
-        "DropdownMenu", "DropdownMenuTrigger", "DropdownMenuContent", "DropdownMenuItem",
-        "DropdownMenuCheckboxItem", "DropdownMenuRadioItem", "DropdownMenuLabel",
-        "DropdownMenuSeparator", "DropdownMenuShortcut", "DropdownMenuGroup", "DropdownMenuPortal",
-        "DropdownMenuSub", "DropdownMenuSubContent", "DropdownMenuSubTrigger", "DropdownMenuRadioGroup",
+        "DropdownMenu",
+        "DropdownMenuTrigger",
+        "DropdownMenuContent",
+        "DropdownMenuItem",
+        "DropdownMenuCheckboxItem",
+        "DropdownMenuRadioItem",
+        "DropdownMenuLabel",
+        "DropdownMenuSeparator",
+        "DropdownMenuShortcut",
+        "DropdownMenuGroup",
+        "DropdownMenuPortal",
+        "DropdownMenuSub",
+        "DropdownMenuSubContent",
+        "DropdownMenuSubTrigger",
+        "DropdownMenuRadioGroup",
     ],
     "input": ["Input"],
     "label": ["Label"],
@@ -77,13 +106,29 @@ EXPECTED_EXPORTS: dict[str, list[str]] = {
     "radio-group": ["RadioGroup", "RadioGroupItem"],
     "scroll-area": ["ScrollArea", "ScrollBar"],
     "select": [
-        "Select", "SelectGroup", "SelectValue", "SelectTrigger", "SelectContent", "SelectLabel",
-        "SelectItem", "SelectSeparator", "SelectScrollUpButton", "SelectScrollDownButton",
+        "Select",
+        "SelectGroup",
+        "SelectValue",
+        "SelectTrigger",
+        "SelectContent",
+        "SelectLabel",
+        "SelectItem",
+        "SelectSeparator",
+        "SelectScrollUpButton",
+        "SelectScrollDownButton",
     ],
     "separator": ["Separator"],
     "sheet": [
-        "Sheet", "SheetPortal", "SheetOverlay", "SheetTrigger", "SheetClose", "SheetContent",
-        "SheetHeader", "SheetFooter", "SheetTitle", "SheetDescription",
+        "Sheet",
+        "SheetPortal",
+        "SheetOverlay",
+        "SheetTrigger",
+        "SheetClose",
+        "SheetContent",
+        "SheetHeader",
+        "SheetFooter",
+        "SheetTitle",
+        "SheetDescription",
     ],
     "skeleton": ["Skeleton"],
     "slider": ["Slider"],
@@ -147,7 +192,7 @@ def _download(asset: Asset) -> bytes:
     integrity = dist.get("integrity", "")
     if integrity.startswith("sha512-"):
         digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
-        if digest != integrity[len("sha512-"):]:
+        if digest != integrity[len("sha512-") :]:
             raise RuntimeError(f"integrity mismatch for {asset.package}@{asset.version}")
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         member = tar.extractfile(f"package/{asset.file}")
@@ -191,7 +236,7 @@ class _Server:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server API
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0].lstrip("/")
                 if path in ASSETS:
                     body, ctype = _cached_asset(path), "text/javascript"
@@ -209,7 +254,9 @@ class _Server:
                 self.send_response(200)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store" if path == "ui.js" or path in server.pages else "max-age=3600")
+                self.send_header(
+                    "Cache-Control", "no-store" if path == "ui.js" or path in server.pages else "max-age=3600"
+                )
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -298,9 +345,7 @@ def wait_for_tailwind(page: Any) -> None:
         """() => { const d = document.createElement('div'); d.id = '__tw_probe';
                    d.className = 'hidden'; document.body.appendChild(d); }"""
     )
-    page.wait_for_function(
-        "getComputedStyle(document.getElementById('__tw_probe')).display === 'none'", timeout=20_000
-    )
+    page.wait_for_function("getComputedStyle(document.getElementById('__tw_probe')).display === 'none'", timeout=20_000)
     page.evaluate("document.getElementById('__tw_probe').remove()")
     page.wait_for_timeout(50)
 

@@ -311,8 +311,10 @@ class Reply:
         output_tokens = u.output_tokens
         if output_tokens is None:
             size = sum(
-                len(b.text) if isinstance(b, TextBlock)
-                else len(b.thinking) if isinstance(b, ThinkingBlock)
+                len(b.text)
+                if isinstance(b, TextBlock)
+                else len(b.thinking)
+                if isinstance(b, ThinkingBlock)
                 else len(b.streamed_json())
                 for b in self.content
             )
@@ -345,7 +347,9 @@ class Reply:
             "usage": self._usage(request_body),
         }
 
-    def events(self, request_body: Mapping[str, Any], *, message_id: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    def events(
+        self, request_body: Mapping[str, Any], *, message_id: str | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
         """The full SSE sequence as ``(event name, data)`` pairs, without scripted failures.
 
         Useful to work out a ``drop_after``/``error.after`` count: the failure comes after that
@@ -359,7 +363,9 @@ class Reply:
             stop_sequence=None,
             usage={**usage, "output_tokens": min(1, usage["output_tokens"])},
         )
-        events: list[tuple[str, dict[str, Any]]] = [("message_start", {"type": "message_start", "message": start_message})]
+        events: list[tuple[str, dict[str, Any]]] = [
+            ("message_start", {"type": "message_start", "message": start_message})
+        ]
         ping = ("ping", {"type": "ping"})
         if not self.content:
             events.append(ping)
@@ -369,16 +375,22 @@ class Reply:
                 deltas = [{"type": "text_delta", "text": piece} for piece in _chunks(block.text, block.chunk_size)]
             elif isinstance(block, ThinkingBlock):
                 start = {"type": "thinking", "thinking": "", "signature": ""}
-                deltas = [{"type": "thinking_delta", "thinking": piece} for piece in _chunks(block.thinking, block.chunk_size)]
+                deltas = [
+                    {"type": "thinking_delta", "thinking": piece} for piece in _chunks(block.thinking, block.chunk_size)
+                ]
                 deltas.append({"type": "signature_delta", "signature": block.signature})
             else:
                 start = {"type": "tool_use", "id": block.id, "name": block.name, "input": {}}
                 pieces = [""] + _chunks(block.streamed_json(), block.chunk_size)
                 deltas = [{"type": "input_json_delta", "partial_json": piece} for piece in pieces]
-            events.append(("content_block_start", {"type": "content_block_start", "index": index, "content_block": start}))
+            events.append(
+                ("content_block_start", {"type": "content_block_start", "index": index, "content_block": start})
+            )
             if index == 0:
                 events.append(ping)
-            events.extend(("content_block_delta", {"type": "content_block_delta", "index": index, "delta": d}) for d in deltas)
+            events.extend(
+                ("content_block_delta", {"type": "content_block_delta", "index": index, "delta": d}) for d in deltas
+            )
             events.append(("content_block_stop", {"type": "content_block_stop", "index": index}))
         events.append(
             (
@@ -489,7 +501,9 @@ def _cache_breakpoints(body: Mapping[str, Any]) -> list[str]:
         content = message.get("content") if isinstance(message, dict) else None
         if isinstance(content, list):
             found += [
-                f"messages.{i}.content.{j}" for j, b in enumerate(content) if isinstance(b, dict) and "cache_control" in b
+                f"messages.{i}.content.{j}"
+                for j, b in enumerate(content)
+                if isinstance(b, dict) and "cache_control" in b
             ]
     return found
 
@@ -567,7 +581,9 @@ def _validate(body: Any) -> None:
             )
         if uses and m["role"] == "assistant" and i + 1 < len(messages):
             following = messages[i + 1]
-            answered = {b.get("tool_use_id") for b in _blocks(following.get("content")) if b.get("type") == "tool_result"}
+            answered = {
+                b.get("tool_use_id") for b in _blocks(following.get("content")) if b.get("type") == "tool_result"
+            }
             missing = [u for u in uses if u not in answered]
             if missing or following.get("role") != "user":
                 raise _invalid(
@@ -608,7 +624,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def setup(self) -> None:

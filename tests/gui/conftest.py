@@ -53,11 +53,15 @@ class Recorder:
         return len(self.events)
 
     def of(self, kind: str, artifact_id: str | None = None, *, after: int = 0) -> list[Event]:
-        return [e for e in self.events[after:]
-                if e.get("event") == kind and (artifact_id is None or e.get("id") == artifact_id)]
+        return [
+            e
+            for e in self.events[after:]
+            if e.get("event") == kind and (artifact_id is None or e.get("id") == artifact_id)
+        ]
 
-    async def wait(self, kind: str, artifact_id: str | None = None, *, after: int = 0,
-                   timeout: float = 30.0, **fields: Any) -> Event:
+    async def wait(
+        self, kind: str, artifact_id: str | None = None, *, after: int = 0, timeout: float = 30.0, **fields: Any
+    ) -> Event:
         deadline = time.monotonic() + timeout
         while True:
             for event in self.of(kind, artifact_id, after=after):

@@ -177,8 +177,12 @@ async def test_the_host_alone_speaks_only_protocol_and_quits_when_stdin_closes(w
     server = await workspace.start_server()
     with open(paths.logs / "preview-test.log", "ab") as log:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "artifacts_runtime.preview",
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=log,
+            sys.executable,
+            "-m",
+            "artifacts_runtime.preview",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=log,
             start_new_session=True,
         )
     events: list[dict] = []
@@ -220,9 +224,13 @@ async def test_the_open_command_shows_the_window_until_ctrl_c(store):
     artifact = await store.create(page("cli"), title="From the CLI", type="text/html")
     proc = subprocess.Popen(
         [sys.executable, "-m", "artifacts_runtime.cli.main", "open", artifact.id],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
+
         async def written() -> str | None:
             entry = await store.state_get(artifact.id, "opened")
             return entry.value if entry else None

@@ -78,7 +78,7 @@ class FakeRegistry:
         registry = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 with registry._lock:
                     registry.requests.append(self.path)
                     registry.in_flight += 1
@@ -86,7 +86,9 @@ class FakeRegistry:
                 try:
                     if registry.delay:
                         time.sleep(registry.delay)
-                    status, body, ctype = registry.routes.get(self.path, (404, b'{"error":"Not found"}', "application/json"))
+                    status, body, ctype = registry.routes.get(
+                        self.path, (404, b'{"error":"Not found"}', "application/json")
+                    )
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
                     self.send_header("Content-Length", str(len(body)))
@@ -198,9 +200,25 @@ def leftovers(root: Path) -> list[str]:
 # The lock in the repository
 
 BRIEF_IMPORTS = [
-    "react", "react-dom", "react-dom/client", "recharts", "lucide-react", "lodash", "d3", "three",
-    "mathjs", "papaparse", "xlsx", "chart.js", "chart.js/auto", "plotly", "plotly.js",
-    "plotly.js-dist-min", "tone", "mermaid", "marked",
+    "react",
+    "react-dom",
+    "react-dom/client",
+    "recharts",
+    "lucide-react",
+    "lodash",
+    "d3",
+    "three",
+    "mathjs",
+    "papaparse",
+    "xlsx",
+    "chart.js",
+    "chart.js/auto",
+    "plotly",
+    "plotly.js",
+    "plotly.js-dist-min",
+    "tone",
+    "mermaid",
+    "marked",
 ]
 
 
@@ -220,9 +238,26 @@ def test_repo_lock_is_well_formed() -> None:
         assert e["main"] in e["files"], name
     lock = AssetLock.load()
     assert {lib.package for lib in lock} >= {
-        "react", "react-dom", "@babel/standalone", "@tailwindcss/browser", "recharts", "prop-types",
-        "lucide-react", "lodash", "d3", "three", "mathjs", "papaparse", "xlsx", "chart.js",
-        "plotly.js-dist-min", "tone", "mermaid", "marked", "dompurify", "@highlightjs/cdn-assets",
+        "react",
+        "react-dom",
+        "@babel/standalone",
+        "@tailwindcss/browser",
+        "recharts",
+        "prop-types",
+        "lucide-react",
+        "lodash",
+        "d3",
+        "three",
+        "mathjs",
+        "papaparse",
+        "xlsx",
+        "chart.js",
+        "plotly.js-dist-min",
+        "tone",
+        "mermaid",
+        "marked",
+        "dompurify",
+        "@highlightjs/cdn-assets",
     }
     assert lock.get("@babel/standalone").version.startswith("7."), "Babel 8 breaks text/babel pages"
     assert lock.get("three").version == "0.128.0"
@@ -250,28 +285,78 @@ def test_repo_lock_matches_the_spec_table() -> None:
 @pytest.mark.parametrize(
     ("url", "library", "file", "exact"),
     [
-        ("https://cdnjs.cloudflare.com/ajax/libs/react/18.3.1/umd/react.production.min.js", "react", "umd/react.production.min.js", True),
-        ("https://cdnjs.cloudflare.com/ajax/libs/react-dom/18.2.0/umd/react-dom.development.js", "react-dom", "umd/react-dom.production.min.js", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/react/18.3.1/umd/react.production.min.js",
+            "react",
+            "umd/react.production.min.js",
+            True,
+        ),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/react-dom/18.2.0/umd/react-dom.development.js",
+            "react-dom",
+            "umd/react-dom.production.min.js",
+            False,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/three.js/r128/three.min.js", "three", "build/three.min.js", True),
-        ("https://cdnjs.cloudflare.com/ajax/libs/Chart.js/4.4.1/chart.umd.min.js", "chart.js", "dist/chart.umd.js", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/Chart.js/4.4.1/chart.umd.min.js",
+            "chart.js",
+            "dist/chart.umd.js",
+            False,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/chart.js/3.9.1/chart.min.js", "chart.js", "dist/chart.umd.js", False),
         ("https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js", "lodash", "lodash.min.js", True),
         ("https://cdnjs.cloudflare.com/ajax/libs/d3/7.8.5/d3.min.js", "d3", "dist/d3.min.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/PapaParse/5.4.1/papaparse.min.js", "papaparse", "papaparse.min.js", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/PapaParse/5.4.1/papaparse.min.js",
+            "papaparse",
+            "papaparse.min.js",
+            False,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/mathjs/11.8.0/math.min.js", "mathjs", "lib/browser/math.js", False),
         ("https://cdnjs.cloudflare.com/ajax/libs/xlsx/0.18.5/xlsx.full.min.js", "xlsx", "dist/xlsx.full.min.js", True),
         ("https://cdnjs.cloudflare.com/ajax/libs/plotly.js/2.27.0/plotly.min.js", "plotly", "plotly.min.js", False),
         ("https://cdnjs.cloudflare.com/ajax/libs/tone/14.8.49/Tone.js", "tone", "build/Tone.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/mermaid/10.6.1/mermaid.min.js", "mermaid", "dist/mermaid.min.js", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/mermaid/10.6.1/mermaid.min.js",
+            "mermaid",
+            "dist/mermaid.min.js",
+            False,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/marked/9.1.2/marked.min.js", "marked", "marked.min.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/dompurify/3.0.6/purify.min.js", "dompurify", "dist/purify.min.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.9.0/highlight.min.js", "highlight.js", "highlight.min.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.9.0/styles/github-dark.min.css", "highlight.js", "styles/github-dark.min.css", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/dompurify/3.0.6/purify.min.js",
+            "dompurify",
+            "dist/purify.min.js",
+            False,
+        ),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.9.0/highlight.min.js",
+            "highlight.js",
+            "highlight.min.js",
+            False,
+        ),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.9.0/styles/github-dark.min.css",
+            "highlight.js",
+            "styles/github-dark.min.css",
+            False,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/recharts/2.12.7/Recharts.js", "recharts", "umd/Recharts.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/prop-types/15.8.1/prop-types.min.js", "prop-types", "prop-types.min.js", True),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/prop-types/15.8.1/prop-types.min.js",
+            "prop-types",
+            "prop-types.min.js",
+            True,
+        ),
         ("https://cdnjs.cloudflare.com/ajax/libs/babel-standalone/7.23.5/babel.min.js", "babel", "babel.min.js", False),
         ("https://unpkg.com/react@18/umd/react.production.min.js", "react", "umd/react.production.min.js", False),
-        ("https://unpkg.com/lucide-react@0.383.0/dist/umd/lucide-react.min.js", "lucide-react", "dist/umd/lucide-react.min.js", True),
+        (
+            "https://unpkg.com/lucide-react@0.383.0/dist/umd/lucide-react.min.js",
+            "lucide-react",
+            "dist/umd/lucide-react.min.js",
+            True,
+        ),
         ("https://cdn.jsdelivr.net/npm/@tailwindcss/browser@4", "tailwind", "dist/index.global.js", False),
         ("https://cdn.tailwindcss.com", "tailwind", "dist/index.global.js", False),
     ],
@@ -373,9 +458,22 @@ async def test_fetch_verifies_extracts_and_reports_status(registry: FakeRegistry
 async def test_cached_path_answers_without_downloading(registry: FakeRegistry, tmp_path: Path, monkeypatch) -> None:
     lock = alpha_lock(registry)
     lock_file = tmp_path / "lock.json"
-    lock_file.write_text(json.dumps({"lockfile_version": 1, "libraries": {"alpha": {
-        "package": "alpha", "version": "1.0.0", "tarball": lock.get("alpha").tarball,
-        "integrity": lock.get("alpha").integrity, "files": list(lock.get("alpha").files)}}}))
+    lock_file.write_text(
+        json.dumps(
+            {
+                "lockfile_version": 1,
+                "libraries": {
+                    "alpha": {
+                        "package": "alpha",
+                        "version": "1.0.0",
+                        "tarball": lock.get("alpha").tarball,
+                        "integrity": lock.get("alpha").integrity,
+                        "files": list(lock.get("alpha").files),
+                    }
+                },
+            }
+        )
+    )
     monkeypatch.setattr(assets, "LOCK_FILE", lock_file)
     assert assets.cached_path("alpha") is None
     assert registry.requests == []
@@ -454,7 +552,9 @@ async def test_one_missing_tarball_does_not_stop_the_others(registry: FakeRegist
     assert cache.is_cached("alpha") and not cache.is_cached("beta")
 
 
-async def test_hostile_tarball_members_are_not_written(registry: FakeRegistry, tmp_path: Path, private_assets_dir: Path) -> None:
+async def test_hostile_tarball_members_are_not_written(
+    registry: FakeRegistry, tmp_path: Path, private_assets_dir: Path
+) -> None:
     absolute = tmp_path / "absolute-evil"
     served = {"ok.js": b"fine"}
     hostile = {
@@ -485,7 +585,9 @@ async def test_a_listed_file_that_is_a_link_is_refused(registry: FakeRegistry, p
     assert leftovers(private_assets_dir) == []
 
 
-async def test_a_listed_file_missing_from_the_tarball_is_reported(registry: FakeRegistry, private_assets_dir: Path) -> None:
+async def test_a_listed_file_missing_from_the_tarball_is_reported(
+    registry: FakeRegistry, private_assets_dir: Path
+) -> None:
     tarball = make_tarball({"package/a.js": b"1"})
     path = registry.add_package("alpha", "1.0.0", tarball)
     cache = AssetCache(lock_of(("alpha", entry("alpha", path, tarball, {"a.js": b"1", "b.js": b"2"}))))
@@ -510,7 +612,9 @@ async def test_leftovers_of_a_killed_download_are_replaced(registry: FakeRegistr
     assert cache.file_path("alpha").read_bytes() == ALPHA_FILES["package/dist/alpha.min.js"]
 
 
-async def test_killing_a_download_midway_leaves_no_library_folder(registry: FakeRegistry, tmp_path: Path, private_assets_dir: Path) -> None:
+async def test_killing_a_download_midway_leaves_no_library_folder(
+    registry: FakeRegistry, tmp_path: Path, private_assets_dir: Path
+) -> None:
     """A real process is killed (SIGKILL) while the tarball is half received."""
     import signal
     import subprocess
@@ -520,10 +624,23 @@ async def test_killing_a_download_midway_leaves_no_library_folder(registry: Fake
     route = "/" + lock.get("alpha").tarball
     registry.stall[route] = threading.Event()
     lock_file = tmp_path / "lock.json"
-    lock_file.write_text(json.dumps({"lockfile_version": 1, "libraries": {"alpha": {
-        "package": "alpha", "version": "1.0.0", "tarball": lock.get("alpha").tarball,
-        "tarball_size": lock.get("alpha").tarball_size, "integrity": lock.get("alpha").integrity,
-        "files": list(lock.get("alpha").files)}}}))
+    lock_file.write_text(
+        json.dumps(
+            {
+                "lockfile_version": 1,
+                "libraries": {
+                    "alpha": {
+                        "package": "alpha",
+                        "version": "1.0.0",
+                        "tarball": lock.get("alpha").tarball,
+                        "tarball_size": lock.get("alpha").tarball_size,
+                        "integrity": lock.get("alpha").integrity,
+                        "files": list(lock.get("alpha").files),
+                    }
+                },
+            }
+        )
+    )
     code = (
         "import sys; from artifacts_runtime.assets import AssetCache, AssetLock; "
         "AssetCache(AssetLock.load(sys.argv[1])).ensure_blocking()"
@@ -599,10 +716,13 @@ def run_cli(argv: list[str]) -> int:
 
 def test_cli_status_fetch_and_json(registry: FakeRegistry, tmp_path: Path, monkeypatch, capsys) -> None:
     lock_file = tmp_path / "lock.json"
-    lock = {"lockfile_version": 1, "libraries": {
-        "alpha": publish(registry, "alpha", {"a.js": b"alpha" * 100}),
-        "beta": publish(registry, "beta", {"b.js": b"beta" * 10}, needs=["alpha"]),
-    }}
+    lock = {
+        "lockfile_version": 1,
+        "libraries": {
+            "alpha": publish(registry, "alpha", {"a.js": b"alpha" * 100}),
+            "beta": publish(registry, "beta", {"b.js": b"beta" * 10}, needs=["alpha"]),
+        },
+    }
     lock_file.write_text(json.dumps(lock))
     monkeypatch.setattr(assets, "LOCK_FILE", lock_file)
 
@@ -629,8 +749,14 @@ def test_cli_status_fetch_and_json(registry: FakeRegistry, tmp_path: Path, monke
 def test_cli_fetch_offline_fails_with_the_hint(tmp_path: Path, monkeypatch, capsys) -> None:
     lock_file = tmp_path / "lock.json"
     tarball = make_tarball({"package/a.js": b"1"})
-    lock_file.write_text(json.dumps({"lockfile_version": 1, "libraries": {
-        "alpha": entry("alpha", "alpha/-/alpha-1.0.0.tgz", tarball, {"a.js": b"1"})}}))
+    lock_file.write_text(
+        json.dumps(
+            {
+                "lockfile_version": 1,
+                "libraries": {"alpha": entry("alpha", "alpha/-/alpha-1.0.0.tgz", tarball, {"a.js": b"1"})},
+            }
+        )
+    )
     monkeypatch.setattr(assets, "LOCK_FILE", lock_file)
     monkeypatch.setenv(assets.REGISTRY_ENV, "http://127.0.0.1:9")
     assert run_cli(["assets", "fetch"]) == 1
@@ -660,8 +786,12 @@ def test_lock_tool_helpers() -> None:
     assert newest_on_track(["7.29.13", "7.29.9", "8.0.1", "7.30.0-beta.1"], "7") == "7.29.13"
     assert newest_on_track(["2.15.4", "2.15.10", "2.150.0"], "2.15") == "2.15.10"
     files = cdnjs_files(Spec("t", "t", "1.0.0", ("build/t.min.js",), cdnjs="t"))
-    assert files == {"build/t.js": "build/t.min.js", "build/t.min.js": "build/t.min.js",
-                     "t.js": "build/t.min.js", "t.min.js": "build/t.min.js"}
+    assert files == {
+        "build/t.js": "build/t.min.js",
+        "build/t.min.js": "build/t.min.js",
+        "t.js": "build/t.min.js",
+        "t.min.js": "build/t.min.js",
+    }
 
 
 # ----------------------------------------------------------------------------------------------

@@ -15,8 +15,9 @@ import stat
 import struct
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -33,11 +34,23 @@ BINARY = bytes(range(256)) * 4
 async def rich(store: Store) -> str:
     """An artifact with three versions of three types, state in both scopes and two files."""
     a = await store.create("<h1>Budget</h1>\n", title="Budget", type="text/html", source="model")
-    await store.add_version(a.id, "def total(xs):\r\n    return sum(xs)\n", source="user",
-                            type="application/vnd.ant.code", language="python", label="as code",
-                            title="Budget in Python", incomplete=True)
-    await store.add_version(a.id, "# Budget ✓\n\nÜnïcødé, emoji 🎉, tabs\tand \\ backslashes\n",
-                            source="revert", type="text/markdown", title="Budget notes")
+    await store.add_version(
+        a.id,
+        "def total(xs):\r\n    return sum(xs)\n",
+        source="user",
+        type="application/vnd.ant.code",
+        language="python",
+        label="as code",
+        title="Budget in Python",
+        incomplete=True,
+    )
+    await store.add_version(
+        a.id,
+        "# Budget ✓\n\nÜnïcødé, emoji 🎉, tabs\tand \\ backslashes\n",
+        source="revert",
+        type="text/markdown",
+        title="Budget notes",
+    )
     await store.rename(a.id, "Budget (final)")
     await store.set_pinned(a.id, True)
     await store.state_set(a.id, "count", "3")
@@ -55,18 +68,45 @@ async def snapshot(store: Store, artifact_id: str) -> dict[str, Any]:
     versions = []
     for v in await store.versions(artifact_id):
         full = await store.version(artifact_id, v.number)
-        versions.append({k: getattr(full, k) for k in (
-            "number", "title", "type", "language", "source", "label", "incomplete", "created_at",
-            "content", "size")})
+        versions.append(
+            {
+                k: getattr(full, k)
+                for k in (
+                    "number",
+                    "title",
+                    "type",
+                    "language",
+                    "source",
+                    "label",
+                    "incomplete",
+                    "created_at",
+                    "content",
+                    "size",
+                )
+            }
+        )
     state = sorted((e.scope, e.key, e.value, e.updated_at) for e in await store.all_state(artifact_id))
     files = []
     for f in await store.files(artifact_id=artifact_id):
         data = (await store.read_file(f.name, artifact_id=artifact_id)).data
         files.append((f.name, f.mime, f.size, f.created_at, data))
     return {
-        "artifact": {k: getattr(a, k) for k in ("title", "type", "language", "created_at", "updated_at",
-                                               "pinned", "remixed_from", "current_version")},
-        "versions": versions, "state": state, "files": files,
+        "artifact": {
+            k: getattr(a, k)
+            for k in (
+                "title",
+                "type",
+                "language",
+                "created_at",
+                "updated_at",
+                "pinned",
+                "remixed_from",
+                "current_version",
+            )
+        },
+        "versions": versions,
+        "state": state,
+        "files": files,
     }
 
 
@@ -74,8 +114,10 @@ def rows(store: Store) -> dict[str, int]:
     """How many rows each table holds (read with a separate connection)."""
     conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("artifacts", "versions", "state", "files", "grants", "shares", "fetch_cache")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("artifacts", "versions", "state", "files", "grants", "shares", "fetch_cache")
+        }
     finally:
         conn.close()
 
@@ -208,8 +250,15 @@ async def test_the_manifest_is_plain_json_with_the_format(bundle: bytes):
     manifest = json.loads(members(bundle)["manifest.json"])
     assert manifest["format"] == "live-artifacts-bundle" and manifest["format_version"] == 1
     assert [v["number"] for v in manifest["versions"]] == [1, 2, 3]
-    assert sorted(members(bundle)) == ["files/0", "files/1", "manifest.json", "state.json",
-                                       "versions/1.txt", "versions/2.txt", "versions/3.txt"]
+    assert sorted(members(bundle)) == [
+        "files/0",
+        "files/1",
+        "manifest.json",
+        "state.json",
+        "versions/1.txt",
+        "versions/2.txt",
+        "versions/3.txt",
+    ]
 
 
 # ---------------------------------------------------------------------------- hostile member names
@@ -221,10 +270,28 @@ def with_member(data: bytes, name: str, content: bytes = b"x") -> bytes:
     return build(m)
 
 
-@pytest.mark.parametrize("name", ["../x", "../../etc/passwd", "/abs", "/etc/cron.d/x", "versions/../../x",
-                                  "versions/..\\..\\x", "..\\x", "C:\\x", "versions\\1.txt",
-                                  "versions/1.txt/../../x", "./manifest.json", "files/../../x",
-                                  "evil.sh", "versions/1.html", "versions/0.txt", "files/a", "state.json.bak"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../x",
+        "../../etc/passwd",
+        "/abs",
+        "/etc/cron.d/x",
+        "versions/../../x",
+        "versions/..\\..\\x",
+        "..\\x",
+        "C:\\x",
+        "versions\\1.txt",
+        "versions/1.txt/../../x",
+        "./manifest.json",
+        "files/../../x",
+        "evil.sh",
+        "versions/1.html",
+        "versions/0.txt",
+        "files/a",
+        "state.json.bak",
+    ],
+)
 async def test_members_outside_the_layout_are_refused(store: Store, bundle: bytes, name: str):
     await refused(store, with_member(bundle, name), "unexpected member")
 
@@ -298,8 +365,15 @@ async def test_many_small_bombs_adding_up_are_refused_before_they_are_expanded(
     def change(man, m):
         for i in range(2, 14):
             m[f"files/{i}"] = chunk
-            man["files"].append({"index": i, "name": f"zeros{i}", "mime": "application/octet-stream",
-                                 "created_at": 1.0, "sha256": sha(chunk)})
+            man["files"].append(
+                {
+                    "index": i,
+                    "name": f"zeros{i}",
+                    "mime": "application/octet-stream",
+                    "created_at": 1.0,
+                    "sha256": sha(chunk),
+                }
+            )
 
     await refused(store, rebuild(bundle, change), "expands to more than 10 MB")
 
@@ -319,7 +393,7 @@ def _patch_sizes(data: bytes, name: str, size: int) -> bytes:
         start = 0
         while (start := out.find(signature, start)) != -1:
             length = struct.unpack_from("<H", out, start + (26 if signature == b"PK\x03\x04" else 28))[0]
-            if bytes(out[start + name_at:start + name_at + length]) == encoded:
+            if bytes(out[start + name_at : start + name_at + length]) == encoded:
                 struct.pack_into("<I", out, start + offset, size)
             start += 4
     return bytes(out)
@@ -381,8 +455,9 @@ async def test_a_missing_manifest_is_refused(store: Store, bundle: bytes):
     await refused(store, build(m), "manifest.json is missing")
 
 
-@pytest.mark.parametrize("text", [b"{not json", b"\xff\xfe{}", b"", b"[]", b"null", b'"a string"',
-                                  b"[" * 100_000 + b"]" * 100_000])
+@pytest.mark.parametrize(
+    "text", [b"{not json", b"\xff\xfe{}", b"", b"[]", b"null", b'"a string"', b"[" * 100_000 + b"]" * 100_000]
+)
 async def test_a_manifest_that_is_not_a_json_object_is_refused(store: Store, bundle: bytes, text: bytes):
     m = members(bundle)
     m["manifest.json"] = text
@@ -415,28 +490,35 @@ async def test_a_missing_version_file_is_refused(store: Store, bundle: bytes):
 
 
 async def test_a_checksum_mismatch_is_refused(store: Store, bundle: bytes):
-    await refused(store, rebuild(bundle, lambda man, m: m.update({"versions/1.txt": b"<h1>Altered</h1>\n"})),
-                  "versions/1.txt", "checksum")
+    await refused(
+        store,
+        rebuild(bundle, lambda man, m: m.update({"versions/1.txt": b"<h1>Altered</h1>\n"})),
+        "versions/1.txt",
+        "checksum",
+    )
 
 
 async def test_a_file_checksum_mismatch_is_refused(store: Store, bundle: bytes):
     await refused(store, rebuild(bundle, lambda man, m: m.update({"files/0": b"changed"})), "files/0", "checksum")
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("type", "application/x-evil", ("unknown type",)),
-    ("type", 7, ("type",)),
-    ("source", "hacker", ("unknown source",)),
-    ("number", "1", ("number",)),
-    ("number", 0, ("number",)),
-    ("title", None, ("title",)),
-    ("created_at", "yesterday", ("created_at",)),
-    ("created_at", float("nan"), ("created_at",)),
-    ("created_at", 10 ** 400, ("created_at",)),
-    ("incomplete", "yes", ("incomplete",)),
-    ("label", 5, ("label",)),
-    ("sha256", None, ("sha256",)),
-])
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("type", "application/x-evil", ("unknown type",)),
+        ("type", 7, ("type",)),
+        ("source", "hacker", ("unknown source",)),
+        ("number", "1", ("number",)),
+        ("number", 0, ("number",)),
+        ("title", None, ("title",)),
+        ("created_at", "yesterday", ("created_at",)),
+        ("created_at", float("nan"), ("created_at",)),
+        ("created_at", 10**400, ("created_at",)),
+        ("incomplete", "yes", ("incomplete",)),
+        ("label", 5, ("label",)),
+        ("sha256", None, ("sha256",)),
+    ],
+)
 async def test_bad_version_fields_are_refused(store: Store, bundle: bytes, field: str, value: Any, words):
     def change(man, m):
         if value is None:
@@ -448,8 +530,7 @@ async def test_bad_version_fields_are_refused(store: Store, bundle: bytes, field
 
 
 async def test_repeated_version_numbers_are_refused(store: Store, bundle: bytes):
-    await refused(store, rebuild(bundle, lambda man, m: man["versions"].append(dict(man["versions"][0]))),
-                  "repeated")
+    await refused(store, rebuild(bundle, lambda man, m: man["versions"].append(dict(man["versions"][0]))), "repeated")
 
 
 @pytest.mark.parametrize("versions", [[], None, "all", [1]])
@@ -470,8 +551,7 @@ async def test_a_non_utf8_version_is_refused(store: Store, bundle: bytes):
 async def test_a_bad_artifact_section_is_refused(store: Store, bundle: bytes):
     await refused(store, rebuild(bundle, lambda man, m: man.update(artifact="nope")), "artifact")
     await refused(store, rebuild(bundle, lambda man, m: man["artifact"].update(title=["x"])), "title")
-    await refused(store, rebuild(bundle, lambda man, m: man["artifact"].update(created_at=float("inf"))),
-                  "created_at")
+    await refused(store, rebuild(bundle, lambda man, m: man["artifact"].update(created_at=float("inf"))), "created_at")
 
 
 # ---------------------------------------------------------------------------- state
@@ -484,18 +564,21 @@ def with_state(entries: list[Any]) -> Callable[[dict, dict], None]:
     return change
 
 
-@pytest.mark.parametrize("entry, words", [
-    ({"scope": "personal", "key": "has space", "value": "v", "updated_at": 1.0}, ("state[0]", "whitespace")),
-    ({"scope": "personal", "key": "a/b", "value": "v", "updated_at": 1.0}, ("state[0]", "slashes")),
-    ({"scope": "personal", "key": "k" * 300, "value": "v", "updated_at": 1.0}, ("state[0]", "300 characters")),
-    ({"scope": "personal", "key": "", "value": "v", "updated_at": 1.0}, ("state[0]", "empty")),
-    ({"scope": "personal", "key": "k", "value": 5, "updated_at": 1.0}, ("state[0]", "value")),
-    ({"scope": "personal", "key": "k", "value": None, "updated_at": 1.0}, ("state[0]", "value")),
-    ({"scope": "visitor", "key": "k", "value": "v", "updated_at": 1.0}, ("state[0]", "scope")),
-    ({"scope": "personal", "key": "k", "value": "v"}, ("state[0]", "updated_at")),
-    ({"scope": "personal", "key": "k", "value": "v", "updated_at": "now"}, ("state[0]", "updated_at")),
-    ("not an object", ("state[0]",)),
-])
+@pytest.mark.parametrize(
+    "entry, words",
+    [
+        ({"scope": "personal", "key": "has space", "value": "v", "updated_at": 1.0}, ("state[0]", "whitespace")),
+        ({"scope": "personal", "key": "a/b", "value": "v", "updated_at": 1.0}, ("state[0]", "slashes")),
+        ({"scope": "personal", "key": "k" * 300, "value": "v", "updated_at": 1.0}, ("state[0]", "300 characters")),
+        ({"scope": "personal", "key": "", "value": "v", "updated_at": 1.0}, ("state[0]", "empty")),
+        ({"scope": "personal", "key": "k", "value": 5, "updated_at": 1.0}, ("state[0]", "value")),
+        ({"scope": "personal", "key": "k", "value": None, "updated_at": 1.0}, ("state[0]", "value")),
+        ({"scope": "visitor", "key": "k", "value": "v", "updated_at": 1.0}, ("state[0]", "scope")),
+        ({"scope": "personal", "key": "k", "value": "v"}, ("state[0]", "updated_at")),
+        ({"scope": "personal", "key": "k", "value": "v", "updated_at": "now"}, ("state[0]", "updated_at")),
+        ("not an object", ("state[0]",)),
+    ],
+)
 async def test_invalid_state_entries_are_refused(store: Store, bundle: bytes, entry, words):
     await refused(store, rebuild(bundle, with_state([entry])), *words)
 
@@ -546,8 +629,9 @@ async def test_unsafe_file_names_are_refused(store: Store, bundle: bytes, name: 
 
 
 async def test_duplicate_file_names_are_refused(store: Store, bundle: bytes):
-    await refused(store, rebuild(bundle, lambda man, m: man["files"][1].update(name=man["files"][0]["name"])),
-                  "repeated")
+    await refused(
+        store, rebuild(bundle, lambda man, m: man["files"][1].update(name=man["files"][0]["name"])), "repeated"
+    )
 
 
 async def test_a_missing_file_member_is_refused(store: Store, bundle: bytes):

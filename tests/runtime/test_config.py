@@ -55,9 +55,7 @@ def test_environment_variables_win_over_the_file(paths: Paths, monkeypatch: pyte
     assert config.max_tokens == 99
 
 
-def test_an_environment_override_that_is_not_a_number_is_a_config_error(
-    paths: Paths, monkeypatch: pytest.MonkeyPatch
-):
+def test_an_environment_override_that_is_not_a_number_is_a_config_error(paths: Paths, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("ARTIFACTS_STATE_QUOTA_MB", "lots")
     with pytest.raises(ConfigError, match="ARTIFACTS_STATE_QUOTA_MB"):
         load_config(paths)
@@ -85,9 +83,7 @@ def test_a_quota_that_is_not_positive_is_refused(paths: Paths):
         load_config(paths)
 
 
-def test_artifacts_home_moves_data_cache_logs_and_runtime_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_artifacts_home_moves_data_cache_logs_and_runtime_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("ARTIFACTS_HOME", str(tmp_path / "elsewhere"))
     paths = get_paths()
     root = (tmp_path / "elsewhere").resolve()
@@ -106,9 +102,7 @@ def test_ensure_creates_the_folders_with_a_private_runtime_folder(paths: Paths):
     assert paths.runtime.stat().st_mode & 0o777 == 0o700
 
 
-def test_without_artifacts_home_the_platform_directories_are_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_without_artifacts_home_the_platform_directories_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("ARTIFACTS_HOME")
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     paths = get_paths()

@@ -45,10 +45,15 @@ class DataServer:
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         body = await request.read()
-        self.requests.append({
-            "method": request.method, "path": request.path, "query": request.query_string,
-            "headers": {k.lower(): v for k, v in request.headers.items()}, "body": body,
-        })
+        self.requests.append(
+            {
+                "method": request.method,
+                "path": request.path,
+                "query": request.query_string,
+                "headers": {k.lower(): v for k, v in request.headers.items()},
+                "body": body,
+            }
+        )
         handler = self.handlers.get(request.path)
         if handler is None:
             return web.json_response({"path": request.path, "n": len(self.requests)})
@@ -61,7 +66,7 @@ class DataServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001
+        self.port = site._server.sockets[0].getsockname()[1]
         return self
 
     async def stop(self) -> None:
@@ -219,9 +224,7 @@ async def test_revoking_a_grant_makes_the_next_fetch_ask_again(
     assert len(asker.calls) == 2
 
 
-async def test_a_grant_is_for_that_exact_origin_only(
-    fetcher: DataFetcher, servers, artifact_id: str, store: Store
-):
+async def test_a_grant_is_for_that_exact_origin_only(fetcher: DataFetcher, servers, artifact_id: str, store: Store):
     granted, other = await servers(), await servers()
     await store.grant(artifact_id, granted.origin)
     assert (await fetcher.fetch(artifact_id, granted.url())).status == 200
@@ -253,9 +256,22 @@ async def test_visitors_are_never_asked(fetcher: DataFetcher, server: DataServer
 # ---------------------------------------------------------------------------- internal addresses
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "192.168.0.7", "172.16.5.4", "100.64.0.9",
-                                     "169.254.169.254", "::1", "::ffff:127.0.0.1", "fd00:ec2::254",
-                                     "fe80::1", "0.0.0.0"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.7",
+        "172.16.5.4",
+        "100.64.0.9",
+        "169.254.169.254",
+        "::1",
+        "::ffff:127.0.0.1",
+        "fd00:ec2::254",
+        "fe80::1",
+        "0.0.0.0",
+    ],
+)
 async def test_a_public_name_that_resolves_to_an_internal_address_is_refused_even_when_granted(
     store: Store, events: EventHub, artifact_id: str, monkeypatch: pytest.MonkeyPatch, address: str
 ):
@@ -321,8 +337,10 @@ async def test_the_connection_goes_to_the_checked_address_keeping_the_name_for_h
     assert request.extensions.get("sni_hostname") == "api.example.com"
 
 
-@pytest.mark.parametrize("host", ["metadata.google.internal", "METADATA.google.internal", "metadata",
-                                  "instance-data", "metadata.google.internal."])
+@pytest.mark.parametrize(
+    "host",
+    ["metadata.google.internal", "METADATA.google.internal", "metadata", "instance-data", "metadata.google.internal."],
+)
 async def test_cloud_metadata_names_are_refused_even_when_granted(
     store: Store, events: EventHub, artifact_id: str, monkeypatch: pytest.MonkeyPatch, host: str
 ):
@@ -389,9 +407,7 @@ async def test_a_relative_redirect_on_the_same_origin_is_followed(
     assert body_json(result)["path"] == "/elsewhere"
 
 
-async def test_a_redirect_to_a_denied_origin_is_refused(
-    fetcher: DataFetcher, servers, store: Store, artifact_id: str
-):
+async def test_a_redirect_to_a_denied_origin_is_refused(fetcher: DataFetcher, servers, store: Store, artifact_id: str):
     first, second = await servers(), await servers()
     first.handlers["/data"] = redirect_to(second.url())
     await store.grant(artifact_id, first.origin)
@@ -446,8 +462,9 @@ async def test_a_303_turns_a_post_into_a_get_without_the_body(
 ):
     server.handlers["/submit"] = redirect_to("/result", 303)
     await store.grant(artifact_id, server.origin)
-    result = await fetcher.fetch(artifact_id, server.url("/submit"), method="POST",
-                                 headers={"content-type": "application/json"}, body='{"q": 1}')
+    result = await fetcher.fetch(
+        artifact_id, server.url("/submit"), method="POST", headers={"content-type": "application/json"}, body='{"q": 1}'
+    )
     assert result.status == 200
     first, second = server.requests
     assert (first["method"], first["body"]) == ("POST", b'{"q": 1}')
@@ -470,8 +487,11 @@ async def test_credentials_are_not_carried_across_a_redirect_to_another_origin(
     first.handlers["/data"] = redirect_to(second.url("/next"))
     await store.grant(artifact_id, first.origin)
     await store.grant(artifact_id, second.origin)
-    await fetcher.fetch(artifact_id, first.url(), headers={"Authorization": "Bearer secret",
-                                                           "X-Api-Key": "k", "Accept": "application/json"})
+    await fetcher.fetch(
+        artifact_id,
+        first.url(),
+        headers={"Authorization": "Bearer secret", "X-Api-Key": "k", "Accept": "application/json"},
+    )
     assert first.requests[0]["headers"]["authorization"] == "Bearer secret"
     assert "authorization" not in second.requests[0]["headers"]
     assert "x-api-key" not in second.requests[0]["headers"]
@@ -637,7 +657,11 @@ async def test_a_second_get_while_fresh_is_served_from_the_cache_without_a_reque
 
 
 async def test_a_stale_entry_is_served_at_once_and_refreshed_behind_it(
-    fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, events: EventHub,
+    fetcher: DataFetcher,
+    server: DataServer,
+    store: Store,
+    artifact_id: str,
+    events: EventHub,
     monkeypatch: pytest.MonkeyPatch,
 ):
     heard: list[dict] = []
@@ -692,7 +716,11 @@ async def test_concurrent_stale_reads_refresh_once(
 
 
 async def test_a_failed_refresh_keeps_the_cached_answer(
-    fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, events: EventHub,
+    fetcher: DataFetcher,
+    server: DataServer,
+    store: Store,
+    artifact_id: str,
+    events: EventHub,
     monkeypatch: pytest.MonkeyPatch,
 ):
     heard: list[dict] = []
@@ -746,12 +774,23 @@ async def test_only_the_allowed_request_headers_are_forwarded(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str
 ):
     await store.grant(artifact_id, server.origin)
-    await fetcher.fetch(artifact_id, server.url(), headers={
-        "Accept": "application/json", "Accept-Language": "fr", "Authorization": "Bearer t",
-        "X-Api-Key": "k", "Cookie": "session=stolen", "X-Forwarded-For": "1.2.3.4",
-        "Origin": "https://evil.example", "Referer": "https://evil.example/", "X-Custom": "1",
-        "User-Agent": "spoofed", "Host": "evil.example",
-    })
+    await fetcher.fetch(
+        artifact_id,
+        server.url(),
+        headers={
+            "Accept": "application/json",
+            "Accept-Language": "fr",
+            "Authorization": "Bearer t",
+            "X-Api-Key": "k",
+            "Cookie": "session=stolen",
+            "X-Forwarded-For": "1.2.3.4",
+            "Origin": "https://evil.example",
+            "Referer": "https://evil.example/",
+            "X-Custom": "1",
+            "User-Agent": "spoofed",
+            "Host": "evil.example",
+        },
+    )
     seen = server.requests[0]["headers"]
     assert seen["accept"] == "application/json" and seen["accept-language"] == "fr"
     assert seen["authorization"] == "Bearer t" and seen["x-api-key"] == "k"
@@ -799,9 +838,7 @@ async def test_odd_methods_are_refused_clearly(
     assert server.requests == []
 
 
-async def test_other_methods_are_forwarded(
-    fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str
-):
+async def test_other_methods_are_forwarded(fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str):
     await store.grant(artifact_id, server.origin)
     for method in ("put", "PATCH", "DELETE", "HEAD", "OPTIONS"):
         await fetcher.fetch(artifact_id, server.url(), method=method, body=None)
@@ -819,43 +856,60 @@ async def test_a_url_with_credentials_in_it_sends_a_plain_host_header(
 # ---------------------------------------------------------------------------- origins
 
 
-@pytest.mark.parametrize("url, origin", [
-    ("http://example.com/path?q=1#frag", "http://example.com"),
-    ("HTTP://Example.COM:80/", "http://example.com"),
-    ("https://example.com:443/x", "https://example.com"),
-    ("https://example.com:80/x", "https://example.com:80"),
-    ("http://example.com:443/", "http://example.com:443"),
-    ("https://api.example.com:8443", "https://api.example.com:8443"),
-    ("http://example.com./", "http://example.com"),
-    ("http://user:secret@example.com/", "http://example.com"),
-    ("https://bücher.example/", "https://xn--bcher-kva.example"),
-    ("https://BÜCHER.example/", "https://xn--bcher-kva.example"),
-    ("http://127.0.0.1:8080/data.json", "http://127.0.0.1:8080"),
-    ("http://[::1]:8080/", "http://[::1]:8080"),
-    ("http://[::1]:80/", "http://[::1]"),
-    ("http://[2001:DB8::1]/", "http://[2001:db8::1]"),
-    ("http://[0:0:0:0:0:0:0:1]:8080/", "http://[::1]:8080"),
-    ("http://localhost:3000", "http://localhost:3000"),
-])
+@pytest.mark.parametrize(
+    "url, origin",
+    [
+        ("http://example.com/path?q=1#frag", "http://example.com"),
+        ("HTTP://Example.COM:80/", "http://example.com"),
+        ("https://example.com:443/x", "https://example.com"),
+        ("https://example.com:80/x", "https://example.com:80"),
+        ("http://example.com:443/", "http://example.com:443"),
+        ("https://api.example.com:8443", "https://api.example.com:8443"),
+        ("http://example.com./", "http://example.com"),
+        ("http://user:secret@example.com/", "http://example.com"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example"),
+        ("https://BÜCHER.example/", "https://xn--bcher-kva.example"),
+        ("http://127.0.0.1:8080/data.json", "http://127.0.0.1:8080"),
+        ("http://[::1]:8080/", "http://[::1]:8080"),
+        ("http://[::1]:80/", "http://[::1]"),
+        ("http://[2001:DB8::1]/", "http://[2001:db8::1]"),
+        ("http://[0:0:0:0:0:0:0:1]:8080/", "http://[::1]:8080"),
+        ("http://localhost:3000", "http://localhost:3000"),
+    ],
+)
 def test_origin_of_normalises(url: str, origin: str):
     assert origin_of(url) == origin
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "data:text/plain,hi", "javascript:alert(1)", "ftp://example.com/",
-    "ws://example.com/", "blob:https://example.com/x", "http://", "http:///path", "//example.com/",
-    "example.com", "", "http://example.com:99999/", "http://example.com:port/",
-    "http://exa mple.com/", "http://a<b>.com/", "http://[::1/", "http://..example.com/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "data:text/plain,hi",
+        "javascript:alert(1)",
+        "ftp://example.com/",
+        "ws://example.com/",
+        "blob:https://example.com/x",
+        "http://",
+        "http:///path",
+        "//example.com/",
+        "example.com",
+        "",
+        "http://example.com:99999/",
+        "http://example.com:port/",
+        "http://exa mple.com/",
+        "http://a<b>.com/",
+        "http://[::1/",
+        "http://..example.com/",
+    ],
+)
 def test_origin_of_refuses_what_is_not_an_http_origin(url: str):
     with pytest.raises(FetchRefused) as info:
         origin_of(url)
     assert info.value.code == "invalid_url" and info.value.message
 
 
-async def test_fetching_a_non_http_url_is_refused_before_anything_else(
-    fetcher: DataFetcher, artifact_id: str
-):
+async def test_fetching_a_non_http_url_is_refused_before_anything_else(fetcher: DataFetcher, artifact_id: str):
     asker = Asker("always")
     fetcher.asker = asker
     with pytest.raises(FetchRefused) as info:
@@ -886,8 +940,9 @@ async def test_concurrent_fetches_of_one_origin_ask_once(
 
 async def test_concurrent_fetches_share_a_denial(fetcher: DataFetcher, server: DataServer, artifact_id: str):
     fetcher.asker = Asker("deny")
-    results = await asyncio.gather(*(fetcher.fetch(artifact_id, server.url(f"/{i}")) for i in range(3)),
-                                   return_exceptions=True)
+    results = await asyncio.gather(
+        *(fetcher.fetch(artifact_id, server.url(f"/{i}")) for i in range(3)), return_exceptions=True
+    )
     assert all(isinstance(r, FetchRefused) for r in results)
     assert len(fetcher.asker.calls) == 1 and server.requests == []
 

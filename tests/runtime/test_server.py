@@ -94,9 +94,16 @@ async def test_url_without_a_server_says_how_to_start_one(workspace, capsys) -> 
 async def test_url_with_a_stale_runtime_file_says_no_server_runs(workspace, paths, capsys) -> None:
     artifact = await workspace.store.create(PAGE, type="html")
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    paths.server_file.write_text(json.dumps({
-        "url": "http://127.0.0.1:9", "port": 9, "token": "t" * 32, "pid": int(dead.stdout),
-    }))
+    paths.server_file.write_text(
+        json.dumps(
+            {
+                "url": "http://127.0.0.1:9",
+                "port": 9,
+                "token": "t" * 32,
+                "pid": int(dead.stdout),
+            }
+        )
+    )
     assert await run_cli("url", artifact.id) == 1
     assert "artifacts serve" in capsys.readouterr().err
 
@@ -167,10 +174,14 @@ def build_request(server, artifact_id: str, route: str, case: str) -> tuple[str,
     headers = {k: v.format(port=server.port, base=server.base_url) for k, v in change.items()}
     path = template.format(id=artifact_id, ticket=server.frame_ticket(artifact_id))
     if route == "ws":
-        headers.update({
-            "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
-        })
+        headers.update(
+            {
+                "Connection": "Upgrade",
+                "Upgrade": "websocket",
+                "Sec-WebSocket-Version": "13",
+                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+            }
+        )
         if token:
             path += f"?token={token}"
     elif needs_token and token:
@@ -191,7 +202,10 @@ async def test_the_guard(workspace, server, route: str, case: str) -> None:
         assert response.status_code == LEGITIMATE_STATUS.get(route, 200), response.text[:200]
     else:
         assert response.status_code == STATUS[expected]
-        assert response.json() == {"ok": False, "error": {"code": expected, "message": response.json()["error"]["message"]}}
+        assert response.json() == {
+            "ok": False,
+            "error": {"code": expected, "message": response.json()["error"]["message"]},
+        }
 
 
 async def test_refusals_explain_themselves(workspace, server) -> None:
@@ -229,15 +243,22 @@ async def test_bad_calls_are_refused_with_a_reason(workspace, server) -> None:
         assert no_method.status_code == 400
         unknown = (await client.post(f"/api/artifacts/{a.id}/call", json={"method": "os.system", "params": {}})).json()
         assert unknown["error"]["code"] == "unknown_method"
-        params = (await client.post(f"/api/artifacts/{a.id}/call", json={"method": "storage.list", "params": []})).json()
+        params = (
+            await client.post(f"/api/artifacts/{a.id}/call", json={"method": "storage.list", "params": []})
+        ).json()
         assert params["error"]["code"] == "invalid_argument"
 
 
 async def test_runtime_files_are_only_our_own(server) -> None:
     async with httpx.AsyncClient(base_url=server.base_url) as client:
         assert (await client.get("/runtime/frame.js")).status_code == 200
-        for path in ["/runtime/..%2Fserver.py", "/runtime/server.py", "/runtime/%2e%2e%2fpage.py",
-                     "/assets/react@18.3.1/..%2F..%2Fetc%2Fpasswd", "/assets/react@0.0.1/umd/react.production.min.js"]:
+        for path in [
+            "/runtime/..%2Fserver.py",
+            "/runtime/server.py",
+            "/runtime/%2e%2e%2fpage.py",
+            "/assets/react@18.3.1/..%2F..%2Fetc%2Fpasswd",
+            "/assets/react@0.0.1/umd/react.production.min.js",
+        ]:
             assert (await client.get(path)).status_code == 404, path
 
 
@@ -254,18 +275,29 @@ async def test_a_bridge_call_over_the_websocket_answers_like_http(workspace, ser
     workspace.events.subscribe(events.append)
     url = f"{server.base_url}/ws?token={server.token}&view=view-1"
     async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
-        await ws.send_json({"type": "call", "id": 7, "artifact": artifact.id, "method": "storage.set",
-                            "params": {"key": "k", "value": "v"}})
+        await ws.send_json(
+            {
+                "type": "call",
+                "id": 7,
+                "artifact": artifact.id,
+                "method": "storage.set",
+                "params": {"key": "k", "value": "v"},
+            }
+        )
         replies = []
         while len(replies) < 1:
             msg = await ws.receive_json(timeout=5)
             if msg.get("type") == "reply":
                 replies.append(msg)
-        assert replies == [{"type": "reply", "id": 7, "ok": True, "result": {"key": "k", "value": "v", "shared": False}}]
-        await ws.send_json({"type": "call", "id": 8, "artifact": artifact.id, "method": "storage.get",
-                            "params": {"key": "missing"}})
-        await ws.send_json({"type": "call", "id": 9, "artifact": "zzzzzzzz", "method": "storage.get",
-                            "params": {"key": "k"}})
+        assert replies == [
+            {"type": "reply", "id": 7, "ok": True, "result": {"key": "k", "value": "v", "shared": False}}
+        ]
+        await ws.send_json(
+            {"type": "call", "id": 8, "artifact": artifact.id, "method": "storage.get", "params": {"key": "missing"}}
+        )
+        await ws.send_json(
+            {"type": "call", "id": 9, "artifact": "zzzzzzzz", "method": "storage.get", "params": {"key": "k"}}
+        )
         await ws.send_json({"type": "call", "id": 10, "method": "storage.get"})
         got = {}
         while len(got) < 3:
@@ -287,10 +319,24 @@ async def test_a_large_value_fits_through_the_websocket(workspace, server) -> No
     value = "x" * (5 * 1024 * 1024)
     url = f"{server.base_url}/ws?token={server.token}"
     async with aiohttp.ClientSession() as session, session.ws_connect(url, max_msg_size=0) as ws:
-        await ws.send_json({"type": "call", "id": 1, "artifact": artifact.id, "method": "storage.set",
-                            "params": {"key": "big", "value": value}})
-        await ws.send_json({"type": "call", "id": 2, "artifact": artifact.id, "method": "storage.set",
-                            "params": {"key": "bigger", "value": value + "x"}})
+        await ws.send_json(
+            {
+                "type": "call",
+                "id": 1,
+                "artifact": artifact.id,
+                "method": "storage.set",
+                "params": {"key": "big", "value": value},
+            }
+        )
+        await ws.send_json(
+            {
+                "type": "call",
+                "id": 2,
+                "artifact": artifact.id,
+                "method": "storage.set",
+                "params": {"key": "bigger", "value": value + "x"},
+            }
+        )
         got = {}
         while len(got) < 2:
             msg = await ws.receive_json(timeout=20)

@@ -29,8 +29,9 @@ PAGE = "<!doctype html><title>Board</title><h1>Shared board</h1>"
 async def start_server(store: Store, paths: Paths, host: str = "127.0.0.1") -> ArtifactServer:
     events = EventHub()
     store.listeners.append(events.publish)
-    server = ArtifactServer(store, Bridge(store, events), events, AssetCache(root=paths.cache / "assets"),
-                            paths, host=host)
+    server = ArtifactServer(
+        store, Bridge(store, events), events, AssetCache(root=paths.cache / "assets"), paths, host=host
+    )
     await server.start()
     return server
 
@@ -94,8 +95,9 @@ async def test_a_link_is_served_without_the_token_and_gives_a_visitor_cookie(
         assert "content-security-policy" in frame.headers
         # the owner's API stays closed to a visitor
         assert (await client.get(f"/api/artifacts/{artifact_id}")).status_code == 401
-        assert (await client.post(f"/api/artifacts/{artifact_id}/call",
-                                  json={"method": "storage.list", "params": {}})).status_code == 401
+        assert (
+            await client.post(f"/api/artifacts/{artifact_id}/call", json={"method": "storage.list", "params": {}})
+        ).status_code == 401
 
 
 async def test_a_call_without_the_visitor_cookie_is_refused(server: ArtifactServer, token: str):
@@ -155,9 +157,7 @@ async def test_personal_storage_is_per_visitor_and_shared_storage_is_common(
     assert (await store.state_get(artifact_id, "board", shared=True)).value == "[1,2]"
 
 
-async def test_a_visitor_cannot_reach_another_artifact(
-    server: ArtifactServer, token: str, store: Store
-):
+async def test_a_visitor_cannot_reach_another_artifact(server: ArtifactServer, token: str, store: Store):
     other = (await store.create("<p>private</p>", title="Private")).id
     await store.state_set(other, "k", "private", shared=True)
     await store.state_set(other, "k", "private")
@@ -181,10 +181,13 @@ async def test_visitors_read_the_artifacts_files(server: ArtifactServer, token: 
         assert reply["result"]["text"] == "a,b\n1,2\n"
 
 
-@pytest.mark.parametrize("method, params", [
-    ("claude.complete", {"prompt": "hi"}),
-    ("claude.messages", {"body": {"model": "x", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}),
-])
+@pytest.mark.parametrize(
+    "method, params",
+    [
+        ("claude.complete", {"prompt": "hi"}),
+        ("claude.messages", {"body": {"model": "x", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}}),
+    ],
+)
 async def test_visitors_cannot_call_the_model(server: ArtifactServer, token: str, method: str, params: dict):
     async with visitor(server) as client:
         await visit(client, token)
@@ -248,16 +251,17 @@ async def test_visitors_are_never_asked_for_a_grant(server: ArtifactServer, toke
 # ---------------------------------------------------------------------------- origins
 
 
-@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Origin": "null"},
-                                     {"Sec-Fetch-Site": "cross-site"}])
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "https://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}]
+)
 async def test_a_post_from_a_foreign_origin_is_refused(server: ArtifactServer, token: str, headers: dict):
     async with visitor(server) as client:
         await visit(client, token)
-        response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}},
-                                     headers=headers)
+        response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}}, headers=headers)
         assert response.status_code == 403 and response.json()["error"]["code"] == "bad_origin"
-        same = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}},
-                                 headers={"Origin": server.base_url})
+        same = await client.post(
+            f"/s/{token}/call", json={"method": "storage.list", "params": {}}, headers={"Origin": server.base_url}
+        )
         assert same.status_code == 200
 
 
@@ -271,37 +275,48 @@ async def test_a_foreign_host_header_is_refused_on_loopback(server: ArtifactServ
 
 
 def routes(token: str) -> list[tuple[str, str]]:
-    return [("GET", f"/s/{token}"), ("GET", f"/s/{token}/info"), ("GET", f"/s/{token}/frame"),
-            ("GET", f"/s/{token}/source"), ("POST", f"/s/{token}/call")]
+    return [
+        ("GET", f"/s/{token}"),
+        ("GET", f"/s/{token}/info"),
+        ("GET", f"/s/{token}/frame"),
+        ("GET", f"/s/{token}/source"),
+        ("POST", f"/s/{token}/call"),
+    ]
 
 
 async def test_unpublish_ends_every_route_at_once(server: ArtifactServer, token: str, store: Store, artifact_id: str):
     async with visitor(server) as client:
         await visit(client, token)
         for method, path in routes(token):
-            assert (await client.request(method, path, json={"method": "storage.list", "params": {}})).status_code == 200
+            assert (
+                await client.request(method, path, json={"method": "storage.list", "params": {}})
+            ).status_code == 200
         assert await store.unpublish(artifact_id) == 1
         for method, path in routes(token):
             response = await client.request(method, path, json={"method": "storage.list", "params": {}})
             assert response.status_code == 404, path
 
 
-async def test_a_call_on_an_ended_link_says_so_in_json(server: ArtifactServer, token: str, store: Store,
-                                                      artifact_id: str):
+async def test_a_call_on_an_ended_link_says_so_in_json(
+    server: ArtifactServer, token: str, store: Store, artifact_id: str
+):
     async with visitor(server) as client:
         await visit(client, token)
         await store.unpublish(artifact_id)
         response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}})
         assert response.status_code == 404
-        assert response.json()["error"] == {"code": "not_found",
-                                             "message": "this link does not exist or was unpublished"}
+        assert response.json()["error"] == {
+            "code": "not_found",
+            "message": "this link does not exist or was unpublished",
+        }
 
 
 async def test_a_deeply_nested_call_body_is_a_bad_request(server: ArtifactServer, token: str):
     async with visitor(server) as client:
         await visit(client, token)
-        response = await client.post(f"/s/{token}/call", content=b"[" * 100_000 + b"]" * 100_000,
-                                     headers={"content-type": "application/json"})
+        response = await client.post(
+            f"/s/{token}/call", content=b"[" * 100_000 + b"]" * 100_000, headers={"content-type": "application/json"}
+        )
         assert response.status_code == 400
 
 
@@ -319,7 +334,9 @@ async def test_unknown_revoked_and_trashed_links_are_404(server: ArtifactServer,
         assert (await client.get(f"/s/{trashed_token}")).status_code == 404
 
 
-async def test_publishing_again_after_unpublish_gives_a_new_link(server: ArtifactServer, store: Store, artifact_id: str):
+async def test_publishing_again_after_unpublish_gives_a_new_link(
+    server: ArtifactServer, store: Store, artifact_id: str
+):
     first = await store.publish(artifact_id)
     await store.unpublish(artifact_id)
     second = await store.publish(artifact_id)
@@ -335,8 +352,14 @@ async def test_publishing_again_after_unpublish_gives_a_new_link(server: Artifac
 async def test_the_source_route_serves_the_content_for_remix(server: ArtifactServer, token: str):
     async with visitor(server) as client:
         data = (await client.get(f"/s/{token}/source")).json()
-    assert data == {"format": "live-artifacts-share", "title": "Board", "type": "text/html",
-                    "language": None, "version": 1, "content": PAGE}
+    assert data == {
+        "format": "live-artifacts-share",
+        "title": "Board",
+        "type": "text/html",
+        "language": None,
+        "version": 1,
+        "content": PAGE,
+    }
 
 
 async def test_remix_by_url_against_the_running_server(server: ArtifactServer, token: str, store: Store):
@@ -357,6 +380,7 @@ class FakeShareHost:
 
     async def __aenter__(self) -> str:
         app = web.Application()
+
         async def source(request: web.Request) -> web.StreamResponse:
             return await self.answer(request)
 
@@ -365,7 +389,7 @@ class FakeShareHost:
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # noqa: SLF001
+        self.port = site._server.sockets[0].getsockname()[1]
         return f"http://127.0.0.1:{self.port}/s/abcdefghijklmnop"
 
     async def __aexit__(self, *exc) -> None:
@@ -381,17 +405,26 @@ async def _endless(request: web.Request) -> web.StreamResponse:
     return response
 
 
-@pytest.mark.parametrize("answer, words", [
-    (lambda r: web.Response(text="<html>hello</html>"), "not JSON"),
-    (lambda r: web.Response(body=b"[" * 100_000 + b"]" * 100_000), "not JSON"),
-    (lambda r: web.json_response({"format": "something"}), "did not answer with a live-artifacts artifact"),
-    (lambda r: web.json_response({"format": "live-artifacts-share", "type": "x/evil", "content": "x"}), "malformed"),
-    (lambda r: web.json_response({"format": "live-artifacts-share", "type": "text/html", "content": 5}), "malformed"),
-    (lambda r: web.Response(status=500), "answered 500"),
-    (lambda r: web.Response(status=302, headers={"Location": "http://127.0.0.1:9/"}), "answered 302"),
-    (lambda r: web.Response(status=404), "unpublished"),
-    (_endless, "sent more than"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (lambda r: web.Response(text="<html>hello</html>"), "not JSON"),
+        (lambda r: web.Response(body=b"[" * 100_000 + b"]" * 100_000), "not JSON"),
+        (lambda r: web.json_response({"format": "something"}), "did not answer with a live-artifacts artifact"),
+        (
+            lambda r: web.json_response({"format": "live-artifacts-share", "type": "x/evil", "content": "x"}),
+            "malformed",
+        ),
+        (
+            lambda r: web.json_response({"format": "live-artifacts-share", "type": "text/html", "content": 5}),
+            "malformed",
+        ),
+        (lambda r: web.Response(status=500), "answered 500"),
+        (lambda r: web.Response(status=302, headers={"Location": "http://127.0.0.1:9/"}), "answered 302"),
+        (lambda r: web.Response(status=404), "unpublished"),
+        (_endless, "sent more than"),
+    ],
+)
 async def test_remix_by_url_refuses_what_a_foreign_server_sends(
     store: Store, monkeypatch: pytest.MonkeyPatch, answer, words: str
 ):
@@ -411,8 +444,15 @@ async def test_remix_by_url_refuses_what_a_foreign_server_sends(
     assert await store.count() == before
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1/s/short", "http://127.0.0.1/view/abcdefghij",
-                                 "http://127.0.0.1/s/abcdefghij/source", "http://[::1/s/abcdefghij"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/s/short",
+        "http://127.0.0.1/view/abcdefghij",
+        "http://127.0.0.1/s/abcdefghij/source",
+        "http://[::1/s/abcdefghij",
+    ],
+)
 async def test_remix_refuses_what_is_not_a_share_link(store: Store, url: str):
     from artifacts_runtime.errors import ArtifactsError
 
@@ -442,8 +482,10 @@ async def raw_get(host: str, port: int, target: str, token: str) -> tuple[int, b
     import asyncio
 
     reader, writer = await asyncio.open_connection(host, port)
-    writer.write(f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n"
-                 "Connection: close\r\n\r\n".encode())
+    writer.write(
+        f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n"
+        "Connection: close\r\n\r\n".encode()
+    )
     await writer.drain()
     data = await reader.read()
     writer.close()
@@ -475,22 +517,33 @@ async def test_bound_to_all_addresses_other_machines_reach_only_published_links(
     try:
         auth = {"Authorization": f"Bearer {server.token}"}
         async with httpx.AsyncClient(base_url=f"http://{address}:{server.port}", timeout=10, trust_env=False) as far:
-            for path in (f"/api/artifacts/{artifact_id}", f"/view/{artifact_id}",
-                         f"/frame/{artifact_id}/1?ticket={server.frame_ticket(artifact_id)}", "/ws",
-                         f"/ws?token={server.token}", "/nothing"):
+            for path in (
+                f"/api/artifacts/{artifact_id}",
+                f"/view/{artifact_id}",
+                f"/frame/{artifact_id}/1?ticket={server.frame_ticket(artifact_id)}",
+                "/ws",
+                f"/ws?token={server.token}",
+                "/nothing",
+            ):
                 response = await far.get(path, headers=auth)
                 assert response.status_code == 404, path
                 assert server.token not in response.text and "Shared board" not in response.text
             # paths that start like a link but climb out of it (sent raw: httpx would tidy them)
-            for path in (f"/s/../api/artifacts/{artifact_id}", f"/s/%2e%2e/api/artifacts/{artifact_id}",
-                         f"/s/{token}/../../view/{artifact_id}", f"/s/{token}/%2e%2e/%2e%2e/api/artifacts/{artifact_id}",
-                         f"/s/..%2fapi/artifacts/{artifact_id}", f"//api/artifacts/{artifact_id}",
-                         f"http://{address}/api/artifacts/{artifact_id}"):
+            for path in (
+                f"/s/../api/artifacts/{artifact_id}",
+                f"/s/%2e%2e/api/artifacts/{artifact_id}",
+                f"/s/{token}/../../view/{artifact_id}",
+                f"/s/{token}/%2e%2e/%2e%2e/api/artifacts/{artifact_id}",
+                f"/s/..%2fapi/artifacts/{artifact_id}",
+                f"//api/artifacts/{artifact_id}",
+                f"http://{address}/api/artifacts/{artifact_id}",
+            ):
                 status, body = await raw_get(address, server.port, path, server.token)
                 assert status == 404, path
                 assert b'"current_version"' not in body and b"Shared board" not in body
-            post = await far.post(f"/api/artifacts/{artifact_id}/call", headers=auth,
-                                  json={"method": "storage.list", "params": {}})
+            post = await far.post(
+                f"/api/artifacts/{artifact_id}/call", headers=auth, json={"method": "storage.list", "params": {}}
+            )
             assert post.status_code == 404
             # the published link works, storage included
             page = await far.get(f"/s/{token}")
@@ -499,11 +552,15 @@ async def test_bound_to_all_addresses_other_machines_reach_only_published_links(
             assert (await far.get(f"/s/{token}/frame")).status_code == 200
             assert (await far.get("/runtime/shell.js")).status_code == 200
             assert (await far.get("/health")).status_code == 200
-            reply = (await far.post(f"/s/{token}/call", json={"method": "storage.set",
-                                                               "params": {"key": "k", "value": "v"}})).json()
+            reply = (
+                await far.post(f"/s/{token}/call", json={"method": "storage.set", "params": {"key": "k", "value": "v"}})
+            ).json()
             assert reply["ok"] is True
-            foreign = await far.post(f"/s/{token}/call", headers={"Origin": "https://evil.example"},
-                                     json={"method": "storage.list", "params": {}})
+            foreign = await far.post(
+                f"/s/{token}/call",
+                headers={"Origin": "https://evil.example"},
+                json={"method": "storage.list", "params": {}},
+            )
             assert foreign.status_code == 403
         async with httpx.AsyncClient(base_url=server.base_url, timeout=10, trust_env=False) as near:
             # this machine (loopback) still has everything
@@ -512,10 +569,17 @@ async def test_bound_to_all_addresses_other_machines_reach_only_published_links(
         await server.stop()
 
 
-@pytest.mark.parametrize("peer, bound, local", [
-    ("127.0.0.1", "0.0.0.0", True), ("::1", "0.0.0.0", True), ("192.0.2.7", "0.0.0.0", False),
-    ("10.0.0.2", "10.0.0.5", False), ("10.0.0.5", "10.0.0.5", True), ("fe80::1%eth0", "::", False),
-])
+@pytest.mark.parametrize(
+    "peer, bound, local",
+    [
+        ("127.0.0.1", "0.0.0.0", True),
+        ("::1", "0.0.0.0", True),
+        ("192.0.2.7", "0.0.0.0", False),
+        ("10.0.0.2", "10.0.0.5", False),
+        ("10.0.0.5", "10.0.0.5", True),
+        ("fe80::1%eth0", "::", False),
+    ],
+)
 def test_which_peers_count_as_this_machine(peer: str, bound: str, local: bool, paths: Paths):
     """The decision itself, on requests whose transport peer is set by hand (for machines where
     the test above has no network address to use)."""
@@ -532,8 +596,9 @@ def test_which_peers_count_as_this_machine(peer: str, bound: str, local: bool, p
 async def test_a_mocked_far_peer_gets_404_for_the_api_but_the_link_works(
     store: Store, paths: Paths, artifact_id: str, token: str
 ):
-    server = ArtifactServer(store, Bridge(store, EventHub()), EventHub(), AssetCache(root=paths.cache / "a"),
-                            paths, host="0.0.0.0")
+    server = ArtifactServer(
+        store, Bridge(store, EventHub()), EventHub(), AssetCache(root=paths.cache / "a"), paths, host="0.0.0.0"
+    )
     app = server.build_app()
 
     class Transport:
@@ -544,11 +609,15 @@ async def test_a_mocked_far_peer_gets_404_for_the_api_but_the_link_works(
             return False
 
     async def get(path: str) -> web.StreamResponse:
-        request = make_mocked_request("GET", path, headers={"Host": "192.0.2.2:8000",
-                                                            "Authorization": f"Bearer {server.token}"},
-                                      transport=Transport(), app=app)
+        request = make_mocked_request(
+            "GET",
+            path,
+            headers={"Host": "192.0.2.2:8000", "Authorization": f"Bearer {server.token}"},
+            transport=Transport(),
+            app=app,
+        )
         match = await app.router.resolve(request)
-        request._match_info = match  # noqa: SLF001
+        request._match_info = match
         match.add_app(app)
         return await server._guard(request, match.handler)
 

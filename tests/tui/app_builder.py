@@ -12,8 +12,9 @@ import asyncio
 import itertools
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 from unittest import mock
 
 from artifacts_runtime import kinds
@@ -38,26 +39,63 @@ HABIT_V1 = """<!doctype html>
 </html>
 """
 HABIT_V2 = HABIT_V1.replace('["Read", "Walk"]', '["Read", "Walk", "Stretch"]').replace(
-    "<h1>Habits</h1>", "<h1>Daily habits</h1>")
+    "<h1>Habits</h1>", "<h1>Daily habits</h1>"
+)
 
 SEED: list[dict[str, Any]] = [
-    {"title": "Habit tracker", "type": kinds.HTML, "versions": [HABIT_V1, HABIT_V2], "age": 2 * HOUR,
-     "pinned": True,
-     "state": [("habits", '{"Read":[1,1,0],"Walk":[0,1,1]}', False), ("theme", '"dark"', True)]},
-    {"title": "Budget chart", "type": kinds.REACT, "age": 5 * MIN, "versions": [
-        "import { BarChart } from 'recharts';\n\nexport default function BudgetChart() {\n"
-        "  return <BarChart width={400} height={300} data={[]} />;\n}\n"]},
-    {"title": "Regex tester", "type": kinds.HTML, "age": 3 * DAY, "versions": [
-        "<!doctype html><html><head><title>Regex tester</title></head><body>"
-        "<input id=re><pre id=out></pre></body></html>\n"]},
-    {"title": "Meeting notes", "type": kinds.MARKDOWN, "age": 9 * DAY, "versions": [
-        "# Meeting notes\n\n- ship the habit tracker\n- budget review on Friday\n"]},
-    {"title": "Release flow", "type": kinds.MERMAID, "age": 30 * DAY, "versions": [
-        "flowchart LR\n  build --> test --> release\n"]},
-    {"title": "Fizzbuzz", "type": kinds.CODE, "language": "python", "age": 200 * DAY, "versions": [
-        "for i in range(1, 16):\n    print('Fizz' * (i % 3 == 0) + 'Buzz' * (i % 5 == 0) or i)\n"]},
-    {"title": "Logo", "type": kinds.SVG, "age": 400 * DAY, "versions": [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>\n']},
+    {
+        "title": "Habit tracker",
+        "type": kinds.HTML,
+        "versions": [HABIT_V1, HABIT_V2],
+        "age": 2 * HOUR,
+        "pinned": True,
+        "state": [("habits", '{"Read":[1,1,0],"Walk":[0,1,1]}', False), ("theme", '"dark"', True)],
+    },
+    {
+        "title": "Budget chart",
+        "type": kinds.REACT,
+        "age": 5 * MIN,
+        "versions": [
+            "import { BarChart } from 'recharts';\n\nexport default function BudgetChart() {\n"
+            "  return <BarChart width={400} height={300} data={[]} />;\n}\n"
+        ],
+    },
+    {
+        "title": "Regex tester",
+        "type": kinds.HTML,
+        "age": 3 * DAY,
+        "versions": [
+            "<!doctype html><html><head><title>Regex tester</title></head><body>"
+            "<input id=re><pre id=out></pre></body></html>\n"
+        ],
+    },
+    {
+        "title": "Meeting notes",
+        "type": kinds.MARKDOWN,
+        "age": 9 * DAY,
+        "versions": ["# Meeting notes\n\n- ship the habit tracker\n- budget review on Friday\n"],
+    },
+    {
+        "title": "Release flow",
+        "type": kinds.MERMAID,
+        "age": 30 * DAY,
+        "versions": ["flowchart LR\n  build --> test --> release\n"],
+    },
+    {
+        "title": "Fizzbuzz",
+        "type": kinds.CODE,
+        "language": "python",
+        "age": 200 * DAY,
+        "versions": ["for i in range(1, 16):\n    print('Fizz' * (i % 3 == 0) + 'Buzz' * (i % 5 == 0) or i)\n"],
+    },
+    {
+        "title": "Logo",
+        "type": kinds.SVG,
+        "age": 400 * DAY,
+        "versions": [
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>\n'
+        ],
+    },
 ]
 
 
@@ -73,8 +111,9 @@ def fixed_ids() -> Iterator[None]:
         yield
 
 
-async def seed_library(paths: Paths, seed: list[dict[str, Any]] = SEED, *,
-                       conversation: bool = False) -> dict[str, str]:
+async def seed_library(
+    paths: Paths, seed: list[dict[str, Any]] = SEED, *, conversation: bool = False
+) -> dict[str, str]:
     """Fill the library; returns {title: id}. Times are set relative to :data:`NOW`."""
     ids: dict[str, str] = {}
     store = await Store.open(paths.library)
@@ -82,8 +121,9 @@ async def seed_library(paths: Paths, seed: list[dict[str, Any]] = SEED, *,
         with fixed_ids():
             for item in seed:
                 versions = item["versions"]
-                artifact = await store.create(versions[0], title=item["title"], type=item["type"],
-                                              language=item.get("language"), source="model")
+                artifact = await store.create(
+                    versions[0], title=item["title"], type=item["type"], language=item.get("language"), source="model"
+                )
                 for content in versions[1:]:
                     await store.add_version(artifact.id, content, source="user", label="edited")
                 if item.get("pinned"):
@@ -94,12 +134,25 @@ async def seed_library(paths: Paths, seed: list[dict[str, Any]] = SEED, *,
             if conversation:
                 c = await store.create_conversation(title="Make a habit tracker", model="claude-test")
                 await store.add_message(c.id, "user", [{"type": "text", "text": "Make me a habit tracker"}])
-                await store.add_message(c.id, "assistant", [
-                    {"type": "text", "text": "Here is a **habit tracker** with two habits:\n\n- Read\n- Walk"},
-                    {"type": "tool_use", "id": "toolu_1", "name": "artifacts",
-                     "input": {"command": "create", "id": ids.get("Habit tracker", "x"),
-                               "title": "Habit tracker", "type": "text/html", "content": "…"}},
-                ])
+                await store.add_message(
+                    c.id,
+                    "assistant",
+                    [
+                        {"type": "text", "text": "Here is a **habit tracker** with two habits:\n\n- Read\n- Walk"},
+                        {
+                            "type": "tool_use",
+                            "id": "toolu_1",
+                            "name": "artifacts",
+                            "input": {
+                                "command": "create",
+                                "id": ids.get("Habit tracker", "x"),
+                                "title": "Habit tracker",
+                                "type": "text/html",
+                                "content": "…",
+                            },
+                        },
+                    ],
+                )
                 ids["conversation"] = c.id
     finally:
         await store.close()
@@ -114,11 +167,15 @@ def _fix_times(paths: Paths, seed: list[dict[str, Any]], ids: dict[str, str]) ->
             artifact_id = ids[item["title"]]
             updated = NOW - item["age"]
             n = len(item["versions"])
-            conn.execute("UPDATE artifacts SET created_at = ?, updated_at = ? WHERE id = ?",
-                         (updated - n * HOUR, updated, artifact_id))
+            conn.execute(
+                "UPDATE artifacts SET created_at = ?, updated_at = ? WHERE id = ?",
+                (updated - n * HOUR, updated, artifact_id),
+            )
             for number in range(1, n + 1):
-                conn.execute("UPDATE versions SET created_at = ? WHERE artifact_id = ? AND number = ?",
-                             (updated - (n - number) * HOUR, artifact_id, number))
+                conn.execute(
+                    "UPDATE versions SET created_at = ? WHERE artifact_id = ? AND number = ?",
+                    (updated - (n - number) * HOUR, artifact_id, number),
+                )
             conn.execute("UPDATE state SET updated_at = ? WHERE artifact_id = ?", (updated, artifact_id))
         conn.execute("UPDATE conversations SET created_at = ?, updated_at = ?", (NOW - HOUR, NOW - HOUR))
         conn.execute("UPDATE messages SET created_at = ?", (NOW - HOUR,))

@@ -14,8 +14,16 @@ from .app_builder import seed_library
 @pytest.fixture(autouse=True)
 def _no_ssh_no_display(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the same environment wherever they run (a desktop, SSH, CI)."""
-    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "DISPLAY", "WAYLAND_DISPLAY",
-                 "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_MODEL", "ARTIFACTS_MAX_TOKENS"):
+    for name in (
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "ANTHROPIC_AUTH_TOKEN",
+        "ANTHROPIC_MODEL",
+        "ARTIFACTS_MAX_TOKENS",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -12,8 +12,9 @@ from textual.widgets import Input, TextArea
 DEFAULT_TIMEOUT = 10.0
 
 
-async def wait_until(pilot: Pilot, predicate: Callable[[], Any], *, timeout: float = DEFAULT_TIMEOUT,
-                     what: str = "") -> Any:
+async def wait_until(
+    pilot: Pilot, predicate: Callable[[], Any], *, timeout: float = DEFAULT_TIMEOUT, what: str = ""
+) -> Any:
     """Let the app run until ``predicate()`` is truthy (returns its value) or fail after ``timeout``."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -31,8 +32,11 @@ async def ready(pilot: Pilot) -> None:
     app: Any = pilot.app
     await asyncio.wait_for(app.ready.wait(), DEFAULT_TIMEOUT)
     library = app.main_screen.library
-    await wait_until(pilot, lambda: library._loaded_generation == library._generation
-                     and library._loaded_generation >= 0, what="the first page of the library")
+    await wait_until(
+        pilot,
+        lambda: library._loaded_generation == library._generation and library._loaded_generation >= 0,
+        what="the first page of the library",
+    )
     await pilot.pause()
 
 

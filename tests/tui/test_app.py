@@ -44,7 +44,13 @@ async def test_wide_shows_three_panes_and_narrow_one_view_at_a_time(seeded) -> N
         assert shown(app) == {"library": False, "chat": True, "inspector": False}
         assert app.focused is app.main_screen.chat.prompt
     assert [layout_for(w) for w in (80, 95, 96, 119, 120, 200)] == [
-        "narrow", "narrow", "medium", "medium", "wide", "wide"]
+        "narrow",
+        "narrow",
+        "medium",
+        "medium",
+        "wide",
+        "wide",
+    ]
 
 
 async def test_help_lists_the_keys_of_every_pane(seeded) -> None:
@@ -66,12 +72,26 @@ async def test_the_palette_has_every_action_and_finds_artifacts(seeded) -> None:
         await ready(pilot)
         app.current_artifact_id = seeded["Habit tracker"]
         names = {c.name for c in app_commands(app)}
-        for expected in ("View: Library", "View: Chat", "View: Inspector", "Library: Search",
-                         "Library: Show react", "Library: Sort by title", "Library: Show the trash",
-                         "Artifact: Open preview", "Artifact: Rename…", "Artifact: Move to the trash",
-                         "Artifact: Edit code", "Artifact: Versions and diffs", "Artifact: State",
-                         "Artifact: Add a state key…", "Chat: New conversation", "Chat: Conversations…",
-                         "Chat: Attach a file…", "Help: Keys"):
+        for expected in (
+            "View: Library",
+            "View: Chat",
+            "View: Inspector",
+            "Library: Search",
+            "Library: Show react",
+            "Library: Sort by title",
+            "Library: Show the trash",
+            "Artifact: Open preview",
+            "Artifact: Rename…",
+            "Artifact: Move to the trash",
+            "Artifact: Edit code",
+            "Artifact: Versions and diffs",
+            "Artifact: State",
+            "Artifact: Add a state key…",
+            "Chat: New conversation",
+            "Chat: Conversations…",
+            "Chat: Attach a file…",
+            "Help: Keys",
+        ):
             assert expected in names, expected
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
@@ -92,14 +112,14 @@ async def test_the_palette_has_every_action_and_finds_artifacts(seeded) -> None:
 
 
 async def test_the_chosen_theme_is_kept_in_config(seeded, paths) -> None:
-    paths.config_file.write_text("# mine\n[model]\nname = \"claude-x\"\n", encoding="utf-8")
+    paths.config_file.write_text('# mine\n[model]\nname = "claude-x"\n', encoding="utf-8")
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         app.theme = "nord"
         await wait_until(pilot, lambda: "nord" in paths.config_file.read_text())
     text = paths.config_file.read_text()
-    assert text.startswith("# mine\n[model]\nname = \"claude-x\"\n")  # the rest is kept
+    assert text.startswith('# mine\n[model]\nname = "claude-x"\n')  # the rest is kept
     assert load_config(paths).theme == "nord"
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -108,8 +128,7 @@ async def test_the_chosen_theme_is_kept_in_config(seeded, paths) -> None:
 
 
 async def test_a_keymap_in_config_changes_keys(seeded, paths) -> None:
-    paths.config_file.write_text('[ui.keymap]\n"library.trash" = "x"\n"nope.nothing" = "y"\n',
-                                 encoding="utf-8")
+    paths.config_file.write_text('[ui.keymap]\n"library.trash" = "x"\n"nope.nothing" = "y"\n', encoding="utf-8")
     app = build_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -135,8 +154,7 @@ async def test_an_artifact_asking_for_live_data_waits_for_an_answer(seeded) -> N
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60)
 
 
 def test_building_the_app_does_not_import_the_model_client(artifacts_home) -> None:
@@ -154,10 +172,16 @@ def test_building_the_app_does_not_import_the_model_client(artifacts_home) -> No
 
 
 def test_the_cli_keeps_its_help_and_prints_it_without_a_terminal(artifacts_home) -> None:
-    done = subprocess.run([sys.executable, "-m", "artifacts_runtime.cli.main", "--help"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "artifacts_runtime.cli.main", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0 and "usage: artifacts" in done.stdout
     # No arguments and no terminal (a pipe): the help, not the app.
-    done = subprocess.run([sys.executable, "-m", "artifacts_runtime.cli.main"], capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "artifacts_runtime.cli.main"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0 and "usage: artifacts" in done.stdout

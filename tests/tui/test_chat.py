@@ -15,13 +15,15 @@ from tui.widgets.chat_log import ArtifactChip, AssistantMessage, Notice, UserMes
 from .app_builder import build_app
 from .helpers import notifications, ready, wait_until
 
-TRACKER = ("<!doctype html>\n<html><head><title>Water tracker</title></head>\n<body>\n"
-           + "  <button onclick=\"drink()\">+1 glass</button>\n" * 60 + "</body></html>\n")
+TRACKER = (
+    "<!doctype html>\n<html><head><title>Water tracker</title></head>\n<body>\n"
+    + '  <button onclick="drink()">+1 glass</button>\n' * 60
+    + "</body></html>\n"
+)
 
 
 def create(content: str = TRACKER, title: str = "Water tracker") -> dict[str, Any]:
-    return {"command": "create", "id": "water-tracker", "type": kinds.HTML, "title": title,
-            "content": content}
+    return {"command": "create", "id": "water-tracker", "type": kinds.HTML, "title": title, "content": content}
 
 
 async def send(pilot, message: str) -> None:
@@ -40,12 +42,10 @@ async def send(pilot, message: str) -> None:
 
 async def turn_done(pilot, turns: int = 1) -> None:
     chat = pilot.app.main_screen.chat
-    await wait_until(pilot, lambda: chat.turns >= turns and not chat.streaming, timeout=20,
-                     what="the turn to finish")
+    await wait_until(pilot, lambda: chat.turns >= turns and not chat.streaming, timeout=20, what="the turn to finish")
 
 
-async def test_a_turn_streams_and_its_artifact_appears_in_library_and_inspector(
-        seeded, anthropic_env) -> None:
+async def test_a_turn_streams_and_its_artifact_appears_in_library_and_inspector(seeded, anthropic_env) -> None:
     anthropic_env.reply("I'll build **a water tracker**.", tool_use("artifacts", create(), chunk_size=40))
     anthropic_env.reply("Done: press *+1 glass* after each glass.")
     app = build_app()
@@ -65,8 +65,9 @@ async def test_a_turn_streams_and_its_artifact_appears_in_library_and_inspector(
         await wait_until(pilot, lambda: "Water tracker" in [r.title for r in library.table.rows_data])
         assert library.current_artifact_id() == chip.artifact_id  # selected there too
         inspector = app.main_screen.inspector
-        await wait_until(pilot, lambda: inspector.code.version is not None
-                         and inspector.code.version.artifact_id == chip.artifact_id)
+        await wait_until(
+            pilot, lambda: inspector.code.version is not None and inspector.code.version.artifact_id == chip.artifact_id
+        )
         assert inspector.code.editor.text == TRACKER
         assert chat.conversation_id is not None
         assert "Make a water tracker" in str(chat.query_one("#chat-header").render())
@@ -104,8 +105,12 @@ async def test_escape_cancels_the_reply_and_keeps_what_arrived(seeded, anthropic
         await ready(pilot)
         await send(pilot, "Write a long essay")
         chat = app.main_screen.chat
-        await wait_until(pilot, lambda: chat.log_view.query(AssistantMessage)
-                         and len(chat.log_view.query(AssistantMessage).last().text) > 50)
+        await wait_until(
+            pilot,
+            lambda: (
+                chat.log_view.query(AssistantMessage) and len(chat.log_view.query(AssistantMessage).last().text) > 50
+            ),
+        )
         await pilot.press("escape")
         await turn_done(pilot)
         shown = chat.log_view.query(AssistantMessage).last().text
@@ -126,8 +131,7 @@ async def test_without_a_key_chat_explains_and_the_library_still_works(seeded) -
         chat = app.main_screen.chat
         assert any("No ANTHROPIC_API_KEY" in str(n.render()) for n in chat.log_view.query(Notice))
         await send(pilot, "Make a chart")
-        assert any("ANTHROPIC_API_KEY" in n and "library, previews and state work" in n
-                   for n in notifications(app))
+        assert any("ANTHROPIC_API_KEY" in n and "library, previews and state work" in n for n in notifications(app))
         assert chat.prompt.text == "Make a chart"  # nothing typed is lost
         assert chat.turns == 0 and chat.conversation_id is None
         assert "no API key" in app.main_screen.query_one("#top-status").render().plain
@@ -224,8 +228,9 @@ async def test_a_runtime_error_offers_fix_with_claude(seeded, anthropic_env) -> 
         inspector = app.main_screen.inspector
         await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == artifact_id)
         # What the bridge publishes when the page reports an error.
-        await app.workspace.bridge.call(artifact_id, "error.report",
-                                        {"message": "ReferenceError: habits is not defined", "version": 2})
+        await app.workspace.bridge.call(
+            artifact_id, "error.report", {"message": "ReferenceError: habits is not defined", "version": 2}
+        )
         await wait_until(pilot, lambda: inspector.query_one("#inspector-error").display)
         assert "habits is not defined" in str(inspector.query_one("#inspector-error").render())
         assert any("habits is not defined" in n for n in notifications(app))
@@ -245,8 +250,12 @@ async def test_quitting_mid_reply_keeps_it_and_closes_everything(seeded, anthrop
         server = app.workspace.server
         await send(pilot, "Talk slowly")
         chat = app.main_screen.chat
-        await wait_until(pilot, lambda: chat.log_view.query(AssistantMessage)
-                         and len(chat.log_view.query(AssistantMessage).last().text) > 30)
+        await wait_until(
+            pilot,
+            lambda: (
+                chat.log_view.query(AssistantMessage) and len(chat.log_view.query(AssistantMessage).last().text) > 30
+            ),
+        )
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: app._exit_renderables is not None or not app.is_running)
     assert app.workspace is None  # closed

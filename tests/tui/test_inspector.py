@@ -15,9 +15,16 @@ async def open_inspector(pilot, artifact_id: str) -> None:
     app.main_screen.library.select(artifact_id)
     await pilot.press("enter")
     inspector = app.main_screen.inspector
-    await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == artifact_id
-                     and inspector.code.version is not None and inspector.code.version.artifact_id == artifact_id,
-                     what="the inspector showing the artifact")
+    await wait_until(
+        pilot,
+        lambda: (
+            inspector.artifact is not None
+            and inspector.artifact.id == artifact_id
+            and inspector.code.version is not None
+            and inspector.code.version.artifact_id == artifact_id
+        ),
+        what="the inspector showing the artifact",
+    )
 
 
 async def test_enter_opens_the_inspector_with_highlighted_code(seeded) -> None:
@@ -61,8 +68,8 @@ async def test_tabs_show_versions_and_state(seeded) -> None:
         await wait_until(pilot, lambda: [v.number for v in inspector.versions.versions] == [2, 1])
         await wait_until(pilot, lambda: "v2" in str(inspector.versions.query_one("#versions-title").render()))
         diff = str(inspector.versions.query_one("#versions-diff").render())
-        assert "+    const habits = [\"Read\", \"Walk\", \"Stretch\"];" in diff
-        assert "-    const habits = [\"Read\", \"Walk\"];" in diff
+        assert '+    const habits = ["Read", "Walk", "Stretch"];' in diff
+        assert '-    const habits = ["Read", "Walk"];' in diff
         await pilot.press("s")
         await wait_until(pilot, lambda: [e.key for e in inspector.state.entries] == ["habits", "theme"])
         assert [e.scope for e in inspector.state.entries] == ["personal", "shared"]
@@ -95,7 +102,9 @@ async def test_edit_saves_a_new_user_version_then_revert(seeded, paths) -> None:
         inspector = app.main_screen.inspector
         await pilot.press("v")
         await wait_until(pilot, lambda: [v.number for v in inspector.versions.versions] == [3, 2, 1])
-        await wait_until(pilot, lambda: "+<!-- mine -->" in str(inspector.versions.query_one("#versions-diff").render()))
+        await wait_until(
+            pilot, lambda: "+<!-- mine -->" in str(inspector.versions.query_one("#versions-diff").render())
+        )
         await pilot.press("down", "down")  # v1
         await wait_until(pilot, lambda: inspector.versions.selected_number() == 1)
         await pilot.press("r")

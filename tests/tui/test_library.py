@@ -38,8 +38,15 @@ async def test_the_library_lists_pinned_first_then_newest(seeded) -> None:
     app = build_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert titles(app) == ["Habit tracker", "Budget chart", "Regex tester", "Meeting notes",
-                               "Release flow", "Fizzbuzz", "Logo"]
+        assert titles(app) == [
+            "Habit tracker",
+            "Budget chart",
+            "Regex tester",
+            "Meeting notes",
+            "Release flow",
+            "Fizzbuzz",
+            "Logo",
+        ]
         library = app.main_screen.library
         assert library.query_one("#library-count").render().plain.strip() == "7"
 
@@ -100,8 +107,21 @@ async def test_filter_by_type_and_sort(seeded) -> None:
         await pilot.press("s")  # updated -> created
         await wait_until(pilot, lambda: library.sort == "created" and library._loaded_generation == library._generation)
         await pilot.press("s")  # -> title (pinned still first)
-        await wait_until(pilot, lambda: titles(app) == ["Habit tracker", "Budget chart", "Fizzbuzz", "Logo",
-                                                         "Meeting notes", "Regex tester", "Release flow"])
+        await wait_until(
+            pilot,
+            lambda: (
+                titles(app)
+                == [
+                    "Habit tracker",
+                    "Budget chart",
+                    "Fizzbuzz",
+                    "Logo",
+                    "Meeting notes",
+                    "Regex tester",
+                    "Release flow",
+                ]
+            ),
+        )
 
 
 async def test_moving_the_cursor_selects_the_artifact_for_the_inspector(seeded) -> None:
@@ -130,8 +150,13 @@ async def test_rename_pin_trash_undo_restore_purge(seeded, paths) -> None:
         await wait_until(pilot, lambda: "Monthly budget" in titles(app))
 
         await pilot.press("p")  # pin it
-        await wait_until(pilot, lambda: titles(app)[:2] == ["Monthly budget", "Habit tracker"]
-                         or titles(app)[:2] == ["Habit tracker", "Monthly budget"])
+        await wait_until(
+            pilot,
+            lambda: (
+                titles(app)[:2] == ["Monthly budget", "Habit tracker"]
+                or titles(app)[:2] == ["Habit tracker", "Monthly budget"]
+            ),
+        )
         assert library.current_row().pinned
 
         library.select(seeded["Regex tester"])

@@ -31,7 +31,10 @@ async def test_no_display_shows_the_url_and_the_ssh_line(seeded, monkeypatch) ->
         assert server is not None  # started on demand
         assert dialog.url == server.view_url(artifact_id)
         assert dialog.url.startswith(f"http://127.0.0.1:{server.port}/view/{artifact_id}#token=")
-        assert dialog.ssh_hint == f"ssh -N -L {server.port}:127.0.0.1:{server.port} ada@" + dialog.ssh_hint.rsplit("@", 1)[1]
+        assert (
+            dialog.ssh_hint
+            == f"ssh -N -L {server.port}:127.0.0.1:{server.port} ada@" + dialog.ssh_hint.rsplit("@", 1)[1]
+        )
         assert dialog.reason  # says why no window
         text = " ".join(str(w.render()) for w in dialog.query("Static"))
         assert "forward the port" in text and dialog.url in text
@@ -98,8 +101,7 @@ async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded, fak
         assert manager.opened == [seeded["Budget chart"]]
         assert any("Opened “Budget chart”" in n for n in notifications(app))
         manager.on_event({"event": "crashed", "log": "/tmp/preview.log"})  # the host died
-        await wait_until(pilot, lambda: any("preview windows closed unexpectedly" in n
-                                            for n in notifications(app)))
+        await wait_until(pilot, lambda: any("preview windows closed unexpectedly" in n for n in notifications(app)))
         await pilot.press("ctrl+q")
     assert manager.closed
 

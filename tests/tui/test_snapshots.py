@@ -20,8 +20,9 @@ from .helpers import no_blink, ready, wait_until
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
-def snapshot(snap_compare: Any, paths: Any, size: tuple[int, int], steps: Any = None, *,
-             conversation: bool = False) -> bool:
+def snapshot(
+    snap_compare: Any, paths: Any, size: tuple[int, int], steps: Any = None, *, conversation: bool = False
+) -> bool:
     ids = seed_library_sync(paths, conversation=conversation)
     app = build_app()
 
@@ -120,9 +121,13 @@ def test_preview_url(snap_compare, paths) -> None:
     """No window can be shown (over SSH): the URL and the ssh -L line."""
 
     async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
-        await pilot.app.push_screen(PreviewUrlDialog(
-            "Habit tracker", "no display: this session has no DISPLAY or WAYLAND_DISPLAY",
-            f"http://127.0.0.1:8123/view/{ids['Habit tracker']}#token=k7Qx2-example-token",
-            "ssh -N -L 8123:127.0.0.1:8123 ada@workstation"))
+        await pilot.app.push_screen(
+            PreviewUrlDialog(
+                "Habit tracker",
+                "no display: this session has no DISPLAY or WAYLAND_DISPLAY",
+                f"http://127.0.0.1:8123/view/{ids['Habit tracker']}#token=k7Qx2-example-token",
+                "ssh -N -L 8123:127.0.0.1:8123 ada@workstation",
+            )
+        )
 
     assert snapshot(snap_compare, paths, (80, 24), steps)

@@ -18,8 +18,11 @@ async def open_state(pilot, artifact_id: str):
     inspector = app.main_screen.inspector
     await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == artifact_id)
     await pilot.press("s")
-    await wait_until(pilot, lambda: inspector.state.artifact is not None
-                     and inspector.state.artifact.id == artifact_id, what="the state tab loaded")
+    await wait_until(
+        pilot,
+        lambda: inspector.state.artifact is not None and inspector.state.artifact.id == artifact_id,
+        what="the state tab loaded",
+    )
     return inspector.state
 
 
@@ -108,10 +111,14 @@ async def test_writes_from_an_open_preview_show_at_once(seeded) -> None:
         state = await open_state(pilot, artifact_id)
         loads = state.loads
         for n in range(5):  # a burst of writes is read once or twice, not five times
-            await app.workspace.bridge.call(artifact_id, "storage.set",
-                                            {"key": "clicks", "value": str(n)}, view="preview-1")
-        await wait_until(pilot, lambda: any(e.key == "clicks" and e.value == "4" for e in state.entries),
-                         what="the preview's write in the state tab")
+            await app.workspace.bridge.call(
+                artifact_id, "storage.set", {"key": "clicks", "value": str(n)}, view="preview-1"
+            )
+        await wait_until(
+            pilot,
+            lambda: any(e.key == "clicks" and e.value == "4" for e in state.entries),
+            what="the preview's write in the state tab",
+        )
         assert state.loads - loads <= 2
 
 

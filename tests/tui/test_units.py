@@ -14,7 +14,14 @@ from tui.widgets.text_area import LANGUAGES
 def test_ages_are_short() -> None:
     now = 1_000_000_000.0
     assert [ago(now - s, now) for s in (5, 90, 7200, 3 * 86400, 20 * 86400, 90 * 86400, 800 * 86400)] == [
-        "now", "1m", "2h", "3d", "2w", "3mo", "2y"]
+        "now",
+        "1m",
+        "2h",
+        "3d",
+        "2w",
+        "3mo",
+        "2y",
+    ]
     assert ago(None, now) == "-"
     assert ago_long(now - 60, now) == "1 min ago" and ago_long(now - 5 * 86400, now) == "5 days ago"
 

@@ -33,11 +33,9 @@ class Dialog(ModalScreen[T]):
 
 
 class ConfirmDialog(Dialog[bool]):
-    BINDINGS = [Binding("y,enter", "confirm", "Yes", show=False),
-                Binding("n", "close", "No", show=False)]
+    BINDINGS = [Binding("y,enter", "confirm", "Yes", show=False), Binding("n", "close", "No", show=False)]
 
-    def __init__(self, question: str, detail: str = "", *, confirm: str = "Yes",
-                 danger: bool = False) -> None:
+    def __init__(self, question: str, detail: str = "", *, confirm: str = "Yes", danger: bool = False) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
@@ -61,8 +59,16 @@ class ConfirmDialog(Dialog[bool]):
 class TextPrompt(Dialog[str | None]):
     """One line of text. ``validate`` returns an error to show, or None."""
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "", confirm: str = "OK",
-                 validate: Callable[[str], str | None] | None = None, detail: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        confirm: str = "OK",
+        validate: Callable[[str], str | None] | None = None,
+        detail: str = "",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
@@ -96,8 +102,7 @@ class TextPrompt(Dialog[str | None]):
 class PreviewUrlDialog(Dialog[None]):
     """No window can be shown: the URL to open in a browser, and the ssh -L line."""
 
-    BINDINGS = [Binding("c", "copy", "Copy URL", show=False),
-                Binding("enter", "close", "Close", show=False)]
+    BINDINGS = [Binding("c", "copy", "Copy URL", show=False), Binding("enter", "close", "Close", show=False)]
 
     def __init__(self, title: str, reason: str, url: str, ssh_hint: str | None) -> None:
         super().__init__()
@@ -113,8 +118,9 @@ class PreviewUrlDialog(Dialog[None]):
             yield Static(f"{reason}. Open this address in a browser:", classes="dialog-body")
             yield Static(Text(self.url, style="bold"), classes="dialog-url", id="preview-url-text")
             if self.ssh_hint:
-                yield Static("This app runs over SSH: on your own machine, forward the port first:",
-                             classes="dialog-body")
+                yield Static(
+                    "This app runs over SSH: on your own machine, forward the port first:", classes="dialog-body"
+                )
                 yield Static(Text(self.ssh_hint, style="bold"), classes="dialog-url", id="preview-ssh")
             yield Static("[b]c[/b] Copy the URL   [b]Esc[/b] Close", classes="dialog-keys")
 
@@ -126,8 +132,11 @@ class PreviewUrlDialog(Dialog[None]):
 class ConversationsDialog(Dialog[str | None]):
     """The conversations, newest first; type to filter. Returns an id, ``"new"`` or None."""
 
-    BINDINGS = [Binding("ctrl+n", "new", "New", show=False, priority=True),
-                Binding("down", "down", show=False), Binding("up", "up", show=False)]
+    BINDINGS = [
+        Binding("ctrl+n", "new", "New", show=False, priority=True),
+        Binding("down", "down", show=False),
+        Binding("up", "up", show=False),
+    ]
 
     def __init__(self, conversations: list[Any], now: float, current: str | None) -> None:
         super().__init__()
@@ -163,8 +172,9 @@ class ConversationsDialog(Dialog[str | None]):
             options.add_option(Option(prompt, id=c.id))
             shown += 1
         if not shown:
-            options.add_option(Option(Text("No conversations yet — Ctrl+N starts one.", style="dim"),
-                                      id="__none__", disabled=True))
+            options.add_option(
+                Option(Text("No conversations yet — Ctrl+N starts one.", style="dim"), id="__none__", disabled=True)
+            )
         else:
             options.highlighted = 0
 
@@ -215,8 +225,9 @@ def prepare_state_value(text: str, *, was_json: bool) -> tuple[str | None, str |
             col = getattr(exc, "colno", None)
             where = f" (line {line}, column {col})" if line else ""
             message = getattr(exc, "msg", str(exc))
-            return None, (f"This value is JSON and no longer parses: {message}{where}. "
-                          "Fix it, or Esc to leave it unchanged.")
+            return None, (
+                f"This value is JSON and no longer parses: {message}{where}. Fix it, or Esc to leave it unchanged."
+            )
         return text, None
     return compact_json(parsed), None
 
@@ -226,8 +237,9 @@ class StateEditDialog(Dialog[bool]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, show=False)]
 
-    def __init__(self, save: SaveState, *, key: str = "", value: str = "", shared: bool = False,
-                 new: bool = False) -> None:
+    def __init__(
+        self, save: SaveState, *, key: str = "", value: str = "", shared: bool = False, new: bool = False
+    ) -> None:
         super().__init__()
         self.save = save
         self.key = key
@@ -243,14 +255,23 @@ class StateEditDialog(Dialog[bool]):
             yield Label(title, classes="dialog-title")
             if self.new:
                 with Horizontal(classes="dialog-row"):
-                    yield Input(self.key, placeholder="key (no spaces, slashes or quotes)",
-                                id="state-key", compact=True)
+                    yield Input(
+                        self.key, placeholder="key (no spaces, slashes or quotes)", id="state-key", compact=True
+                    )
                     yield Checkbox("shared", self.shared, id="state-shared", compact=True)
-            yield TextArea(self.pretty, language="json", id="state-value", soft_wrap=True,
-                           show_line_numbers=True, tab_behavior="indent")
+            yield TextArea(
+                self.pretty,
+                language="json",
+                id="state-value",
+                soft_wrap=True,
+                show_line_numbers=True,
+                tab_behavior="indent",
+            )
             yield Static("", classes="dialog-error", id="state-error")
-            yield Static("[b]Ctrl+S[/b] Save   [b]Esc[/b] Cancel   JSON is stored compact, "
-                         "other text as it is", classes="dialog-keys")
+            yield Static(
+                "[b]Ctrl+S[/b] Save   [b]Esc[/b] Cancel   JSON is stored compact, other text as it is",
+                classes="dialog-keys",
+            )
 
     def on_mount(self) -> None:
         if self.new:
@@ -283,9 +304,11 @@ class StateEditDialog(Dialog[bool]):
 class GrantDialog(Dialog[str]):
     """An artifact asks to fetch from an origin: allow once, always, or deny."""
 
-    BINDINGS = [Binding("o", "answer('once')", "Once", show=False),
-                Binding("a", "answer('always')", "Always", show=False),
-                Binding("d,n", "answer('deny')", "Deny", show=False)]
+    BINDINGS = [
+        Binding("o", "answer('once')", "Once", show=False),
+        Binding("a", "answer('always')", "Always", show=False),
+        Binding("d,n", "answer('deny')", "Deny", show=False),
+    ]
 
     def __init__(self, title: str, origin: str) -> None:
         super().__init__()
@@ -297,10 +320,13 @@ class GrantDialog(Dialog[str]):
             yield Label(f"“{self.artifact_title}” wants live data", classes="dialog-title")
             yield Static("It asks to fetch from:", classes="dialog-body")
             yield Static(Text(self.origin, style="bold"), classes="dialog-url")
-            yield Static("Artifacts run offline unless you allow an origin. The request waits for "
-                         "your answer.", classes="dialog-body")
-            yield Static("[b]o[/b] Allow once   [b]a[/b] Always for this artifact   [b]d[/b] Deny",
-                         classes="dialog-keys")
+            yield Static(
+                "Artifacts run offline unless you allow an origin. The request waits for your answer.",
+                classes="dialog-body",
+            )
+            yield Static(
+                "[b]o[/b] Allow once   [b]a[/b] Always for this artifact   [b]d[/b] Deny", classes="dialog-keys"
+            )
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)

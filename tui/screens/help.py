@@ -25,8 +25,9 @@ ABOUT = (
 
 
 def help_table(title: str, group: list[keys.Key]) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", show_header=False,
-                  box=None, padding=(0, 1), expand=True)
+    table = Table(
+        title=title, title_justify="left", title_style="bold", show_header=False, box=None, padding=(0, 1), expand=True
+    )
     table.add_column("keys", style="bold", no_wrap=True, width=18)
     table.add_column("what", ratio=1)
     for key in group:
@@ -43,8 +44,11 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap or {}
 
     def _apply(self, group: list[keys.Key]) -> list[keys.Key]:
-        return [replace(k, keys=self.keymap.get(k.id, k.keys)) for k in group
-                if k.id not in ("chat.conversations", "chat.new")]
+        return [
+            replace(k, keys=self.keymap.get(k.id, k.keys))
+            for k in group
+            if k.id not in ("chat.conversations", "chat.new")
+        ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box -wide -tall", id="help-box"):

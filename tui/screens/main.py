@@ -263,8 +263,7 @@ class MainScreen(Screen[None]):
             linked = [c for c in await store.conversations(limit=None) if c.artifact_id == artifact.id]
             conversation_id = linked[0].id if linked else None
         if conversation_id is None:
-            conversation = await store.create_conversation(title=f"About: {artifact.title}",
-                                                           artifact_id=artifact.id)
+            conversation = await store.create_conversation(title=f"About: {artifact.title}", artifact_id=artifact.id)
             conversation_id = conversation.id
         await self.chat.load_conversation(conversation_id)
         self.show_view("chat")

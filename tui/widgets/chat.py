@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from .. import bindings as keys
 from ..formatting import human_size, one_line
+from ..gc_tuning import freeze_after_sdk
 from ..messages import (
     ArtifactChanged,
     LiveArtifact,
@@ -30,9 +31,8 @@ from ..messages import (
     StreamingFinished,
     TurnFinished,
 )
-from ..gc_tuning import freeze_after_sdk
-from .footer_state import FooterState
 from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage
+from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.models import Message as StoredMessage
@@ -64,8 +64,7 @@ class PromptInput(TextArea):
             self.text = text
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__("", soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         compact=True, **kwargs)
+        super().__init__("", soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True, **kwargs)
         self.sent: list[str] = []
         self._history_index: int | None = None
         self._draft = ""
@@ -242,8 +241,10 @@ class ChatPane(FooterState, Vertical):
 
     @staticmethod
     def _renders(message: StoredMessage) -> bool:
-        return any(b.get("type") in ("text", "tool_use") and (b.get("text") or b.get("type") == "tool_use")
-                   for b in message.content)
+        return any(
+            b.get("type") in ("text", "tool_use") and (b.get("text") or b.get("type") == "tool_use")
+            for b in message.content
+        )
 
     def _stored_widgets(self, message: StoredMessage) -> list[Any]:
         widgets: list[Any] = []
@@ -311,7 +312,10 @@ class ChatPane(FooterState, Vertical):
             self.notify(
                 "Set ANTHROPIC_API_KEY to chat: quit (Ctrl+Q), export ANTHROPIC_API_KEY=sk-ant-… "
                 "and start artifacts again. Your library, previews and state work without it.",
-                title="No API key", severity="error", timeout=12)
+                title="No API key",
+                severity="error",
+                timeout=12,
+            )
             return False
         engine = self._engine()
         attachments = list(self.pending_attachments)
@@ -326,19 +330,24 @@ class ChatPane(FooterState, Vertical):
         return True
 
     def fix(self, artifact_id: str, report: dict[str, Any]) -> bool:
-        """"Fix with Claude": send the artifact's runtime error into its conversation."""
+        """ "Fix with Claude": send the artifact's runtime error into its conversation."""
         if self.workspace is None:
             return False
         if self.streaming:
             self.notify("Claude is still replying: Esc cancels the reply first.", severity="warning")
             return False
         if not self.has_key():
-            self.notify("Fix with Claude needs ANTHROPIC_API_KEY: quit, export it, start again.",
-                        title="No API key", severity="error", timeout=10)
+            self.notify(
+                "Fix with Claude needs ANTHROPIC_API_KEY: quit, export it, start again.",
+                title="No API key",
+                severity="error",
+                timeout=10,
+            )
             return False
         turn = self._engine().fix(artifact_id, report)
-        self._begin_turn(Notice(f"Sending the error to Claude: {one_line(report.get('message', ''), 120)}",
-                                kind="info"))
+        self._begin_turn(
+            Notice(f"Sending the error to Claude: {one_line(report.get('message', ''), 120)}", kind="info")
+        )
         self.turn_worker = self.run_worker(self._run(turn, fix=True), group="chat-turn", exit_on_error=False)
         return True
 
@@ -449,8 +458,9 @@ class ChatPane(FooterState, Vertical):
             await self._end_text()
             chip = ArtifactChip(tool_id, title=event.title)
             await self.log_view.mount(chip)
-        chip.done(event.artifact_id, event.title, event.type, event.version, created=created,
-                  incomplete=event.incomplete)
+        chip.done(
+            event.artifact_id, event.title, event.type, event.version, created=created, incomplete=event.incomplete
+        )
         self._live.pop(tool_id, None)
         self.post_message(StreamingFinished())
         self.post_message(ArtifactChanged(event.artifact_id, event.version, created=created))
@@ -477,8 +487,10 @@ class ChatPane(FooterState, Vertical):
             self._attempt_widgets = []
             self._current_text = None
             self._chips.clear()
-        self._status(f"{event.reason}: trying again in {event.delay:.0f} s "
-                     f"({event.attempt}/{event.max_attempts}) · [b]Esc[/b] cancels")
+        self._status(
+            f"{event.reason}: trying again in {event.delay:.0f} s "
+            f"({event.attempt}/{event.max_attempts}) · [b]Esc[/b] cancels"
+        )
 
     async def _event_usage(self, event: Any) -> None:
         self._attempt_widgets = []
@@ -498,7 +510,7 @@ class ChatPane(FooterState, Vertical):
         if event.conversation_id:
             try:
                 conversation = await self.workspace.store.conversation(event.conversation_id)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 return
             self.conversation_title = conversation.title
             self._header(conversation.message_count)
@@ -527,7 +539,7 @@ class ChatPane(FooterState, Vertical):
         worker.cancel()
         try:
             await worker.wait()
-        except Exception:  # noqa: BLE001 - WorkerCancelled / WorkerFailed
+        except Exception:
             pass
 
     def action_attach(self) -> None:
@@ -554,16 +566,23 @@ class ChatPane(FooterState, Vertical):
             else:
                 self.run_worker(self._attach_now(path), exit_on_error=False)
 
-        self.app.push_screen(TextPrompt(
-            "Attach a file", placeholder="~/data/expenses.csv", confirm="Attach", validate=validate,
-            detail="Claude sees its text (a CSV's header and first rows); artifacts read it with "
-                   "window.fs.readFile."), done)
+        self.app.push_screen(
+            TextPrompt(
+                "Attach a file",
+                placeholder="~/data/expenses.csv",
+                confirm="Attach",
+                validate=validate,
+                detail="Claude sees its text (a CSV's header and first rows); artifacts read it with "
+                "window.fs.readFile.",
+            ),
+            done,
+        )
 
     async def _attach_now(self, path: Path) -> None:
         try:
             data = path.read_bytes()
             await self.workspace.store.attach_file(path.name, data, conversation_id=self.conversation_id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.notify(f"Could not attach {path.name}: {exc}", severity="error")
             return
         if path.name not in self.attached_names:

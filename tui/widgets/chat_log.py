@@ -85,21 +85,25 @@ class ArtifactChip(Static):
     def progress(self, title: str | None, command: str | None, size: int) -> None:
         self.title = title or self.title
         verb = "updating" if command == "update" else "rewriting" if command == "rewrite" else "writing"
-        self.set_text(Text.assemble(("✎ ", "bold"), (f"{verb} {self.title or 'an artifact'}… ", ""),
-                                    (human_size(size), "bold")))
+        self.set_text(
+            Text.assemble(("✎ ", "bold"), (f"{verb} {self.title or 'an artifact'}… ", ""), (human_size(size), "bold"))
+        )
 
-    def done(self, artifact_id: str, title: str, type_: str, version: int, *, created: bool,
-             incomplete: bool) -> None:
+    def done(self, artifact_id: str, title: str, type_: str, version: int, *, created: bool, incomplete: bool) -> None:
         self.artifact_id = artifact_id
         self.title = title
         self.state = "done"
         verb = "Created" if created else "Updated"
         self.set_class(incomplete, "-incomplete")
-        self.set_text(Text.assemble(
-            ("✓ " if not incomplete else "◐ ", "bold"), (f"{verb} ", ""), (title, "bold"),
-            (f" · {type_label(type_, None)} · v{version}", "dim"),
-            (" · incomplete" if incomplete else "", "italic"),
-        ))
+        self.set_text(
+            Text.assemble(
+                ("✓ " if not incomplete else "◐ ", "bold"),
+                (f"{verb} ", ""),
+                (title, "bold"),
+                (f" · {type_label(type_, None)} · v{version}", "dim"),
+                (" · incomplete" if incomplete else "", "italic"),
+            )
+        )
 
     def failed(self, message: str) -> None:
         self.state = "failed"

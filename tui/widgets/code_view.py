@@ -54,8 +54,9 @@ class CodeView(FooterState, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="code-mode")
-        yield CodeEditor("", read_only=True, show_line_numbers=True, soft_wrap=False,
-                         tab_behavior="indent", id="code-editor")
+        yield CodeEditor(
+            "", read_only=True, show_line_numbers=True, soft_wrap=False, tab_behavior="indent", id="code-editor"
+        )
 
     @property
     def editor(self) -> TextArea:
@@ -86,7 +87,7 @@ class CodeView(FooterState, Vertical):
             if same:
                 try:
                     editor.cursor_location = location
-                except Exception:  # noqa: BLE001 - the text got shorter
+                except Exception:
                     pass
             else:
                 editor.scroll_home(animate=False)
@@ -112,12 +113,15 @@ class CodeView(FooterState, Vertical):
         a, v = self.artifact, self.version
         newer = "" if a.current_version == v.number else f"  [b]v{a.current_version} arrived meanwhile[/b]"
         if self.editing:
-            mode.update(f"[b]Editing[/b] v{v.number} · [b]Ctrl+S[/b] saves as v{a.current_version + 1} · "
-                        f"[b]Esc[/b] discards{newer}")
+            mode.update(
+                f"[b]Editing[/b] v{v.number} · [b]Ctrl+S[/b] saves as v{a.current_version + 1} · "
+                f"[b]Esc[/b] discards{newer}"
+            )
         else:
             incomplete = " · [b]incomplete[/b]" if v.incomplete else ""
-            mode.update(f"v{v.number} · {type_label(a.type, a.language)} · {human_size(v.size)}"
-                        f"{incomplete} · [dim]e edit[/dim]")
+            mode.update(
+                f"v{v.number} · {type_label(a.type, a.language)} · {human_size(v.size)}{incomplete} · [dim]e edit[/dim]"
+            )
 
     # ------------------------------------------------------------------ live streaming
 
@@ -145,7 +149,7 @@ class CodeView(FooterState, Vertical):
         self._live_size = live.size
         try:
             text = live.content()
-        except Exception:  # noqa: BLE001
+        except Exception:
             return
         editor = self.editor
         editor.load_text(text)
@@ -195,7 +199,7 @@ class CodeView(FooterState, Vertical):
         store = self.app.workspace.store  # type: ignore[attr-defined]
         try:
             version = await store.add_version(self.artifact.id, text, source="user", label="edited in the app")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.notify(f"Could not save: {exc}", severity="error")
             return
         self.version = version

@@ -27,9 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.models import Artifact
 
 TABS = [("code", "Code"), ("versions", "Versions"), ("state", "State")]
-EMPTY = ("No artifact selected.\n\n"
-         "Pick one in the library (F2), or ask Claude for one in the chat (F3):\n"
-         "it shows up here as it is written.")
+EMPTY = (
+    "No artifact selected.\n\n"
+    "Pick one in the library (F2), or ask Claude for one in the chat (F3):\n"
+    "it shows up here as it is written."
+)
 
 
 class InspectorPane(FooterState, Vertical):
@@ -146,16 +148,20 @@ class InspectorPane(FooterState, Vertical):
             return
         now = self.app.now()  # type: ignore[attr-defined]
         width = max(20, (self.size.width or 60) - 2)
-        meta = (f"{type_label(a.type, a.language)} · v{a.current_version} · {human_size(a.size)} · "
-                f"{ago_long(a.updated_at, now)}")
+        meta = (
+            f"{type_label(a.type, a.language)} · v{a.current_version} · {human_size(a.size)} · "
+            f"{ago_long(a.updated_at, now)}"
+        )
         ident = f" · id {a.id}"
         if len(meta) + len(ident) <= width:
             meta += ident
         trash = " · in the trash" if a.trashed else ""
         header = Text.assemble(
             ("★ " if a.pinned else "", "yellow"),
-            (one_line(a.title, width - 2), "bold"), "\n",
-            (meta, "dim"), (trash, "bold"),
+            (one_line(a.title, width - 2), "bold"),
+            "\n",
+            (meta, "dim"),
+            (trash, "bold"),
         )
         self.query_one("#inspector-header", Static).update(header)
 
@@ -178,10 +184,16 @@ class InspectorPane(FooterState, Vertical):
         latest = errors[-1]
         count = f" · {len(errors)} errors reported" if len(errors) > 1 else ""
         message = str(latest.get("message", "error")).strip().splitlines()[0] if latest.get("message") else "error"
-        banner.update(Text.assemble(
-            ("⚠ ", "bold"), (message[:300], "bold"), "\n",
-            ("F", "bold reverse"), (" Fix with Claude", "bold"), (count, ""),
-        ))
+        banner.update(
+            Text.assemble(
+                ("⚠ ", "bold"),
+                (message[:300], "bold"),
+                "\n",
+                ("F", "bold reverse"),
+                (" Fix with Claude", "bold"),
+                (count, ""),
+            )
+        )
         banner.display = True
         self.update_bindings()
 
@@ -196,8 +208,7 @@ class InspectorPane(FooterState, Vertical):
         self.query_one("#inspector-tabs", TabStrip).active = tab
         self.query_one(ContentSwitcher).current = tab
         if self.artifact is not None:
-            self.run_worker(self._load_visible, group="inspector-tab", exclusive=True,
-                            exit_on_error=False)
+            self.run_worker(self._load_visible, group="inspector-tab", exclusive=True, exit_on_error=False)
         self.call_after_refresh(self._focus_tab)
 
     def _focus_tab(self) -> None:
@@ -206,7 +217,7 @@ class InspectorPane(FooterState, Vertical):
         target = {"code": "#code-editor", "versions": "#versions-list", "state": "#state-table"}[self.tab]
         try:
             self.query_one(target).focus()
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
 
     def action_tab(self, name: str) -> None:
@@ -249,9 +260,13 @@ class InspectorPane(FooterState, Vertical):
         self._show_empty(False)
         live = message.live
         if live.artifact_id is None:
-            self.query_one("#inspector-header", Static).update(Text.assemble(
-                (live.title or "New artifact", "bold"), "\n",
-                (f"{type_label(live.type or '', None)} · being written by Claude", "dim")))
+            self.query_one("#inspector-header", Static).update(
+                Text.assemble(
+                    (live.title or "New artifact", "bold"),
+                    "\n",
+                    (f"{type_label(live.type or '', None)} · being written by Claude", "dim"),
+                )
+            )
         self.tab = "code"
         self.code.follow(live)
 
@@ -286,8 +301,12 @@ class InspectorPane(FooterState, Vertical):
         if not errors or self.artifact_id is None:
             return
         latest = dict(errors[-1])
-        report = {"message": latest.get("message", ""), "stack": latest.get("stack") or None,
-                  "source": latest.get("kind") or None, "version": latest.get("version")}
+        report = {
+            "message": latest.get("message", ""),
+            "stack": latest.get("stack") or None,
+            "source": latest.get("kind") or None,
+            "version": latest.get("version"),
+        }
         self.post_message(FixWithClaude(self.artifact_id, report))
 
     @on(CodeView.Saved)

@@ -44,8 +44,13 @@ TYPE_CYCLE: list[str | None] = [None, *kinds.TYPES]
 SORTS = ["updated", "created", "title"]
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 ARTIFACT_EVENTS = {
-    "artifact.created", "artifact.updated", "artifact.renamed", "artifact.pinned",
-    "artifact.trashed", "artifact.restored", "artifact.deleted",
+    "artifact.created",
+    "artifact.updated",
+    "artifact.renamed",
+    "artifact.pinned",
+    "artifact.trashed",
+    "artifact.restored",
+    "artifact.deleted",
 }
 
 
@@ -259,8 +264,7 @@ class LibraryPane(FooterState, Vertical):
         """Show the Catalog tab when this installation has a catalog (after start-up)."""
         self._catalog = load_catalog()
         if self._catalog:
-            self.query_one(TabStrip).set_tabs([("library", "Library"), ("catalog", "Catalog"),
-                                               ("trash", "Trash")])
+            self.query_one(TabStrip).set_tabs([("library", "Library"), ("catalog", "Catalog"), ("trash", "Trash")])
 
     # ------------------------------------------------------------------ loading
 
@@ -278,7 +282,7 @@ class LibraryPane(FooterState, Vertical):
             query = self.search_input.value.strip()
             try:
                 rows, more, total = await self._fetch(query)
-            except Exception as exc:  # noqa: BLE001 - shown, not raised
+            except Exception as exc:
                 self._loaded_generation = generation
                 self.notify(f"Could not read the library: {exc}", severity="error")
                 return
@@ -293,9 +297,11 @@ class LibraryPane(FooterState, Vertical):
         if self.tab == "catalog":
             items = self._catalog or []
             lowered = query.lower()
-            rows = [Row(f"catalog:{i.key}", i.title, i.type, None, None, snippet=i.description)
-                    for i in items if not lowered or lowered in i.title.lower()
-                    or lowered in i.description.lower()]
+            rows = [
+                Row(f"catalog:{i.key}", i.title, i.type, None, None, snippet=i.description)
+                for i in items
+                if not lowered or lowered in i.title.lower() or lowered in i.description.lower()
+            ]
             if type_:
                 rows = [r for r in rows if r.type == type_]
             return rows, False, len(items)
@@ -323,8 +329,16 @@ class LibraryPane(FooterState, Vertical):
 
     @staticmethod
     def _row(artifact: Artifact, *, snippet: str = "", when: float | None = None) -> Row:
-        return Row(artifact.id, artifact.title, artifact.type, artifact.language,
-                   when if when is not None else artifact.updated_at, artifact.pinned, snippet, artifact)
+        return Row(
+            artifact.id,
+            artifact.title,
+            artifact.type,
+            artifact.language,
+            when if when is not None else artifact.updated_at,
+            artifact.pinned,
+            snippet,
+            artifact,
+        )
 
     def _show(self, rows: list[Row], more: bool, total: int | None, query: str, generation: int) -> None:
         table = self.table
@@ -360,9 +374,11 @@ class LibraryPane(FooterState, Vertical):
             return "The catalog is empty."
         if self.type_filter:
             return f"No {type_label(self.type_filter, None)} artifacts.\nt changes the type filter."
-        return ("Your library is empty.\n\n"
-                "F3 opens the chat: ask Claude for a tool, a chart, a document —\n"
-                "what it builds lands here. Or import files: artifacts import FILE")
+        return (
+            "Your library is empty.\n\n"
+            "F3 opens the chat: ask Claude for a tool, a chart, a document —\n"
+            "what it builds lands here. Or import files: artifacts import FILE"
+        )
 
     def _show_count(self, shown: int, more: bool, total: int | None, query: str) -> None:
         count = self.query_one("#library-count", Static)
@@ -402,8 +418,7 @@ class LibraryPane(FooterState, Vertical):
         self._paging = True
         try:
             offset = len(self.table.rows_data)
-            artifacts = await self.store.list(
-                type=self.type_filter, sort=self.sort, limit=PAGE + 1, offset=offset)
+            artifacts = await self.store.list(type=self.type_filter, sort=self.sort, limit=PAGE + 1, offset=offset)
             self._has_more = len(artifacts) > PAGE
             self.table.append_rows([self._row(a) for a in artifacts[:PAGE]])
             self._show_count(len(self.table.rows_data), self._has_more, self._total, "")
@@ -464,8 +479,7 @@ class LibraryPane(FooterState, Vertical):
 
     def on_runtime_event(self, message: RuntimeEvent) -> None:
         if message.kind in ARTIFACT_EVENTS:
-            if message.kind in ("artifact.created", "artifact.deleted", "artifact.trashed",
-                                "artifact.restored"):
+            if message.kind in ("artifact.created", "artifact.deleted", "artifact.trashed", "artifact.restored"):
                 self._total = None
             self.reload()
 
@@ -505,7 +519,7 @@ class LibraryPane(FooterState, Vertical):
 
         try:
             artifact_id = await remix(self.store, row.key.removeprefix("catalog:"))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.notify(f"Could not copy “{row.title}” from the catalog: {exc}", severity="error")
             return
         self.notify(f"“{row.title}” is now in your library.")
@@ -533,8 +547,13 @@ class LibraryPane(FooterState, Vertical):
                 self.run_worker(self._store_call("rename", row.key, title.strip()), exit_on_error=False)
 
         self.app.push_screen(
-            TextPrompt("Rename", row.title, placeholder="A title", confirm="Rename",
-                       validate=lambda t: None if t.strip() else "A title cannot be empty."),
+            TextPrompt(
+                "Rename",
+                row.title,
+                placeholder="A title",
+                confirm="Rename",
+                validate=lambda t: None if t.strip() else "A title cannot be empty.",
+            ),
             done,
         )
 
@@ -577,15 +596,20 @@ class LibraryPane(FooterState, Vertical):
                 self.run_worker(self._store_call("purge", row.key), exit_on_error=False)
                 self.notify(f"Deleted “{row.title}” for good.")
 
-        self.app.push_screen(ConfirmDialog(
-            f"Delete “{row.title}” for good?",
-            "Its versions, state and files go with it. This cannot be undone.",
-            confirm="Delete forever", danger=True), done)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete “{row.title}” for good?",
+                "Its versions, state and files go with it. This cannot be undone.",
+                confirm="Delete forever",
+                danger=True,
+            ),
+            done,
+        )
 
     async def _store_call(self, method: str, *args: Any) -> None:
         try:
             await getattr(self.store, method)(*args)
-        except Exception as exc:  # noqa: BLE001 - the store's errors say what to do
+        except Exception as exc:
             self.notify(str(exc), severity="error", title="Library")
 
     def action_cycle_type(self) -> None:

@@ -86,11 +86,13 @@ class StateView(FooterState, Vertical):
         n_personal, n_shared = len(personal), len(shared)
         if not self.entries:
             self.query_one("#state-summary", Static).update(
-                "No stored state. The artifact writes it with window.storage; [b]a[/b] adds a key.")
+                "No stored state. The artifact writes it with window.storage; [b]a[/b] adds a key."
+            )
         else:
             quota_text = f"{quota / 1048576:g} MB" if quota >= 1048576 else human_size(quota)
             self.query_one("#state-summary", Static).update(
-                f"{n_personal} personal · {n_shared} shared · {human_size(used)} of {quota_text}")
+                f"{n_personal} personal · {n_shared} shared · {human_size(used)} of {quota_text}"
+            )
         self._show_value()
         self.update_bindings()
 
@@ -132,8 +134,7 @@ class StateView(FooterState, Vertical):
         if is_json:
             from rich.syntax import Syntax
 
-            view.update(Syntax(text, "json", theme="ansi_dark", background_color="default",
-                               word_wrap=True))
+            view.update(Syntax(text, "json", theme="ansi_dark", background_color="default", word_wrap=True))
         else:
             view.update(Text(text))
 
@@ -147,8 +148,9 @@ class StateView(FooterState, Vertical):
         def fire() -> None:
             self._reload_timer = None
             if self.artifact is not None:
-                self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True,
-                                exit_on_error=False)
+                self.run_worker(
+                    partial(self.load, self.artifact), group="state-load", exclusive=True, exit_on_error=False
+                )
 
         self._reload_timer = self.set_timer(RELOAD_DELAY, fire)
 
@@ -184,8 +186,7 @@ class StateView(FooterState, Vertical):
             if saved:
                 self.notify(f"Saved {entry.key}.", timeout=3)
 
-        self.app.push_screen(StateEditDialog(self._save, key=entry.key, value=entry.value,
-                                             shared=entry.shared), done)
+        self.app.push_screen(StateEditDialog(self._save, key=entry.key, value=entry.value, shared=entry.shared), done)
 
     def action_add(self) -> None:
         if self.artifact is None:
@@ -211,11 +212,13 @@ class StateView(FooterState, Vertical):
             if yes:
                 self.run_worker(delete(), exit_on_error=False)
 
-        self.app.push_screen(ConfirmDialog(
-            f"Delete {entry.key} ({entry.scope})?",
-            one_line(entry.value, 200), confirm="Delete", danger=True), done)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete {entry.key} ({entry.scope})?", one_line(entry.value, 200), confirm="Delete", danger=True
+            ),
+            done,
+        )
 
     def action_refresh(self) -> None:
         if self.artifact is not None:
-            self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True,
-                            exit_on_error=False)
+            self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True, exit_on_error=False)

@@ -15,8 +15,9 @@ VIEWS = [("library", "Library", "F2"), ("chat", "Chat", "F3"), ("inspector", "In
 
 class ViewLabel(Label):
     def __init__(self, name: str, label: str, key: str, *, active: bool = False) -> None:
-        super().__init__(f"{label} [dim]{key}[/dim]", classes="view-label -active" if active else "view-label",
-                         name=name)
+        super().__init__(
+            f"{label} [dim]{key}[/dim]", classes="view-label -active" if active else "view-label", name=name
+        )
         self.view_name = name
 
     def on_click(self, event: Click) -> None:

@@ -28,8 +28,9 @@ SOURCES = {"model": "Claude", "user": "you", "import": "import", "revert": "reve
 
 def diff_text(before: str, after: str, *, before_name: str, after_name: str) -> tuple[Text, int, int]:
     """A coloured unified diff, and the numbers of added and removed lines."""
-    lines = list(difflib.unified_diff(before.splitlines(), after.splitlines(), before_name, after_name,
-                                      lineterm="", n=3))
+    lines = list(
+        difflib.unified_diff(before.splitlines(), after.splitlines(), before_name, after_name, lineterm="", n=3)
+    )
     added = sum(1 for l in lines if l.startswith("+") and not l.startswith("+++"))
     removed = sum(1 for l in lines if l.startswith("-") and not l.startswith("---"))
     text = Text(no_wrap=True, overflow="ellipsis")
@@ -124,8 +125,9 @@ class VersionsView(FooterState, Vertical):
         number = self.selected_number()
         self.update_bindings()
         if number is not None:
-            self.run_worker(partial(self._show_diff, number), group="versions-diff", exclusive=True,
-                            exit_on_error=False)
+            self.run_worker(
+                partial(self._show_diff, number), group="versions-diff", exclusive=True, exit_on_error=False
+            )
 
     @on(OptionList.OptionSelected, "#versions-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -150,13 +152,18 @@ class VersionsView(FooterState, Vertical):
             return
         previous = await store.version(artifact.id, number - 1)
         text, added, removed = await asyncio.to_thread(
-            diff_text, previous.content or "", current.content or "",
-            before_name=f"v{number - 1}", after_name=f"v{number}")
+            diff_text,
+            previous.content or "",
+            current.content or "",
+            before_name=f"v{number - 1}",
+            after_name=f"v{number}",
+        )
         label = f" · {current.label}" if current.label else ""
         if not added and not removed:
             text = Text("Same code as the version before (title or type changed).", style="dim")
-        title.update(f"[b]v{number}[/b] vs v{number - 1}: [green]+{added}[/green] [red]−{removed}[/red]{label}"
-                     " · r reverts to it")
+        title.update(
+            f"[b]v{number}[/b] vs v{number - 1}: [green]+{added}[/green] [red]−{removed}[/red]{label} · r reverts to it"
+        )
         body.update(text)
 
     # ------------------------------------------------------------------ actions
@@ -169,8 +176,7 @@ class VersionsView(FooterState, Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "revert":
             number = self.selected_number()
-            return (self.artifact is not None and number is not None
-                    and number != self.artifact.current_version)
+            return self.artifact is not None and number is not None and number != self.artifact.current_version
         if action == "view":
             return self.artifact is not None and bool(self.versions)
         return True
@@ -179,8 +185,9 @@ class VersionsView(FooterState, Vertical):
         self.showing_source = not self.showing_source
         number = self.selected_number()
         if number is not None:
-            self.run_worker(partial(self._show_diff, number), group="versions-diff", exclusive=True,
-                            exit_on_error=False)
+            self.run_worker(
+                partial(self._show_diff, number), group="versions-diff", exclusive=True, exit_on_error=False
+            )
 
     def action_revert(self) -> None:
         artifact = self.artifact
@@ -193,15 +200,20 @@ class VersionsView(FooterState, Vertical):
             if yes:
                 self.run_worker(self._revert(artifact.id, number), exit_on_error=False)
 
-        self.app.push_screen(ConfirmDialog(
-            f"Revert “{artifact.title}” to v{number}?",
-            f"This makes v{artifact.current_version + 1}, equal to v{number}. Nothing is lost: "
-            "every version stays in the history.", confirm="Revert"), done)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Revert “{artifact.title}” to v{number}?",
+                f"This makes v{artifact.current_version + 1}, equal to v{number}. Nothing is lost: "
+                "every version stays in the history.",
+                confirm="Revert",
+            ),
+            done,
+        )
 
     async def _revert(self, artifact_id: str, number: int) -> None:
         try:
             version = await self.workspace.store.revert(artifact_id, number)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.notify(f"Could not revert: {exc}", severity="error")
             return
         self.notify(f"Reverted: v{version.number} is v{number} again.", timeout=4)

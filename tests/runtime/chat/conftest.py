@@ -34,8 +34,9 @@ def config() -> Config:
 
 @pytest.fixture
 async def service(store, config, messages_api):
-    s = ModelService(store, config, api_key=TEST_API_KEY, base_url=messages_api.base_url,
-                     retry=FAST_RETRY, artifact_retry=FAST_RETRY)
+    s = ModelService(
+        store, config, api_key=TEST_API_KEY, base_url=messages_api.base_url, retry=FAST_RETRY, artifact_retry=FAST_RETRY
+    )
     yield s
     await s.aclose()
 

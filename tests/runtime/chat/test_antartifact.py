@@ -42,7 +42,10 @@ def merged(segments: list[tuple[str, str, dict]]) -> list[tuple[str, object]]:
 
 EXPECTED = [
     ("text", "Here is the chart.\n"),
-    ("open", {"identifier": "sales-chart", "type": "application/vnd.ant.react", "title": "Sales > 2024", "language": "jsx"}),
+    (
+        "open",
+        {"identifier": "sales-chart", "type": "application/vnd.ant.react", "title": "Sales > 2024", "language": "jsx"},
+    ),
     ("content", BODY),
     ("close", None),
     ("text", "\nTell me if you want changes."),
@@ -72,7 +75,12 @@ def test_lookalikes_stay_text() -> None:
 
 def test_unclosed_at_the_end() -> None:
     segs = merged(scan(['Hi <antArtifact identifier="x" type="text/html">\n<p>par', "tial"]))
-    assert segs == [("text", "Hi "), ("open", {"identifier": "x", "type": "text/html"}), ("content", "<p>partial"), ("unclosed", None)]
+    assert segs == [
+        ("text", "Hi "),
+        ("open", {"identifier": "x", "type": "text/html"}),
+        ("content", "<p>partial"),
+        ("unclosed", None),
+    ]
 
 
 def test_two_artifacts() -> None:
@@ -94,4 +102,8 @@ def test_text_is_not_held_back_more_than_a_tag_prefix() -> None:
 
 
 def test_attrs() -> None:
-    assert parse_attrs(' identifier="a-b" title=\'It\'s\' type = "text/html"') == {"identifier": "a-b", "type": "text/html", "title": "It"}
+    assert parse_attrs(' identifier="a-b" title=\'It\'s\' type = "text/html"') == {
+        "identifier": "a-b",
+        "type": "text/html",
+        "title": "It",
+    }

@@ -11,13 +11,23 @@ from .conftest import collect, of
 CSV = "date, habit ,done\n" + "".join(f"2026-01-{d:02d},run,{d % 2}\n" for d in range(1, 31))
 
 
-async def test_attached_csv_is_shown_to_the_model_and_readable_by_the_artifact(engine, messages_api, store, tmp_path) -> None:
+async def test_attached_csv_is_shown_to_the_model_and_readable_by_the_artifact(
+    engine, messages_api, store, tmp_path
+) -> None:
     path = tmp_path / "habits.csv"
     path.write_text(CSV)
-    messages_api.reply(tool_use("artifacts", {
-        "command": "create", "id": "chart", "type": "application/vnd.ant.react", "title": "Habit chart",
-        "content": "export default function C() { /* window.fs.readFile('habits.csv') */ return null; }",
-    }))
+    messages_api.reply(
+        tool_use(
+            "artifacts",
+            {
+                "command": "create",
+                "id": "chart",
+                "type": "application/vnd.ant.react",
+                "title": "Habit chart",
+                "content": "export default function C() { /* window.fs.readFile('habits.csv') */ return null; }",
+            },
+        )
+    )
     messages_api.reply("Charted.")
     result = await engine.send("Chart my habits", attachments=[path])
 
@@ -42,8 +52,9 @@ async def test_attachment_as_bytes_and_in_a_later_turn(engine, messages_api, sto
     messages_api.reply("ok")
     first = await engine.send("Hi")
     messages_api.reply("I see the notes.")
-    await engine.send("Here are notes", conversation_id=first.conversation_id,
-                      attachments=[("notes.txt", b"remember the milk")])
+    await engine.send(
+        "Here are notes", conversation_id=first.conversation_id, attachments=[("notes.txt", b"remember the milk")]
+    )
     assert "remember the milk" in messages_api.last_request.system[1]["text"]
 
 
@@ -68,20 +79,34 @@ def test_describe_files() -> None:
 
 ERROR = RuntimeErrorReport(
     "TypeError: Cannot read properties of undefined (reading 'map')",
-    "    at App (artifact.jsx:3:20)", source="runtime",
+    "    at App (artifact.jsx:3:20)",
+    source="runtime",
 )
 
 
 async def test_fix_with_claude_in_the_artifacts_conversation(engine, messages_api, store) -> None:
     broken = "export default function App() {\n  return items.map(i => i);\n}\n"
-    messages_api.reply(tool_use("artifacts", {"command": "create", "id": "list", "type": "application/vnd.ant.react",
-                                              "title": "List", "content": broken}))
+    messages_api.reply(
+        tool_use(
+            "artifacts",
+            {
+                "command": "create",
+                "id": "list",
+                "type": "application/vnd.ant.react",
+                "title": "List",
+                "content": broken,
+            },
+        )
+    )
     messages_api.reply("Made a list.")
     first = await engine.send("Make a list")
     artifact_id = first.artifacts[0].artifact_id
 
-    messages_api.reply(tool_use("artifacts", {"command": "update", "id": "list", "old_str": "items.map",
-                                              "new_str": "(items ?? []).map"}))
+    messages_api.reply(
+        tool_use(
+            "artifacts", {"command": "update", "id": "list", "old_str": "items.map", "new_str": "(items ?? []).map"}
+        )
+    )
     messages_api.reply("`items` was undefined; it now defaults to an empty list.")
     events = await collect(engine.fix(artifact_id, ERROR))
 
@@ -97,10 +122,15 @@ async def test_fix_with_claude_in_the_artifacts_conversation(engine, messages_ap
 
 async def test_fix_an_artifact_without_a_conversation(engine, messages_api, store) -> None:
     artifact = await store.create("<script>boom()</script>", type="html", title="Boom")
-    messages_api.reply(tool_use("artifacts", {"command": "rewrite", "id": artifact.id,
-                                              "content": "<script>console.log('ok')</script>"}))
+    messages_api.reply(
+        tool_use(
+            "artifacts", {"command": "rewrite", "id": artifact.id, "content": "<script>console.log('ok')</script>"}
+        )
+    )
     messages_api.reply("Fixed.")
-    result = await engine.fix(artifact.id, {"message": "ReferenceError: boom is not defined", "stack": "at <anonymous>"}).run()
+    result = await engine.fix(
+        artifact.id, {"message": "ReferenceError: boom is not defined", "stack": "at <anonymous>"}
+    ).run()
 
     conversation = await store.conversation(result.conversation_id)
     assert conversation.artifact_id == artifact.id and conversation.title == "Fix: Boom"

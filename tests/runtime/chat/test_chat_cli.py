@@ -34,8 +34,13 @@ def cli_env(anthropic_env, artifacts_home) -> dict[str, str]:
 
 
 def create(title: str = "Habit tracker") -> dict:
-    return {"command": "create", "id": "habits", "type": "application/vnd.ant.react", "title": title,
-            "content": "export default function Habits() { return <div>Habits</div>; }\n" * 30}
+    return {
+        "command": "create",
+        "id": "habits",
+        "type": "application/vnd.ant.react",
+        "title": title,
+        "content": "export default function Habits() { return <div>Habits</div>; }\n" * 30,
+    }
 
 
 @pytest.mark.slow  # a subprocess that imports anthropic (1-2 s; more on a loaded machine)
@@ -102,15 +107,43 @@ async def _seed(home_conversation_text: str) -> tuple[str, str]:
     async with open_store() as store:
         conversation = await store.create_conversation(title="Habits", model="m")
         await store.add_message(conversation.id, "user", [{"type": "text", "text": home_conversation_text}])
-        reply = await store.add_message(conversation.id, "assistant", [
-            {"type": "text", "text": "Here:\n<antArtifact identifier=\"n\" type=\"text/markdown\" title=\"Notes\">\n# N\n</antArtifact>"},
-            {"type": "tool_use", "id": "t1", "name": "artifacts", "input": {"command": "update", "id": "x", "title": "Chart"}},
-        ], model="m")
-        await store.add_message(conversation.id, "user", [
-            {"type": "tool_result", "tool_use_id": "t1", "content": "update failed: old_str was not found", "is_error": True},
-        ])
-        await store.add_message(conversation.id, "assistant", [{"type": "text", "text": "Half"}], model="m",
-                                incomplete=True, stop_reason="cancelled")
+        reply = await store.add_message(
+            conversation.id,
+            "assistant",
+            [
+                {
+                    "type": "text",
+                    "text": 'Here:\n<antArtifact identifier="n" type="text/markdown" title="Notes">\n# N\n</antArtifact>',
+                },
+                {
+                    "type": "tool_use",
+                    "id": "t1",
+                    "name": "artifacts",
+                    "input": {"command": "update", "id": "x", "title": "Chart"},
+                },
+            ],
+            model="m",
+        )
+        await store.add_message(
+            conversation.id,
+            "user",
+            [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": "t1",
+                    "content": "update failed: old_str was not found",
+                    "is_error": True,
+                },
+            ],
+        )
+        await store.add_message(
+            conversation.id,
+            "assistant",
+            [{"type": "text", "text": "Half"}],
+            model="m",
+            incomplete=True,
+            stop_reason="cancelled",
+        )
         return conversation.id, reply.id
 
 

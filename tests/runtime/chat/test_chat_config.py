@@ -20,8 +20,11 @@ def test_defaults() -> None:
 
 
 def test_file_env_and_flags(paths, monkeypatch) -> None:
-    write(paths, '[model]\nname = "from-file"\nmax_tokens = 100\ntemperature = 0.5\nmax_rounds = 3\n'
-                 '[artifacts]\ncalls_per_minute = 2.5\nburst = 1\nmax_tokens = 50\n')
+    write(
+        paths,
+        '[model]\nname = "from-file"\nmax_tokens = 100\ntemperature = 0.5\nmax_rounds = 3\n'
+        "[artifacts]\ncalls_per_minute = 2.5\nburst = 1\nmax_tokens = 50\n",
+    )
     config = load_config(paths)
     assert (config.model, config.max_tokens, config.temperature, config.max_rounds) == ("from-file", 100, 0.5, 3)
     assert (config.artifact_calls_per_minute, config.artifact_burst, config.artifact_max_tokens) == (2.5, 1, 50)
@@ -38,14 +41,17 @@ def test_file_env_and_flags(paths, monkeypatch) -> None:
     assert with_overrides(config) == config
 
 
-@pytest.mark.parametrize("text", [
-    "[model]\nmax_rounds = 0\n",
-    "[model]\nmax_tokens = 0\n",
-    "[artifacts]\ncalls_per_minute = 0\n",
-    "[artifacts]\nburst = 0\n",
-    "[artifacts]\nmax_tokens = -1\n",
-    '[artifacts]\nburst = "many"\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[model]\nmax_rounds = 0\n",
+        "[model]\nmax_tokens = 0\n",
+        "[artifacts]\ncalls_per_minute = 0\n",
+        "[artifacts]\nburst = 0\n",
+        "[artifacts]\nmax_tokens = -1\n",
+        '[artifacts]\nburst = "many"\n',
+    ],
+)
 def test_bad_values_say_which(paths, text) -> None:
     write(paths, text)
     with pytest.raises(ConfigError):

@@ -17,16 +17,23 @@ from artifacts_runtime.chat import (
     Usage,
 )
 from artifacts_runtime.chat.prompt import SYSTEM_PROMPT
-from tests.fakes.messages_api import Usage as FakeUsage, text, thinking, tool_use
+from tests.fakes.messages_api import Usage as FakeUsage
+from tests.fakes.messages_api import text, thinking, tool_use
 
 from .conftest import MODEL, collect, of
 
-APP = "export default function HabitTracker() {\n  return <div className=\"p-4\">Habits</div>;\n}\n" * 40
+APP = 'export default function HabitTracker() {\n  return <div className="p-4">Habits</div>;\n}\n' * 40
 
 
 def create(content: str = APP, **fields) -> dict:
-    return {"command": "create", "id": "habit-tracker", "type": kinds.REACT, "title": "Habit tracker",
-            "content": content, **fields}
+    return {
+        "command": "create",
+        "id": "habit-tracker",
+        "type": kinds.REACT,
+        "title": "Habit tracker",
+        "content": content,
+        **fields,
+    }
 
 
 async def test_create_streams_progress_then_the_artifact(engine, messages_api, store) -> None:
@@ -83,12 +90,22 @@ async def test_update_exactly_once(engine, messages_api, store) -> None:
     first = await engine.send("Make a habit tracker")
     artifact_id = first.artifacts[0].artifact_id
 
-    messages_api.reply(tool_use("artifacts", {"command": "update", "id": "habit-tracker",
-                                              "old_str": 'className="p-4">Habits', "new_str": 'className="p-4">My habits'}))
+    messages_api.reply(
+        tool_use(
+            "artifacts",
+            {
+                "command": "update",
+                "id": "habit-tracker",
+                "old_str": 'className="p-4">Habits',
+                "new_str": 'className="p-4">My habits',
+            },
+        )
+    )
     messages_api.reply("Changed.")
     # old_str occurs 40 times in APP: make the content unique first
-    await store.add_version(artifact_id, APP.replace('className="p-4">Habits', 'className="p-2">Habits', 39),
-                            source="user")
+    await store.add_version(
+        artifact_id, APP.replace('className="p-4">Habits', 'className="p-2">Habits', 39), source="user"
+    )
     events = []
     result = await engine.send("Rename it", conversation_id=first.conversation_id, on_event=events.append)
 
@@ -104,9 +121,17 @@ async def test_update_exactly_once(engine, messages_api, store) -> None:
 async def test_update_zero_and_twice_are_errors_the_model_can_fix(engine, messages_api, store) -> None:
     page = "<p>one</p>\n<p>two</p>\n<p>two</p>\n"
     messages_api.reply(tool_use("artifacts", {"command": "create", "id": "page", "type": "text/html", "content": page}))
-    messages_api.reply(tool_use("artifacts", {"command": "update", "id": "page", "old_str": "<p>three</p>", "new_str": "x"}))
-    messages_api.reply(tool_use("artifacts", {"command": "update", "id": "page", "old_str": "<p>two</p>", "new_str": "x"}))
-    messages_api.reply(tool_use("artifacts", {"command": "update", "id": "page", "old_str": "<p>two</p>\n<p>two</p>", "new_str": "<p>2</p>"}))
+    messages_api.reply(
+        tool_use("artifacts", {"command": "update", "id": "page", "old_str": "<p>three</p>", "new_str": "x"})
+    )
+    messages_api.reply(
+        tool_use("artifacts", {"command": "update", "id": "page", "old_str": "<p>two</p>", "new_str": "x"})
+    )
+    messages_api.reply(
+        tool_use(
+            "artifacts", {"command": "update", "id": "page", "old_str": "<p>two</p>\n<p>two</p>", "new_str": "<p>2</p>"}
+        )
+    )
     messages_api.reply("Fixed on the third try.")
 
     events = []
@@ -130,8 +155,17 @@ async def test_rewrite(engine, messages_api, store) -> None:
     messages_api.reply(tool_use("artifacts", create()))
     messages_api.reply("Made.")
     first = await engine.send("Make it")
-    messages_api.reply(tool_use("artifacts", {"command": "rewrite", "id": "habit-tracker", "title": "Habits v2",
-                                              "content": "export default () => <p>new</p>;\n"}))
+    messages_api.reply(
+        tool_use(
+            "artifacts",
+            {
+                "command": "rewrite",
+                "id": "habit-tracker",
+                "title": "Habits v2",
+                "content": "export default () => <p>new</p>;\n",
+            },
+        )
+    )
     messages_api.reply("Rewritten.")
     events = []
     await engine.send("Start over", conversation_id=first.conversation_id, on_event=events.append)
@@ -158,7 +192,9 @@ async def test_antartifact_tags_create_then_version(engine, messages_api, store)
     stored = await store.messages(first.conversation_id)
     assert stored[1].content[0]["text"] == tagged  # the transcript keeps what the model wrote
 
-    messages_api.reply('<antArtifact identifier="notes" type="text/markdown" title="Notes">\n# Notes\n\n- two\n</antArtifact>')
+    messages_api.reply(
+        '<antArtifact identifier="notes" type="text/markdown" title="Notes">\n# Notes\n\n- two\n</antArtifact>'
+    )
     events = []
     await engine.send("Change it", conversation_id=first.conversation_id, on_event=events.append)
     (updated,) = of(events, ArtifactUpdated)
@@ -200,11 +236,34 @@ async def test_request_shape_and_cache_breakpoints(engine, messages_api) -> None
 
 
 async def test_system_prompt_teaches_the_runtime() -> None:
-    for needle in ("application/vnd.ant.react", "text/html", "image/svg+xml", "text/markdown",
-                   "application/vnd.ant.mermaid", "application/vnd.ant.code", "recharts", "lucide-react",
-                   "three", "r128", "mathjs", "papaparse", "xlsx", "chart.js", "plotly", "tone", "mermaid",
-                   "Tailwind", "@/components/ui/", "window.storage", "5 MB", "shared", "window.claude.complete",
-                   "window.fs.readFile", "When to make an artifact", "localStorage"):
+    for needle in (
+        "application/vnd.ant.react",
+        "text/html",
+        "image/svg+xml",
+        "text/markdown",
+        "application/vnd.ant.mermaid",
+        "application/vnd.ant.code",
+        "recharts",
+        "lucide-react",
+        "three",
+        "r128",
+        "mathjs",
+        "papaparse",
+        "xlsx",
+        "chart.js",
+        "plotly",
+        "tone",
+        "mermaid",
+        "Tailwind",
+        "@/components/ui/",
+        "window.storage",
+        "5 MB",
+        "shared",
+        "window.claude.complete",
+        "window.fs.readFile",
+        "When to make an artifact",
+        "localStorage",
+    ):
         assert needle in SYSTEM_PROMPT, needle
 
 
@@ -216,16 +275,22 @@ async def test_model_flags_and_temperature(engine, messages_api) -> None:
 
 
 async def test_usage_recorded_per_conversation_and_artifact(engine, messages_api, store) -> None:
-    messages_api.reply(tool_use("artifacts", create()),
-                       usage=FakeUsage(input_tokens=100, output_tokens=40, cache_read_input_tokens=7,
-                                       cache_creation_input_tokens=3))
+    messages_api.reply(
+        tool_use("artifacts", create()),
+        usage=FakeUsage(input_tokens=100, output_tokens=40, cache_read_input_tokens=7, cache_creation_input_tokens=3),
+    )
     messages_api.reply("Done.", usage=FakeUsage(input_tokens=150, output_tokens=5))
     events = []
     result = await engine.send("Make it", on_event=events.append)
     usage_events = of(events, Usage)
     assert [(u.input_tokens, u.output_tokens) for u in usage_events] == [(100, 40), (150, 5)]
     total = await store.usage(conversation_id=result.conversation_id)
-    assert (total.input_tokens, total.output_tokens, total.cache_read_tokens, total.cache_write_tokens) == (250, 45, 7, 3)
+    assert (total.input_tokens, total.output_tokens, total.cache_read_tokens, total.cache_write_tokens) == (
+        250,
+        45,
+        7,
+        3,
+    )
     assert total.calls == 2
     per_artifact = await store.usage(artifact_id=result.artifacts[0].artifact_id)
     assert (per_artifact.input_tokens, per_artifact.output_tokens) == (100, 40)
@@ -239,8 +304,11 @@ async def test_thinking_blocks_are_kept_and_sent_back(engine, messages_api, stor
     messages_api.reply("Done.")
     result = await engine.send("Make it")
     stored = await store.messages(result.conversation_id)
-    assert stored[1].content[0] == {"type": "thinking", "thinking": "The user wants a tracker.",
-                                    "signature": "sig-fake-0123456789"}
+    assert stored[1].content[0] == {
+        "type": "thinking",
+        "thinking": "The user wants a tracker.",
+        "signature": "sig-fake-0123456789",
+    }
     sent = messages_api.requests[1].messages
     assert sent[1]["content"][0]["type"] == "thinking"  # with its tool_use, as the API requires
 
@@ -260,7 +328,9 @@ async def test_unknown_tool_and_bad_json_are_reported_to_the_model(engine, messa
 async def test_max_rounds_stops_a_loop(engine, messages_api, store) -> None:
     engine.config = engine.config.__class__(**{**engine.config.__dict__, "max_rounds": 2})
     for _ in range(3):
-        messages_api.reply(tool_use("artifacts", {"command": "update", "id": "nothing", "old_str": "a", "new_str": "b"}))
+        messages_api.reply(
+            tool_use("artifacts", {"command": "update", "id": "nothing", "old_str": "a", "new_str": "b"})
+        )
     events = []
     result = await engine.send("Loop", on_event=events.append)
     assert len(messages_api.requests) == 2

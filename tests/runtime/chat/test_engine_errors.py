@@ -12,8 +12,8 @@ from artifacts_runtime.chat import (
     ArtifactCreated,
     ChatEngine,
     Error,
-    RetryPolicy,
     Retrying,
+    RetryPolicy,
     TextDelta,
     ToolInputProgress,
     TurnDone,
@@ -238,7 +238,9 @@ async def test_mid_stream_overloaded_after_an_applied_tool_goes_on(engine, messa
     assert result.error is None
     assert len(of(events, ArtifactCreated)) == 1  # applied once, not again on the retry
     sent = messages_api.requests[1].messages
-    assert sent[1]["content"] == [{"type": "tool_use", "id": block.id, "name": "artifacts", "input": create("<p>done</p>")}]
+    assert sent[1]["content"] == [
+        {"type": "tool_use", "id": block.id, "name": "artifacts", "input": create("<p>done</p>")}
+    ]
     assert sent[2]["content"][0]["tool_use_id"] == block.id
     assert "cut off" in sent[2]["content"][1]["text"]
     stored = await store.messages(result.conversation_id)
@@ -279,8 +281,9 @@ async def test_dropped_connection_is_reported_and_nothing_lost(engine, messages_
 
 
 async def test_unreachable_api_is_reported(store, config, messages_api) -> None:
-    service = ModelService(store, config, api_key="k", base_url="http://127.0.0.1:9",
-                           retry=RetryPolicy(max_retries=1, base_delay=0.001))
+    service = ModelService(
+        store, config, api_key="k", base_url="http://127.0.0.1:9", retry=RetryPolicy(max_retries=1, base_delay=0.001)
+    )
     engine = ChatEngine(store, config, service=service)
     result = await engine.send("Hello")
     assert isinstance(result.error, ConnectionLost) and "could not reach" in str(result.error)

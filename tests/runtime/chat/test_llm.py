@@ -9,8 +9,8 @@ import pytest
 
 from artifacts_runtime.errors import ModelError, ModelOverloaded, ModelUnavailable, RateLimited
 from artifacts_runtime.llm import ModelService, TokenBucket
-from tests.fakes.messages_api import HttpError, Reply, Usage
 from tests.fakes.fixtures import TEST_API_KEY
+from tests.fakes.messages_api import HttpError, Reply, Usage
 
 from .conftest import FAST_RETRY, MODEL
 
@@ -31,8 +31,14 @@ async def artifact(store):
 @pytest.fixture
 async def limited(store, config, messages_api):
     clock = Clock()
-    s = ModelService(store, replace(config, artifact_calls_per_minute=6, artifact_burst=2),
-                     api_key=TEST_API_KEY, base_url=messages_api.base_url, artifact_retry=FAST_RETRY, clock=clock)
+    s = ModelService(
+        store,
+        replace(config, artifact_calls_per_minute=6, artifact_burst=2),
+        api_key=TEST_API_KEY,
+        base_url=messages_api.base_url,
+        artifact_retry=FAST_RETRY,
+        clock=clock,
+    )
     s.test_clock = clock
     yield s
     await s.aclose()
@@ -63,8 +69,11 @@ async def test_messages_forwards_cleans_and_clamps(service, messages_api, artifa
     data = await service.messages(artifact.id, body)
     sent = messages_api.last_request.body
     assert sent == {
-        "model": "claude-sonnet-4-20250514", "max_tokens": 4096, "messages": body["messages"],
-        "system": "Be brief.", "temperature": 0.3,
+        "model": "claude-sonnet-4-20250514",
+        "max_tokens": 4096,
+        "messages": body["messages"],
+        "system": "Be brief.",
+        "temperature": 0.3,
     }
     assert data["type"] == "message" and data["content"] == [{"type": "text", "text": "Hi there"}]
     assert data["usage"]["output_tokens"] >= 1

@@ -77,7 +77,7 @@ def test_lone_surrogate_is_kept_like_json_does() -> None:
 
 
 def test_nested_and_scalar_values_are_skipped_then_decoded() -> None:
-    value = {"a": [1, {"b": "x}]\"y"}], "n": -1.5e3, "t": True, "z": None, "content": "after"}
+    value = {"a": [1, {"b": 'x}]"y'}], "n": -1.5e3, "t": True, "z": None, "content": "after"}
     parser, _ = feed_in(chunked(json.dumps(value), 2))
     assert parser.others == {"a": value["a"], "n": -1500.0, "t": True, "z": None}
     assert parser.get("content") == "after"
@@ -101,7 +101,7 @@ def test_not_an_object_is_an_error_not_an_exception() -> None:
 
 
 def test_empty_pieces_and_whitespace() -> None:
-    parser, _ = feed_in(["", "  {", "\n  \"content\"  :", " \"v\"  ", "}  "])
+    parser, _ = feed_in(["", "  {", '\n  "content"  :', ' "v"  ', "}  "])
     assert parser.done and parser.get("content") == "v"
 
 
@@ -130,7 +130,7 @@ def _parse_time(pieces: list[str]) -> float:
 def test_cost_is_linear_in_size() -> None:
     # Re-parsing the accumulated JSON at each delta would make twice the size cost ~4x.
     def pieces(size: int) -> list[str]:
-        return chunked(json.dumps({"command": "create", "content": "<div class=\"row\">\n" * (size // 18)}), 10)
+        return chunked(json.dumps({"command": "create", "content": '<div class="row">\n' * (size // 18)}), 10)
 
     small, large = pieces(50_000), pieces(100_000)
     ratio = min(_parse_time(large) / _parse_time(small) for _ in range(2))

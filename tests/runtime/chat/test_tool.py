@@ -42,8 +42,13 @@ async def test_create_links_the_conversation(store) -> None:
 async def test_update_exactly_once(store) -> None:
     catalog = Catalog()
     conversation, created = await make(store, catalog)
-    outcome = await apply(store, catalog, {"command": "update", "id": "page", "old_str": "<p>one</p>", "new_str": "<p>ONE</p>"},
-                          conversation_id=conversation.id, message_id=None)
+    outcome = await apply(
+        store,
+        catalog,
+        {"command": "update", "id": "page", "old_str": "<p>one</p>", "new_str": "<p>ONE</p>"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert outcome.ok and outcome.version == 2 and not outcome.created
     assert (await store.version(created.artifact_id)).content == PAGE.replace("one", "ONE")
 
@@ -51,8 +56,13 @@ async def test_update_exactly_once(store) -> None:
 async def test_update_not_found_says_why(store) -> None:
     catalog = Catalog()
     conversation, created = await make(store, catalog)
-    outcome = await apply(store, catalog, {"command": "update", "id": "page", "old_str": "<p>three</p>", "new_str": "x"},
-                          conversation_id=conversation.id, message_id=None)
+    outcome = await apply(
+        store,
+        catalog,
+        {"command": "update", "id": "page", "old_str": "<p>three</p>", "new_str": "x"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert not outcome.ok
     assert "not found" in outcome.message and "exactly" in outcome.message
     assert len(await store.versions(created.artifact_id)) == 1
@@ -61,8 +71,13 @@ async def test_update_not_found_says_why(store) -> None:
 async def test_update_twice_says_why(store) -> None:
     catalog = Catalog()
     conversation, created = await make(store, catalog)
-    outcome = await apply(store, catalog, {"command": "update", "id": "page", "old_str": "<p>two</p>", "new_str": "x"},
-                          conversation_id=conversation.id, message_id=None)
+    outcome = await apply(
+        store,
+        catalog,
+        {"command": "update", "id": "page", "old_str": "<p>two</p>", "new_str": "x"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert not outcome.ok and "more than once" in outcome.message
     block = outcome.result_block("toolu_1")
     assert block["is_error"] is True and block["tool_use_id"] == "toolu_1"
@@ -77,8 +92,13 @@ def test_overlapping_matches_count() -> None:
 async def test_rewrite_and_metadata(store) -> None:
     catalog = Catalog()
     conversation, created = await make(store, catalog)
-    outcome = await apply(store, catalog, {"command": "rewrite", "id": "page", "title": "Renamed", "content": "# Now markdown", "type": "markdown"},
-                          conversation_id=conversation.id, message_id=None)
+    outcome = await apply(
+        store,
+        catalog,
+        {"command": "rewrite", "id": "page", "title": "Renamed", "content": "# Now markdown", "type": "markdown"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert outcome.ok and outcome.version == 2
     artifact = await store.get(created.artifact_id)
     assert artifact.title == "Renamed" and artifact.type == kinds.MARKDOWN
@@ -87,8 +107,13 @@ async def test_rewrite_and_metadata(store) -> None:
 async def test_create_with_a_known_id_is_a_new_version(store) -> None:
     catalog = Catalog()
     conversation, created = await make(store, catalog)
-    again = await apply(store, catalog, {"command": "create", "id": "page", "content": "<p>v2</p>"},
-                        conversation_id=conversation.id, message_id=None)
+    again = await apply(
+        store,
+        catalog,
+        {"command": "create", "id": "page", "content": "<p>v2</p>"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert again.ok and again.artifact_id == created.artifact_id and again.version == 2
 
 
@@ -110,23 +135,41 @@ async def test_mistakes_are_results_not_exceptions(store) -> None:
 async def test_other_conversations_artifacts_are_out_of_reach(store) -> None:
     other = await store.create("<p>theirs</p>", type="html")
     conversation = await store.create_conversation()
-    outcome = await apply(store, Catalog(), {"command": "rewrite", "id": other.id, "content": "mine"},
-                          conversation_id=conversation.id, message_id=None)
+    outcome = await apply(
+        store,
+        Catalog(),
+        {"command": "rewrite", "id": other.id, "content": "mine"},
+        conversation_id=conversation.id,
+        message_id=None,
+    )
     assert not outcome.ok
     assert (await store.version(other.id)).content == "<p>theirs</p>"
 
 
 async def test_incomplete_create(store) -> None:
     conversation = await store.create_conversation()
-    outcome = await apply(store, Catalog(), {"command": "create", "id": "x", "type": "html", "content": "<p>cut"},
-                          conversation_id=conversation.id, message_id=None, incomplete=True)
+    outcome = await apply(
+        store,
+        Catalog(),
+        {"command": "create", "id": "x", "type": "html", "content": "<p>cut"},
+        conversation_id=conversation.id,
+        message_id=None,
+        incomplete=True,
+    )
     assert outcome.ok and outcome.incomplete
     assert (await store.version(outcome.artifact_id)).incomplete
 
 
 def test_catalog_from_stored_blocks() -> None:
     blocks = [
-        {"type": "tool_result", "tool_use_id": "t1", "content": "ok", "artifact_id": "aaaa1111", "version": 1, "identifier": "chart"},
+        {
+            "type": "tool_result",
+            "tool_use_id": "t1",
+            "content": "ok",
+            "artifact_id": "aaaa1111",
+            "version": 1,
+            "identifier": "chart",
+        },
         {"type": "artifact_ref", "identifier": "notes", "artifact_id": "bbbb2222", "version": 1},
         {"type": "text", "text": "hello"},
     ]

@@ -62,11 +62,11 @@ def files(tmp_path: Path) -> dict[str, Path]:
     folder.mkdir()
     contents = {
         "budget.html": "<!doctype html>\n<html><head><title>Budget Planner</title></head>\n"
-                       "<body><h1>Budget</h1></body></html>\n",
+        "<body><h1>Budget</h1></body></html>\n",
         "HabitTracker.jsx": 'import { useState } from "react";\n\nexport default function HabitTracker() {\n'
-                            "  const [days, setDays] = useState(0);\n  return <div>{days}</div>;\n}\n",
+        "  const [days, setDays] = useState(0);\n  return <div>{days}</div>;\n}\n",
         "logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Logo</title>'
-                    '<circle cx="5" cy="5" r="4"/></svg>\n',
+        '<circle cx="5" cy="5" r="4"/></svg>\n',
         "notes.md": "# Trip notes\n\nPack the tent.\n",
         "flow.mmd": "flowchart LR\n  start --> finish\n",
         "fetch_data.py": "import csv\n\nprint('hello')\n",
@@ -112,15 +112,25 @@ def test_bare_artifacts_prints_the_help_and_succeeds(cli):
     result = cli()
     assert result.code == 0
     assert "usage: artifacts" in result.out
-    for command in ("ls", "search", "show", "import", "export", "rename", "rm", "trash",
-                    "untrash", "versions", "revert", "state"):
+    for command in (
+        "ls",
+        "search",
+        "show",
+        "import",
+        "export",
+        "rename",
+        "rm",
+        "trash",
+        "untrash",
+        "versions",
+        "revert",
+        "state",
+    ):
         assert command in result.out
 
 
 def _subprocess(*argv: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        list(argv), input=stdin.encode(), capture_output=True, timeout=60, env=os.environ.copy()
-    )
+    return subprocess.run(list(argv), input=stdin.encode(), capture_output=True, timeout=60, env=os.environ.copy())
 
 
 def test_the_module_entry_point_runs_the_cli(files):
@@ -255,8 +265,19 @@ def test_ls_json_lists_every_field(cli, files):
     _import(cli, files["notes.md"])
     [entry] = cli("ls", "--json").json()
     assert set(entry) >= {
-        "id", "title", "type", "language", "created_at", "updated_at", "current_version",
-        "pinned", "trashed", "trashed_at", "remixed_from", "conversation_id", "size",
+        "id",
+        "title",
+        "type",
+        "language",
+        "created_at",
+        "updated_at",
+        "current_version",
+        "pinned",
+        "trashed",
+        "trashed_at",
+        "remixed_from",
+        "conversation_id",
+        "size",
     }
     assert entry["size"] == files["notes.md"].stat().st_size
     assert entry["trashed"] is False
@@ -354,7 +375,7 @@ def test_show_json_includes_the_version_and_state_keys(cli, files):
     "content",
     [
         b"# Title\n\nno newline at the end",
-        "# Caf\u00e9 \u2603 \U0001F389\r\nwindows line\r\n".encode(),
+        "# Caf\u00e9 \u2603 \U0001f389\r\nwindows line\r\n".encode(),
         b"\n\n  leading blank lines\n\n\n",
     ],
     ids=["no-final-newline", "unicode-crlf", "blank-lines"],
@@ -435,7 +456,8 @@ def test_versions_and_revert(cli, files):
 
     versions = cli("versions", artifact_id, "--json").json()
     assert [(v["number"], v["source"], v["label"]) for v in versions] == [
-        (1, "import", None), (2, "revert", "revert to v1"),
+        (1, "import", None),
+        (2, "revert", "revert to v1"),
     ]
     assert all("content" not in v for v in versions)
 
@@ -506,8 +528,11 @@ def test_state_of_an_artifact_without_state_says_so(cli, files):
 
 @pytest.mark.parametrize(
     "key, rule",
-    [("my key", "whitespace, slashes or quotes"), ("a/b", "whitespace, slashes or quotes"),
-     ("x" * 200, "shorter than 200")],
+    [
+        ("my key", "whitespace, slashes or quotes"),
+        ("a/b", "whitespace, slashes or quotes"),
+        ("x" * 200, "shorter than 200"),
+    ],
 )
 def test_state_with_an_invalid_key_fails_naming_the_rule(cli, files, key, rule):
     [artifact_id] = _import(cli, files["notes.md"])
@@ -530,9 +555,16 @@ def test_state_set_without_a_value_says_what_is_missing(cli, files):
 
 def test_an_unknown_id_fails_on_stderr_saying_what_to_do(cli, files):
     _import(cli, files["notes.md"])
-    for argv in (("show", "zzzz"), ("export", "zzzz"), ("rename", "zzzz", "x"), ("rm", "zzzz"),
-                 ("untrash", "zzzz"), ("versions", "zzzz"), ("revert", "zzzz", "1"),
-                 ("state", "zzzz")):
+    for argv in (
+        ("show", "zzzz"),
+        ("export", "zzzz"),
+        ("rename", "zzzz", "x"),
+        ("rm", "zzzz"),
+        ("untrash", "zzzz"),
+        ("versions", "zzzz"),
+        ("revert", "zzzz", "1"),
+        ("state", "zzzz"),
+    ):
         result = cli(*argv)
         assert result.code == 1, argv
         assert result.out == "", argv
@@ -556,10 +588,17 @@ def test_every_json_output_parses(cli, files):
     first = ids[0]
     cli("state", first, "set", "k", "v")
     commands = [
-        ("ls", "--json"), ("ls", "--type", "html", "--json"), ("search", "notes", "--json"),
-        ("search", "zeppelin", "--json"), ("show", first, "--json"), ("trash", "--json"),
-        ("versions", first, "--json"), ("state", first, "--json"), ("state", first, "--shared", "--json"),
-        ("state", first, "get", "k", "--json"), ("state", first, "set", "k2", "v", "--json"),
+        ("ls", "--json"),
+        ("ls", "--type", "html", "--json"),
+        ("search", "notes", "--json"),
+        ("search", "zeppelin", "--json"),
+        ("show", first, "--json"),
+        ("trash", "--json"),
+        ("versions", first, "--json"),
+        ("state", first, "--json"),
+        ("state", first, "--shared", "--json"),
+        ("state", first, "get", "k", "--json"),
+        ("state", first, "set", "k2", "v", "--json"),
         ("import", str(files["notes.md"]), "--json"),
     ]
     for argv in commands:

@@ -69,8 +69,10 @@ def counts() -> dict[str, int]:
         return {}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("artifacts", "versions", "state", "files")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("artifacts", "versions", "state", "files")
+        }
     finally:
         conn.close()
 
@@ -125,7 +127,9 @@ def test_grant_normalises_the_origin_and_grants_lists_it(cli, artifact: str):
     assert cli("grant", artifact, "http://127.0.0.1:8080/").code == 0
     listed = cli("grants", artifact, "--json").json()
     assert [(g["origin"], g["decision"]) for g in listed] == [
-        ("http://127.0.0.1:8080", "allow"), ("https://data.example.com", "allow")]
+        ("http://127.0.0.1:8080", "allow"),
+        ("https://data.example.com", "allow"),
+    ]
     table = cli("grants", artifact)
     assert "https://data.example.com" in table.out and "allow" in table.out
 
@@ -144,9 +148,19 @@ def test_grants_of_an_artifact_without_any(cli, artifact: str):
     assert cli("grants", artifact, "--json").json() == []
 
 
-@pytest.mark.parametrize("origin", ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,x",
-                                    "ftp://example.com", "example.com", "http://", "http://[::1",
-                                    "https://example.com:99999"])
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://example.com",
+        "example.com",
+        "http://",
+        "http://[::1",
+        "https://example.com:99999",
+    ],
+)
 def test_grant_refuses_what_is_not_an_origin_with_a_sentence(cli, artifact: str, origin: str):
     result = cli("grant", artifact, origin)
     assert result.code == 1
@@ -283,8 +297,14 @@ def test_remix_of_a_library_artifact_copies_content_and_files_but_not_state(cli,
     async def check(store: Store):
         new = await store.get(new_id)
         version = await store.version(new_id)
-        return (new.remixed_from, new.title, version.content, version.source,
-                [f.name for f in await store.files(artifact_id=new_id)], await store.all_state(new_id))
+        return (
+            new.remixed_from,
+            new.title,
+            version.content,
+            version.source,
+            [f.name for f in await store.files(artifact_id=new_id)],
+            await store.all_state(new_id),
+        )
 
     remixed_from, title, content, source, files, state = library(check)
     assert remixed_from == artifact and title == "Board (remix)" and source == "remix"
@@ -322,8 +342,9 @@ def test_remix_of_a_catalog_entry_puts_it_in_the_library(cli):
     assert f"catalog:{slug}" in cli("catalog").out
 
 
-@pytest.mark.parametrize("ref", ["nope", "catalog:no-such-entry", "http://example.com/not-a-share",
-                                 "ftp://x/s/abcdefghij"])
+@pytest.mark.parametrize(
+    "ref", ["nope", "catalog:no-such-entry", "http://example.com/not-a-share", "ftp://x/s/abcdefghij"]
+)
 def test_remix_of_an_unknown_ref_fails_with_a_sentence(cli, artifact: str, ref: str):
     before = counts()
     result = cli("remix", ref)
@@ -418,7 +439,9 @@ def _hostile_bundles(tmp_path: Path, good: bytes) -> dict[str, Path]:
         path.write_bytes(buf.getvalue())
         return path
 
-    members = {i.filename: zipfile.ZipFile(io.BytesIO(good)).read(i) for i in zipfile.ZipFile(io.BytesIO(good)).infolist()}
+    members = {
+        i.filename: zipfile.ZipFile(io.BytesIO(good)).read(i) for i in zipfile.ZipFile(io.BytesIO(good)).infolist()
+    }
     manifest = json.loads(members["manifest.json"])
     newer = dict(manifest, format_version=99)
     truncated = tmp_path / "truncated.zip"

@@ -13,8 +13,15 @@ from artifacts_runtime.preview import environment
 from artifacts_runtime.preview.manager import PreviewManager, PreviewUnavailable
 from artifacts_runtime.workspace import Workspace
 
-DISPLAY_VARS = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYWEBVIEW_GUI",
-                "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
+DISPLAY_VARS = (
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "QT_QPA_PLATFORM",
+    "PYWEBVIEW_GUI",
+    "SSH_CONNECTION",
+    "SSH_CLIENT",
+    "SSH_TTY",
+)
 
 
 @pytest.fixture
@@ -100,9 +107,7 @@ async def test_calls_without_a_host_are_harmless(workspace):
     assert manager.open_ids() == set() and manager.host_pid is None
 
 
-async def test_a_host_that_cannot_start_makes_previews_unavailable(
-    bare_env, workspace, tmp_path: Path
-):
+async def test_a_host_that_cannot_start_makes_previews_unavailable(bare_env, workspace, tmp_path: Path):
     """A broken backend (here: a pywebview that fails to import) is found out on the first
     open: PreviewUnavailable says why, availability() says it from then on, nothing is left
     running, and the host's complaint is in the log."""

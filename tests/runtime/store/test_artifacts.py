@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -308,15 +307,25 @@ async def test_changes_are_announced_to_listeners(store: Store):
     await store.state_delete(artifact.id, "k", shared=True)
     await store.purge(artifact.id)
     assert [e["type"] for e in events] == [
-        "artifact.created", "artifact.updated", "artifact.renamed", "artifact.pinned",
-        "artifact.trashed", "artifact.restored", "state.changed", "state.changed",
+        "artifact.created",
+        "artifact.updated",
+        "artifact.renamed",
+        "artifact.pinned",
+        "artifact.trashed",
+        "artifact.restored",
+        "state.changed",
+        "state.changed",
         "artifact.deleted",
     ]
     assert all(e["artifact_id"] == artifact.id for e in events)
     assert events[1]["version"] == 2
     assert events[6] == {
-        "type": "state.changed", "artifact_id": artifact.id, "scope": "shared", "owner": "",
-        "key": "k", "deleted": False,
+        "type": "state.changed",
+        "artifact_id": artifact.id,
+        "scope": "shared",
+        "owner": "",
+        "key": "k",
+        "deleted": False,
     }
     assert events[7]["deleted"] is True
 
@@ -339,8 +348,13 @@ async def test_conversations_hold_messages_in_order(store: Store):
     conversation = await store.create_conversation(title="Ideas", model="claude-test")
     first = await store.add_message(conversation.id, "user", [{"type": "text", "text": "Make a game"}])
     second = await store.add_message(
-        conversation.id, "assistant", [{"type": "text", "text": "Here it is"}],
-        model="claude-test", stop_reason="end_turn", input_tokens=10, output_tokens=20,
+        conversation.id,
+        "assistant",
+        [{"type": "text", "text": "Here it is"}],
+        model="claude-test",
+        stop_reason="end_turn",
+        input_tokens=10,
+        output_tokens=20,
     )
     assert (first.seq, second.seq) == (1, 2)
     messages = await store.messages(conversation.id)
@@ -354,12 +368,12 @@ async def test_conversations_hold_messages_in_order(store: Store):
 
 async def test_update_message_replaces_a_growing_reply(store: Store):
     conversation = await store.create_conversation()
-    message = await store.add_message(
-        conversation.id, "assistant", [{"type": "text", "text": "Hel"}], incomplete=True
-    )
+    message = await store.add_message(conversation.id, "assistant", [{"type": "text", "text": "Hel"}], incomplete=True)
     await store.update_message(
-        message.id, content=[{"type": "text", "text": "Hello, world"}],
-        stop_reason="end_turn", output_tokens=3,
+        message.id,
+        content=[{"type": "text", "text": "Hello, world"}],
+        stop_reason="end_turn",
+        output_tokens=3,
     )
     [saved] = await store.messages(conversation.id)
     assert saved.text() == "Hello, world"
@@ -384,9 +398,7 @@ async def test_set_conversation_title(store: Store):
 async def test_an_artifact_links_to_the_message_and_conversation_that_made_it(store: Store):
     conversation = await store.create_conversation()
     message = await store.add_message(conversation.id, "assistant", [])
-    artifact = await store.create(
-        "<p>x</p>", source="model", message_id=message.id, conversation_id=conversation.id
-    )
+    artifact = await store.create("<p>x</p>", source="model", message_id=message.id, conversation_id=conversation.id)
     assert artifact.conversation_id == conversation.id
     assert (await store.version(artifact.id)).message_id == message.id
 
@@ -454,12 +466,15 @@ async def test_a_file_must_belong_to_an_existing_artifact_or_conversation(store:
 async def test_usage_sums_tokens_per_artifact_per_conversation_and_overall(store: Store):
     conversation = await store.create_conversation()
     artifact = await store.create("x")
-    await store.record_usage(kind="chat", model="m", input_tokens=100, output_tokens=10,
-                             conversation_id=conversation.id)
-    await store.record_usage(kind="artifact", model="m", input_tokens=5, output_tokens=1,
-                             cache_read_tokens=7, artifact_id=artifact.id)
-    await store.record_usage(kind="artifact", model="m", input_tokens=3, output_tokens=2,
-                             cache_write_tokens=4, artifact_id=artifact.id)
+    await store.record_usage(
+        kind="chat", model="m", input_tokens=100, output_tokens=10, conversation_id=conversation.id
+    )
+    await store.record_usage(
+        kind="artifact", model="m", input_tokens=5, output_tokens=1, cache_read_tokens=7, artifact_id=artifact.id
+    )
+    await store.record_usage(
+        kind="artifact", model="m", input_tokens=3, output_tokens=2, cache_write_tokens=4, artifact_id=artifact.id
+    )
 
     per_artifact = await store.usage(artifact_id=artifact.id)
     assert (per_artifact.input_tokens, per_artifact.output_tokens, per_artifact.calls) == (8, 3, 2)
@@ -473,6 +488,9 @@ async def test_usage_sums_tokens_per_artifact_per_conversation_and_overall(store
 async def test_usage_of_nothing_is_zero(store: Store):
     usage = await store.usage(artifact_id="zzzzzzzz")
     assert usage.to_json() == {
-        "input_tokens": 0, "output_tokens": 0, "cache_read_tokens": 0,
-        "cache_write_tokens": 0, "calls": 0,
+        "input_tokens": 0,
+        "output_tokens": 0,
+        "cache_read_tokens": 0,
+        "cache_write_tokens": 0,
+        "calls": 0,
     }

@@ -28,7 +28,9 @@ from artifacts_runtime.store import Store
 def _spawn(script: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(script), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -255,9 +257,7 @@ def test_a_state_write_waits_for_another_writer_instead_of_failing(paths: Paths,
 
 
 @pytest.mark.slow
-def test_a_lock_held_longer_than_the_busy_timeout_is_still_waited_for(
-    paths: Paths, capsys, tmp_path: Path
-):
+def test_a_lock_held_longer_than_the_busy_timeout_is_still_waited_for(paths: Paths, capsys, tmp_path: Path):
     """Past SQLite's own busy timeout (5 s), the store keeps retrying instead of failing."""
     artifact_id = _library_with_one_artifact(paths, capsys, tmp_path)
     locked = threading.Event()

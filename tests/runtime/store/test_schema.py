@@ -21,9 +21,7 @@ from artifacts_runtime.store import Store, schema
 def _schema_of(path: Path) -> list[tuple]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
-        ).fetchall()
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
     finally:
         conn.close()
 
@@ -158,9 +156,7 @@ async def test_opening_an_up_to_date_library_changes_nothing_in_its_schema(tmp_p
 
 
 @pytest.mark.parametrize("k", range(schema.LATEST + 1), ids=lambda k: f"from_{k}")
-async def test_a_file_with_the_first_k_migrations_upgrades_to_the_fresh_schema_keeping_its_rows(
-    tmp_path: Path, k: int
-):
+async def test_a_file_with_the_first_k_migrations_upgrades_to_the_fresh_schema_keeping_its_rows(tmp_path: Path, k: int):
     fresh = tmp_path / "fresh.db"
     await _open_and_close(fresh)
 
@@ -183,9 +179,7 @@ async def test_a_file_with_the_first_k_migrations_upgrades_to_the_fresh_schema_k
 
 async def test_rows_from_before_the_search_index_are_searchable_after_upgrading(tmp_path: Path):
     """Artifacts saved before full-text search existed are indexed by the upgrade."""
-    search_migration = next(
-        i for i, m in enumerate(schema.MIGRATIONS) if m.name.endswith("_search")
-    )
+    search_migration = next(i for i, m in enumerate(schema.MIGRATIONS) if m.name.endswith("_search"))
     path = tmp_path / "library.db"
     _build_partial(path, search_migration)  # everything before the search index
     store = await Store.open(path)
@@ -210,9 +204,7 @@ def _snapshot(path: Path) -> tuple[bytes, int, list[str]]:
 
 
 @pytest.mark.parametrize("journal_mode", ["delete", "wal"])
-async def test_a_library_from_a_newer_release_is_refused_and_left_untouched(
-    tmp_path: Path, journal_mode: str
-):
+async def test_a_library_from_a_newer_release_is_refused_and_left_untouched(tmp_path: Path, journal_mode: str):
     path = tmp_path / "library.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA journal_mode = {journal_mode}")
@@ -236,9 +228,7 @@ async def test_a_library_from_a_newer_release_is_refused_and_left_untouched(
 
 
 @pytest.mark.parametrize("journal_mode", ["delete", "wal"])
-async def test_another_programs_sqlite_database_is_refused_and_left_untouched(
-    tmp_path: Path, journal_mode: str
-):
+async def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path: Path, journal_mode: str):
     path = tmp_path / "library.db"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA journal_mode = {journal_mode}")

@@ -24,7 +24,8 @@ async def _ids(store: Store, query: str) -> list[str]:
 async def test_a_title_match_outranks_a_content_only_match(store: Store):
     in_content = await store.create(
         "habit habit habit: notes about the habit of writing every habit down",
-        title="Journal", type="markdown",
+        title="Journal",
+        type="markdown",
     )
     in_title = await store.create("<p>check the boxes each day</p>", title="Habit tracker", type="html")
     hits = await store.search("habit")
@@ -35,7 +36,8 @@ async def test_a_title_match_outranks_a_content_only_match(store: Store):
 async def test_snippets_mark_the_matching_words(store: Store):
     await store.create(
         "Long introduction. " * 20 + "The quarterly budget is here. " + "More text. " * 20,
-        title="Report", type="markdown",
+        title="Report",
+        type="markdown",
     )
     [hit] = await store.search("budget")
     assert "[budget]" in hit.snippet
@@ -122,12 +124,61 @@ async def test_cjk_and_emoji_content_is_searchable(store: Store):
 # ---------------------------------------------------------------------------- hostile input
 
 HOSTILE = [
-    '"', '""', "'", "*", "**", "NEAR", "NEAR(a b)", "a NEAR b", "NEAR/2", "-", "-foo", "+",
-    "AND", "OR", "NOT", "a AND", "AND a", "a OR", "NOT a", "(", ")", "()", "title:foo",
-    "content:foo", "{title content}: foo", "^", "^foo", "{a}", "a:", ":", "'; DROP TABLE artifacts; --",
-    "\\", "\x00", "a\x00b", "\u200b", "café", "日本語", "🎉", "👩‍👩‍👧", "ﷺ", "\ufeff",
-    "", " ", "   \t\n ", "a" * 10_000, "word " * 2_000, '"unterminated', "foo*bar", "*foo",
-    "%", "_", "?", "a OR b OR c NOT d", "\ud800", "caf\ud800e",
+    '"',
+    '""',
+    "'",
+    "*",
+    "**",
+    "NEAR",
+    "NEAR(a b)",
+    "a NEAR b",
+    "NEAR/2",
+    "-",
+    "-foo",
+    "+",
+    "AND",
+    "OR",
+    "NOT",
+    "a AND",
+    "AND a",
+    "a OR",
+    "NOT a",
+    "(",
+    ")",
+    "()",
+    "title:foo",
+    "content:foo",
+    "{title content}: foo",
+    "^",
+    "^foo",
+    "{a}",
+    "a:",
+    ":",
+    "'; DROP TABLE artifacts; --",
+    "\\",
+    "\x00",
+    "a\x00b",
+    "\u200b",
+    "café",
+    "日本語",
+    "🎉",
+    "👩‍👩‍👧",
+    "ﷺ",
+    "\ufeff",
+    "",
+    " ",
+    "   \t\n ",
+    "a" * 10_000,
+    "word " * 2_000,
+    '"unterminated',
+    "foo*bar",
+    "*foo",
+    "%",
+    "_",
+    "?",
+    "a OR b OR c NOT d",
+    "\ud800",
+    "caf\ud800e",
 ]
 
 

@@ -133,7 +133,9 @@ async def test_artifacts_have_separate_state(store: Store, artifact_id: str):
 # ---------------------------------------------------------------------------- keys
 
 
-@pytest.mark.parametrize("key", ["a", "x" * (MAX_KEY_LENGTH - 1), "todo:1", "a.b-c_d", "ключ", "日本", "🎉", "a%b", "[x]"])
+@pytest.mark.parametrize(
+    "key", ["a", "x" * (MAX_KEY_LENGTH - 1), "todo:1", "a.b-c_d", "ключ", "日本", "🎉", "a%b", "[x]"]
+)
 async def test_these_keys_are_accepted(store: Store, artifact_id: str, key: str):
     await store.state_set(artifact_id, key, "v")
     assert (await store.state_get(artifact_id, key)).value == "v"
