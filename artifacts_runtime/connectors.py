@@ -33,6 +33,7 @@ import httpx
 
 from .errors import ArtifactsError
 from .events import EventHub
+from .humanize import format_bytes
 from .store import Store
 
 MAX_RESPONSE_BYTES = 10 * 1024 * 1024
@@ -242,10 +243,10 @@ class DataFetcher:
         if method == "GET":
             cached = await self.store.cache_get(artifact_id, url)
             if cached is not None:
-                age = time.time() - cached["fetched_at"]
+                age = time.time() - cached.fetched_at
                 if age > FRESH_SECONDS:
                     self._refresh_later(artifact_id, url, origin, headers)
-                return FetchResult(cached["status"], cached["headers"], cached["body"], cached["fetched_at"], True)
+                return FetchResult(cached.status, cached.headers, cached.body, cached.fetched_at, True)
         result = await self._network(artifact_id, url, origin, method, headers, body)
         if method == "GET" and result.status < 400:
             result.fetched_at = await self.store.cache_put(artifact_id, url, result.status, result.headers, result.body)
@@ -428,12 +429,8 @@ def _forwarded(headers: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _limit(n: int) -> str:
-    return f"{n // 1048576} MB" if n % 1048576 == 0 else f"{n:,} bytes"
-
-
 def _too_large(origin: str) -> str:
-    return f"the answer from {origin} is larger than {_limit(MAX_RESPONSE_BYTES)}, the limit for live data"
+    return f"the answer from {origin} is larger than {format_bytes(MAX_RESPONSE_BYTES)}, the limit for live data"
 
 
 def _too_slow(origin: str) -> str:

@@ -46,6 +46,7 @@ from .page import (
     shell_document,
 )
 from .paths import Paths
+from .records import Share, Version
 from .store import Store
 
 MAX_BODY = 12 * 1024 * 1024
@@ -408,16 +409,16 @@ class ArtifactServer:
 
     # ---------------------------------------------------------------- published links
 
-    async def _share_version(self, request: web.Request) -> tuple[dict[str, Any], Any]:
+    async def _share_version(self, request: web.Request) -> tuple[Share, Version]:
         share = await self.store.share(request.match_info["share"])
         if share is None:
             raise web.HTTPNotFound(text="this link does not exist or was unpublished", content_type="text/plain")
-        version = await self.store.version(share["artifact_id"], share["version"])
+        version = await self.store.version(share.artifact_id, share.version)
         return share, version
 
     async def _share_view(self, request: web.Request) -> web.Response:
         share, version = await self._share_version(request)
-        body = shell_document(share["artifact_id"], version.title, None, share=share["token"])
+        body = shell_document(share.artifact_id, version.title, None, share=share.token)
         response = web.Response(
             text=body,
             content_type="text/html",
@@ -438,14 +439,14 @@ class ArtifactServer:
         share, version = await self._share_version(request)
         return web.json_response(
             {
-                "id": share["artifact_id"],
+                "id": share.artifact_id,
                 "title": version.title,
                 "type": version.type,
                 "language": version.language,
                 "version": version.number,
                 "current_version": version.number,
                 "shared_link": True,
-                "frame_url": f"/s/{share['token']}/frame?v={version.number}",
+                "frame_url": f"/s/{share.token}/frame?v={version.number}",
             },
             headers={"Cache-Control": "no-store"},
         )
@@ -485,7 +486,7 @@ class ArtifactServer:
             return _error(400, "bad_request", "expected {method, params}")
         try:
             result = await self.bridge.call(
-                share["artifact_id"],
+                share.artifact_id,
                 payload["method"],
                 payload.get("params", {}),
                 view=request.headers.get("X-Artifacts-View"),

@@ -4,7 +4,7 @@ the local server. The app and the long-running CLI commands each hold one Worksp
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .assets import AssetCache
 from .bridge import Bridge
@@ -13,6 +13,9 @@ from .events import EventHub
 from .paths import Paths, get_paths
 from .server import ArtifactServer
 from .store import Store
+
+if TYPE_CHECKING:
+    from .chat import ChatEngine
 
 
 class Workspace:
@@ -41,6 +44,13 @@ class Workspace:
 
             self._model = ModelService(self.store, self.config)
         return self._model
+
+    def chat_engine(self) -> ChatEngine:
+        """A chat engine over this workspace's store, config and model service (one per chat pane
+        or command; they share the service and so its client, rate limits and usage)."""
+        from .chat import ChatEngine
+
+        return ChatEngine(self.store, self.config, service=self.model_service())
 
     async def start_server(self, *, host: str = "127.0.0.1", port: int = 0) -> ArtifactServer:
         if self.server is None:

@@ -71,7 +71,7 @@ async def remix(store: Any, key: str, module_name: str = CATALOG_MODULE) -> str:
     if fn is not None:
         result = fn(store, key)
     else:
-        share = importlib.import_module("artifacts_runtime.share")
+        share = importlib.import_module("artifacts_runtime.remix")
         result = share.remix(store, f"catalog:{key}")
     if inspect.isawaitable(result):
         result = await result

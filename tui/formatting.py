@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 from artifacts_runtime import kinds
-
-MINUTE = 60
-HOUR = 60 * MINUTE
-DAY = 24 * HOUR
 
 #: TextArea (tree-sitter) language for each artifact type; code artifacts map their language.
 TYPE_LANGUAGES: dict[str, str | None] = {
@@ -51,61 +46,6 @@ CODE_LANGUAGES: dict[str, str] = {
     "md": "markdown",
     "regex": "regex",
 }
-
-
-def ago(ts: float | None, now: float) -> str:
-    """A compact age: ``now``, ``5m``, ``3h``, ``2d``, ``3w``, ``5mo``, ``2y``."""
-    if ts is None:
-        return "-"
-    delta = max(0.0, now - ts)
-    if delta < MINUTE:
-        return "now"
-    if delta < HOUR:
-        return f"{int(delta // MINUTE)}m"
-    if delta < DAY:
-        return f"{int(delta // HOUR)}h"
-    if delta < 14 * DAY:
-        return f"{int(delta // DAY)}d"
-    if delta < 60 * DAY:
-        return f"{int(delta // (7 * DAY))}w"
-    if delta < 365 * DAY:
-        return f"{int(delta // (30 * DAY))}mo"
-    return f"{int(delta // (365 * DAY))}y"
-
-
-def ago_long(ts: float | None, now: float) -> str:
-    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago``…"""
-    short = ago(ts, now)
-    if short == "now":
-        return "just now"
-    if short == "-":
-        return "never"
-    for suffix, word in (
-        ("mo", " months"),
-        ("m", " min"),
-        ("h", " h"),
-        ("d", " days"),
-        ("w", " weeks"),
-        ("y", " years"),
-    ):
-        if short.endswith(suffix):
-            number = short[: -len(suffix)]
-            if number == "1" and word.endswith("s"):
-                word = word[:-1]
-            return f"{number}{word} ago"
-    return short
-
-
-def clock_time(ts: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
-
-
-def human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1048576:.1f} MB"
 
 
 def short_type(type_: str) -> str:

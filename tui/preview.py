@@ -95,7 +95,7 @@ class Previews:
 
     async def url(self, artifact_id: str) -> tuple[str, str | None]:
         """The browser URL of ``artifact_id`` on the local server, and the ssh -L line if any."""
-        from artifacts_runtime.cli.runtime_cmds import ssh_hint
+        from artifacts_runtime.remote import ssh_hint
 
         server = await self.workspace.start_server()
         return server.view_url(artifact_id), ssh_hint(server.port)

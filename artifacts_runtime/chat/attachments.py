@@ -11,7 +11,8 @@ import csv
 import io
 from pathlib import PurePath
 
-from ..models import AttachedFile
+from ..humanize import format_bytes
+from ..records import AttachedFile
 from ..store import Store
 
 CSV_ROWS = 10
@@ -19,14 +20,6 @@ TEXT_LIMIT = 20_000  # characters of one text file shown to the model
 TOTAL_LIMIT = 60_000  # characters for all files together
 TEXT_MIMES = ("application/json", "application/xml", "application/javascript", "application/x-yaml")
 CSV_EXTENSIONS = (".csv", ".tsv")
-
-
-def human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / 1048576:.1f} MB"
 
 
 def _as_text(data: bytes) -> str | None:
@@ -44,7 +37,7 @@ def is_csv(name: str, mime: str) -> bool:
 
 def describe_file(name: str, mime: str, data: bytes, *, limit: int = TEXT_LIMIT) -> str:
     """One file as the model sees it."""
-    size = human_size(len(data))
+    size = format_bytes(len(data))
     text = _as_text(data)
     if text is None:
         hint = " (SheetJS: XLSX.read(data))" if PurePath(name).suffix.lower() in (".xlsx", ".xls") else ""

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..config import Config, with_overrides
 from ..errors import ArtifactsError, InvalidInput, ModelError, ModelUnavailable
+from ..humanize import format_bytes
 from ..store import Store
 from . import events as ev
 from .antartifact import Segment
-from .attachments import describe_conversation_files, human_size
+from .attachments import describe_conversation_files
 from .blocks import BlockState, InlineArtifact, OtherState, TextState, ThinkingState, ToolState
 from .history import build_messages, mark_cache_breakpoint
 from .prompt import system_blocks
@@ -327,7 +328,7 @@ class Turn:
         names = []
         for name, data in files:
             stored_file = await store.attach_file(name, data, conversation_id=conversation.id)
-            names.append(f"{stored_file.name} ({human_size(stored_file.size)})")
+            names.append(f"{stored_file.name} ({format_bytes(stored_file.size)})")
         user_message_id = None
         if prompt is not None:
             content: list[dict[str, Any]] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import Message
+from ..records import Message
 
 INTERRUPTED_TOOL = (
     "This tool call was interrupted before it finished (the reply was cancelled or failed); nothing was applied."

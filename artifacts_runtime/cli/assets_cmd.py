@@ -8,7 +8,8 @@ import time
 from typing import TextIO
 
 from ..assets import AssetCache, AssetError
-from .common import human_size, print_json, print_table
+from ..humanize import format_bytes
+from .common import print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +61,7 @@ class ProgressLine:
         if complete and name not in self.finished:
             self.finished.add(name)
             if not self.tty:
-                print(f"  {name}: {human_size(done)}", file=self.stream, flush=True)
+                print(f"  {name}: {format_bytes(done)}", file=self.stream, flush=True)
         if self.tty:
             now = time.monotonic()
             if complete or now - self.last_draw > 0.1:
@@ -71,7 +72,7 @@ class ProgressLine:
         done = sum(d for d, _ in self.state.values())
         total = sum(t for _, t in self.state.values())
         active = [n for n in self.state if n not in self.finished]
-        text = f"  {len(self.finished)}/{self.total_libraries} libraries, {human_size(done)} of {human_size(total)}"
+        text = f"  {len(self.finished)}/{self.total_libraries} libraries, {format_bytes(done)} of {format_bytes(total)}"
         if active:
             text += "  " + ", ".join(active[:3]) + ("…" if len(active) > 3 else "")
         pad = max(0, self.width - len(text))
@@ -105,7 +106,7 @@ async def fetch_handler(args: argparse.Namespace) -> int:
     progress.close()
     downloaded = sum(cache.lock.get(n).tarball_size for n in fetched)
     print(
-        f"Fetched {len(fetched)} libraries ({human_size(downloaded)} downloaded); "
+        f"Fetched {len(fetched)} libraries ({format_bytes(downloaded)} downloaded); "
         f"{len(names) - len(fetched)} were already cached.",
         file=sys.stderr,
     )
@@ -127,10 +128,10 @@ def status_handler(args: argparse.Namespace) -> int:
     else:
         print_table(
             ("NAME", "PACKAGE", "VERSION", "CACHED", "SIZE"),
-            [(r.name, r.package, r.version, "yes" if r.cached else "no", human_size(r.size)) for r in rows],
+            [(r.name, r.package, r.version, "yes" if r.cached else "no", format_bytes(r.size)) for r in rows],
         )
         cached_size = sum(r.size for r in rows if r.cached)
-        print(f"\n{len(rows) - len(missing)} of {len(rows)} cached ({human_size(cached_size)}) in {cache.root}")
+        print(f"\n{len(rows) - len(missing)} of {len(rows)} cached ({format_bytes(cached_size)}) in {cache.root}")
         if missing:
             print("Run `artifacts assets fetch` to download the rest.")
     return 1 if missing else 0

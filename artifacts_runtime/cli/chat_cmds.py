@@ -19,7 +19,8 @@ import time
 from typing import Any, TextIO
 
 from ..errors import InvalidInput
-from .common import open_store, print_json, print_table, when
+from ..humanize import format_bytes, format_time
+from .common import open_store, print_json, print_table
 
 PROGRESS_INTERVAL = 0.1
 
@@ -120,7 +121,7 @@ class _Printer:
                 self.out.write("\n")
                 self.out.flush()
                 self._text_open = False
-            self.err.write(f"\r  {verb} {name}… {_size(event.size)}\x1b[K")
+            self.err.write(f"\r  {verb} {name}… {format_bytes(event.size)}\x1b[K")
             self.err.flush()
             self._progress_line = True
         elif event.tool_use_id not in self._last_progress:
@@ -172,10 +173,6 @@ class _Printer:
         self.err.flush()
 
 
-def _size(n: int) -> str:
-    return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KB" if n < 1048576 else f"{n / 1048576:.1f} MB"
-
-
 async def cmd_chat(args: argparse.Namespace) -> int:
     from ..chat import ChatEngine
     from ..config import load_config, with_overrides
@@ -218,7 +215,10 @@ async def cmd_conversations(args: argparse.Namespace) -> int:
         return 0
     print_table(
         ["ID", "UPDATED", "MSGS", "MODEL", "TITLE"],
-        [[c.id, when(c.updated_at), c.message_count, c.model or "-", c.title or "(untitled)"] for c in conversations],
+        [
+            [c.id, format_time(c.updated_at), c.message_count, c.model or "-", c.title or "(untitled)"]
+            for c in conversations
+        ],
     )
     return 0
 
@@ -246,7 +246,7 @@ def render_transcript(conversation: Any, messages: list[Any]) -> str:
     lines = [
         f"conversation {conversation.id}  {conversation.title or '(untitled)'}",
         f"model {conversation.model or '-'} · {conversation.message_count} messages · "
-        f"started {when(conversation.created_at)}",
+        f"started {format_time(conversation.created_at)}",
     ]
     if conversation.artifact_id:
         lines.append(f"about artifact {conversation.artifact_id}")
@@ -274,7 +274,7 @@ def render_transcript(conversation: Any, messages: list[Any]) -> str:
         elif m.stop_reason == "max_tokens":
             note = "  (cut at max_tokens)"
         lines.append("")
-        lines.append(f"── {who} · {when(m.created_at)}{note}")
+        lines.append(f"── {who} · {format_time(m.created_at)}{note}")
         lines.extend(body)
     return "\n".join(lines) + "\n"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .. import kinds
 from ..errors import InvalidInput, KeyNotFound, NotFound
-from ..models import Artifact, Version
-from .common import human_size, open_store, print_json, print_table, when
+from ..humanize import format_bytes, format_time
+from ..records import Artifact, Version
+from .common import open_store, print_json, print_table
 
 
 def _positive(value: str) -> int:
@@ -126,7 +127,7 @@ def _rows(artifacts: list[Artifact]) -> list[list[str]]:
             a.id,
             ("* " if a.pinned else "") + a.title,
             a.short_type + (f":{a.language}" if a.language else ""),
-            when(a.updated_at),
+            format_time(a.updated_at),
             str(a.current_version),
         ]
         for a in artifacts
@@ -157,7 +158,7 @@ async def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         a = hit.artifact
-        print(f"{a.id}  {a.title}  ({a.short_type}, {when(a.updated_at)})")
+        print(f"{a.id}  {a.title}  ({a.short_type}, {format_time(a.updated_at)})")
         snippet = " ".join(hit.snippet.split())
         if snippet:
             print(f"    {snippet}")
@@ -195,15 +196,17 @@ async def cmd_show(args: argparse.Namespace) -> int:
                 + (" (incomplete)" if version.incomplete else ""),
             ),
             ("source", version.source),
-            ("size", human_size(version.size)),
-            ("created", when(artifact.created_at)),
-            ("updated", when(artifact.updated_at)),
+            ("size", format_bytes(version.size)),
+            ("created", format_time(artifact.created_at)),
+            ("updated", format_time(artifact.updated_at)),
             ("state", f"{len(personal)} personal, {len(shared)} shared keys"),
         ]
         if artifact.pinned:
             lines.append(("pinned", "yes"))
         if artifact.trashed:
-            lines.append(("trashed", when(artifact.trashed_at) + " (restore: artifacts untrash " + artifact.id + ")"))
+            lines.append(
+                ("trashed", format_time(artifact.trashed_at) + " (restore: artifacts untrash " + artifact.id + ")")
+            )
         if artifact.remixed_from:
             lines.append(("remixed from", artifact.remixed_from))
         if artifact.conversation_id:
@@ -234,7 +237,7 @@ def _read_source(path: str) -> tuple[str, str | None]:
 
 
 async def cmd_import(args: argparse.Namespace) -> int:
-    from ..share import is_bundle, parse_bundle
+    from ..bundles import is_bundle, parse_bundle
 
     # Read and check everything first: a bad file fails the command before anything is written.
     sources: list[tuple[str, str | None] | dict] = []
@@ -271,7 +274,7 @@ async def cmd_export(args: argparse.Namespace) -> int:
     if args.bundle:
         if args.html:
             raise InvalidInput("choose --html or --bundle, not both")
-        from ..share import export_bundle
+        from ..bundles import export_bundle
 
         async with open_store() as store:
             artifact = await store.get(args.id)
@@ -283,7 +286,8 @@ async def cmd_export(args: argparse.Namespace) -> int:
         else:
             _write(args.output, data)
             print(
-                f"wrote {args.output} ({human_size(len(data))}): {artifact.title!r} with every version", file=sys.stderr
+                f"wrote {args.output} ({format_bytes(len(data))}): {artifact.title!r} with every version",
+                file=sys.stderr,
             )
         return 0
     async with open_store() as store:
@@ -293,7 +297,7 @@ async def cmd_export(args: argparse.Namespace) -> int:
         content = await _standalone_html(version)
     if args.output:
         _write(args.output, content.encode("utf-8"))  # bytes: the source exactly, on any platform
-        print(f"wrote {args.output} ({human_size(len(content.encode()))})", file=sys.stderr)
+        print(f"wrote {args.output} ({format_bytes(len(content.encode()))})", file=sys.stderr)
     else:
         sys.stdout.write(content)
     return 0
@@ -354,7 +358,8 @@ async def cmd_trash(args: argparse.Namespace) -> int:
         print("The trash is empty.", file=sys.stderr)
     else:
         print_table(
-            ["ID", "TITLE", "TYPE", "TRASHED"], [[a.id, a.title, a.short_type, when(a.trashed_at)] for a in artifacts]
+            ["ID", "TITLE", "TYPE", "TRASHED"],
+            [[a.id, a.title, a.short_type, format_time(a.trashed_at)] for a in artifacts],
         )
     return 0
 
@@ -377,7 +382,7 @@ async def cmd_versions(args: argparse.Namespace) -> int:
     for v in versions:
         mark = "*" if v.number == artifact.current_version else " "
         note = (v.label or "") + (" (incomplete)" if v.incomplete else "")
-        rows.append([f"{mark}{v.number}", when(v.created_at), v.source, human_size(v.size), v.title, note])
+        rows.append([f"{mark}{v.number}", format_time(v.created_at), v.source, format_bytes(v.size), v.title, note])
     print_table(["V", "CREATED", "SOURCE", "SIZE", "TITLE", "NOTE"], rows)
     return 0
 

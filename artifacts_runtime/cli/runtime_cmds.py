@@ -11,6 +11,7 @@ import sys
 
 from ..errors import ArtifactsError
 from ..paths import get_paths
+from ..remote import ssh_hint
 from .common import open_store
 
 
@@ -24,14 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id")
     p.add_argument("--version", type=int, help="a past version")
     p.set_defaults(handler=cmd_url)
-
-
-def ssh_hint(port: int) -> str | None:
-    """The ``ssh -L`` line to use when this runs in an SSH session, else None."""
-    if not (os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_CLIENT") or os.environ.get("SSH_TTY")):
-        return None
-    host = os.uname().nodename
-    return f"ssh -N -L {port}:127.0.0.1:{port} {os.environ.get('USER', 'you')}@{host}"
 
 
 async def cmd_serve(args: argparse.Namespace) -> int:

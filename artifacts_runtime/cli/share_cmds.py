@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidInput, NotFound
+from ..humanize import format_bytes, format_time
 from ..paths import get_paths
-from .common import human_size, open_store, print_json, print_table, when
+from .common import open_store, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,12 +87,12 @@ async def cmd_grants(args: argparse.Namespace) -> int:
         artifact = await store.get(args.id)
         grants = await store.grants(artifact.id)
     if args.json:
-        print_json(grants)
+        print_json([g.to_json() for g in grants])
     elif not grants:
         print(f"{artifact.title} has no grants: it cannot fetch anything from the network.", file=sys.stderr)
     else:
         print_table(
-            ["ORIGIN", "DECISION", "SINCE"], [[g["origin"], g["decision"], when(g["created_at"])] for g in grants]
+            ["ORIGIN", "DECISION", "SINCE"], [[g.origin, g.decision, format_time(g.created_at)] for g in grants]
         )
     return 0
 
@@ -117,7 +118,7 @@ async def cmd_attach(args: argparse.Namespace) -> int:
             name, path.read_bytes(), mime=mimetypes.guess_type(name)[0], artifact_id=artifact.id
         )
     print(
-        f"attached {f.name} ({human_size(f.size)}) to {artifact.title}; "
+        f"attached {f.name} ({format_bytes(f.size)}) to {artifact.title}; "
         f"it reads it with window.fs.readFile({f.name!r}, {{encoding: 'utf8'}})",
         file=sys.stderr,
     )
@@ -170,26 +171,33 @@ async def cmd_shares(args: argparse.Namespace) -> int:
     async with open_store() as store:
         shares = await store.shares()
     record = _running_server()
-    for s in shares:
-        s["url"] = f"{record['url']}/s/{s['token']}" if record else None
-        s["path"] = f"/s/{s['token']}"
+    rows = [
+        {**s.to_json(), "url": f"{record['url']}/s/{s.token}" if record else None, "path": f"/s/{s.token}"}
+        for s in shares
+    ]
     if args.json:
-        print_json(shares)
+        print_json(rows)
     elif not shares:
         print("Nothing is published. `artifacts publish ID` makes a link.", file=sys.stderr)
     else:
         print_table(
             ["ARTIFACT", "TITLE", "VERSION", "SINCE", "LINK"],
             [
-                [s["artifact_id"], s["title"], s["version"] or "current", when(s["created_at"]), s["url"] or s["path"]]
-                for s in shares
+                [
+                    s["artifact_id"],
+                    s["title"],
+                    s["version"] or "current",
+                    format_time(s["created_at"]),
+                    s["url"] or s["path"],
+                ]
+                for s in rows
             ],
         )
     return 0
 
 
 async def cmd_remix(args: argparse.Namespace) -> int:
-    from ..share import remix
+    from ..remix import remix
 
     async with open_store() as store:
         artifact = await remix(store, args.ref, title=args.title)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import ArtifactsError
+from ..remote import ssh_hint
 from . import environment
 from .protocol import ProtocolError, decode_event, encode_command
 
@@ -67,12 +68,6 @@ class PreviewUnavailable(ArtifactsError):
 
 class HostStopped(ArtifactsError):
     """The window host ended while a command waited for its answer."""
-
-
-def _ssh_hint(port: int) -> str | None:
-    from ..cli.runtime_cmds import ssh_hint
-
-    return ssh_hint(port)
 
 
 class PreviewManager:
@@ -133,7 +128,7 @@ class PreviewManager:
         url = server.view_url(artifact.id)
         reason = self.availability()
         if reason is not None:
-            raise PreviewUnavailable(reason, url=url, ssh_hint=_ssh_hint(server.port))
+            raise PreviewUnavailable(reason, url=url, ssh_hint=ssh_hint(server.port))
         for attempt in (1, 2):
             await self._ensure_host(url, server.port)
             reply = self._expect(
@@ -229,7 +224,7 @@ class PreviewManager:
                 self._broken = (
                     f"{what}: the preview window host {why}" + (f" ({tail})" if tail else "") + f"; see {self.log_path}"
                 )
-                raise PreviewUnavailable(self._broken, url=url, ssh_hint=_ssh_hint(port)) from None
+                raise PreviewUnavailable(self._broken, url=url, ssh_hint=ssh_hint(port)) from None
 
     async def _spawn(self) -> None:
         path = self.log_path

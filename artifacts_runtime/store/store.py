@@ -38,14 +38,18 @@ from ..errors import (
     QuotaExceeded,
     SchemaTooNew,
 )
+from ..humanize import format_bytes
 from ..ids import ALPHABET, new_id
-from ..models import (
+from ..records import (
     VERSION_SOURCES,
     Artifact,
     AttachedFile,
+    CachedResponse,
     Conversation,
+    Grant,
     Message,
     SearchHit,
+    Share,
     StateEntry,
     Usage,
     Version,
@@ -156,11 +160,6 @@ def _message(row: Iterable[Any]) -> Message:
         output_tokens=r[9],
         created_at=r[10],
     )
-
-
-def _size(n: int) -> str:
-    """A size for a message: exact below a megabyte (a small quota must not read "0.00 MB")."""
-    return f"{n:,} bytes" if n < 1048576 else f"{n / 1048576:.2f} MB"
 
 
 def _scope(shared: bool) -> str:
@@ -684,8 +683,8 @@ class Store:
             quota = await self._quota(artifact_id)
             used = await self.state_usage(artifact_id, owner=owner)
             raise QuotaExceeded(
-                f"storage quota exceeded: this artifact already stores {_size(used)}, the new "
-                f"value is {_size(size)} and the quota is {_size(quota)}; delete keys or raise "
+                f"storage quota exceeded: this artifact already stores {format_bytes(used)}, the new "
+                f"value is {format_bytes(size)} and the quota is {format_bytes(quota)}; delete keys or raise "
                 "[storage] quota_mb in config.toml"
             )
         self._emit(
@@ -1044,12 +1043,12 @@ class Store:
         )
         return row[0] if row else None
 
-    async def grants(self, artifact_id: str) -> list[dict[str, Any]]:
+    async def grants(self, artifact_id: str) -> list[Grant]:
         rows = await self._fetchall(
             "SELECT origin, decision, created_at FROM grants WHERE artifact_id = ? ORDER BY origin",
             (artifact_id,),
         )
-        return [{"origin": r[0], "decision": r[1], "created_at": r[2]} for r in rows]
+        return [Grant(artifact_id, r[0], r[1], r[2]) for r in rows]
 
     # ------------------------------------------------------------------ the fetch cache
 
@@ -1067,14 +1066,14 @@ class Store:
             )
         return now
 
-    async def cache_get(self, artifact_id: str, url: str) -> dict[str, Any] | None:
+    async def cache_get(self, artifact_id: str, url: str) -> CachedResponse | None:
         row = await self._fetchone(
             "SELECT status, headers, fetched_at, body FROM fetch_cache WHERE artifact_id = ? AND url = ?",
             (artifact_id, url),
         )
         if row is None:
             return None
-        return {"status": row[0], "headers": json.loads(row[1]), "fetched_at": row[2], "body": bytes(row[3])}
+        return CachedResponse(row[0], json.loads(row[1]), row[2], bytes(row[3]))
 
     # ------------------------------------------------------------------ shares
 
@@ -1105,7 +1104,7 @@ class Store:
             self._emit({"type": "share.revoked", "artifact_id": artifact_id})
         return cur.rowcount
 
-    async def share(self, token: str) -> dict[str, Any] | None:
+    async def share(self, token: str) -> Share | None:
         """The live share for ``token`` (None when unknown, revoked, or its artifact is trashed)."""
         row = await self._fetchone(
             "SELECT s.token, s.artifact_id, s.version, s.created_at FROM shares s"
@@ -1115,19 +1114,16 @@ class Store:
         )
         if row is None:
             return None
-        return {"token": row[0], "artifact_id": row[1], "version": row[2], "created_at": row[3]}
+        return Share(row[0], row[1], row[2], row[3])
 
-    async def shares(self, *, include_revoked: bool = False) -> list[dict[str, Any]]:
+    async def shares(self, *, include_revoked: bool = False) -> list[Share]:
         rows = await self._fetchall(
             "SELECT s.token, s.artifact_id, a.title, s.version, s.created_at, s.revoked_at"
             " FROM shares s JOIN artifacts a ON a.id = s.artifact_id"
             + ("" if include_revoked else " WHERE s.revoked_at IS NULL")
             + " ORDER BY s.created_at DESC"
         )
-        return [
-            {"token": r[0], "artifact_id": r[1], "title": r[2], "version": r[3], "created_at": r[4], "revoked_at": r[5]}
-            for r in rows
-        ]
+        return [Share(r[0], r[1], r[3], r[4], title=r[2], revoked_at=r[5]) for r in rows]
 
     # ------------------------------------------------------------------ bundles
 
@@ -1158,8 +1154,8 @@ class Store:
         state_bytes = sum(limits.check_value(e["value"])[1] for e in state)
         if state_bytes > self.default_quota:
             raise QuotaExceeded(
-                f"the bundle's stored state is {_size(state_bytes)} and the quota per artifact is "
-                f"{_size(self.default_quota)}; import it with --no-state, or raise [storage] quota_mb "
+                f"the bundle's stored state is {format_bytes(state_bytes)} and the quota per artifact is "
+                f"{format_bytes(self.default_quota)}; import it with --no-state, or raise [storage] quota_mb "
                 "in config.toml"
             )
         async with self.transaction() as db:

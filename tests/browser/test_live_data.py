@@ -108,7 +108,7 @@ def test_when_the_person_denies_the_fetch_rejects_and_is_not_asked_again(live_se
     assert entry["name"] == "TypeError" and data_server.origin in entry["error"] and "denied" in entry["error"]
     assert asked == [(artifact, data_server.origin)]
     grants = live_server.run(lambda: live_server.store.grants(artifact))
-    assert [(g["origin"], g["decision"]) for g in grants] == [(data_server.origin, "deny")]
+    assert [(g.origin, g.decision) for g in grants] == [(data_server.origin, "deny")]
     # opening it again: refused without asking
     page.reload()
     page.wait_for_selector("body[data-rendered]", state="attached")

@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 
-from artifacts_runtime import share
+from artifacts_runtime import bundles
+from artifacts_runtime.bundles import BundleError, export_bundle, import_bundle, parse_bundle
 from artifacts_runtime.errors import ArtifactsError
-from artifacts_runtime.share import BundleError, export_bundle, import_bundle, parse_bundle
 from artifacts_runtime.store import Store
 from artifacts_runtime.store.limits import MAX_VALUE_BYTES
 
@@ -334,10 +334,10 @@ async def test_a_member_twice_is_refused(store: Store, bundle: bytes):
 
 
 async def test_an_oversized_member_is_refused(store: Store, bundle: bytes, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(share, "MAX_MEMBER_BYTES", 4000)
+    monkeypatch.setattr(bundles, "MAX_MEMBER_BYTES", 4000)
     data = rebuild(bundle, lambda man, m: m.update({"files/1": BINARY * 8}))
     error = await refused(store, data, "files/1")
-    assert "8,192 bytes" in str(error) and "4,000 bytes" in str(error)
+    assert "8 KB" in str(error) and "3.9 KB" in str(error)
 
 
 async def test_a_zip_bomb_is_refused_before_it_is_expanded(store: Store, bundle: bytes):
@@ -359,7 +359,7 @@ async def test_a_zip_bomb_is_refused_before_it_is_expanded(store: Store, bundle:
 async def test_many_small_bombs_adding_up_are_refused_before_they_are_expanded(
     store: Store, bundle: bytes, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(share, "MAX_TOTAL_BYTES", 10 * 1024 * 1024)
+    monkeypatch.setattr(bundles, "MAX_TOTAL_BYTES", 10 * 1024 * 1024)
     chunk = b"\0" * (1024 * 1024)
 
     def change(man, m):
@@ -415,12 +415,12 @@ async def test_a_member_larger_than_its_header_claims_is_refused(store: Store, b
 async def test_a_bundle_expanding_beyond_the_total_limit_is_refused(
     store: Store, bundle: bytes, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(share, "MAX_TOTAL_BYTES", 2000)
+    monkeypatch.setattr(bundles, "MAX_TOTAL_BYTES", 2000)
     await refused(store, bundle, "expands to more than")
 
 
 async def test_too_many_members_are_refused(store: Store, bundle: bytes, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(share, "MAX_MEMBERS", 5)
+    monkeypatch.setattr(bundles, "MAX_MEMBERS", 5)
     await refused(store, bundle, "members")
 
 
@@ -696,7 +696,7 @@ async def test_parse_bundle_writes_nothing(store: Store, bundle: bytes):
 
 
 def test_is_bundle_looks_at_the_first_bytes(tmp_path: Path):
-    from artifacts_runtime.share import is_bundle
+    from artifacts_runtime.bundles import is_bundle
 
     (tmp_path / "a.zip").write_bytes(build({"manifest.json": "{}"}))
     (tmp_path / "b.html").write_text("<p>PK</p>")

@@ -19,8 +19,8 @@ from artifacts_runtime.assets import AssetCache
 from artifacts_runtime.bridge import Bridge
 from artifacts_runtime.events import EventHub
 from artifacts_runtime.paths import Paths
+from artifacts_runtime.remix import remix
 from artifacts_runtime.server import VISITOR_COOKIE, ArtifactServer
-from artifacts_runtime.share import remix
 from artifacts_runtime.store import Store
 
 PAGE = "<!doctype html><title>Board</title><h1>Shared board</h1>"
@@ -428,14 +428,14 @@ async def _endless(request: web.Request) -> web.StreamResponse:
 async def test_remix_by_url_refuses_what_a_foreign_server_sends(
     store: Store, monkeypatch: pytest.MonkeyPatch, answer, words: str
 ):
-    import artifacts_runtime.share as share_module
+    import artifacts_runtime.remix as remix_module
     from artifacts_runtime.errors import ArtifactsError
 
     async def respond(request):
         result = answer(request)
         return await result if hasattr(result, "__await__") else result
 
-    monkeypatch.setattr(share_module, "MAX_REMIX_BYTES", 1024 * 1024)
+    monkeypatch.setattr(remix_module, "MAX_REMIX_BYTES", 1024 * 1024)
     before = await store.count()
     async with FakeShareHost(respond) as url:
         with pytest.raises(ArtifactsError) as info:

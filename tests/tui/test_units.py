@@ -5,8 +5,9 @@ from __future__ import annotations
 import tomllib
 
 from artifacts_runtime import kinds
+from artifacts_runtime.humanize import ago, ago_long, format_bytes
 from tui import bindings as keys
-from tui.formatting import ago, ago_long, editor_language, human_size, pretty_value, table_type
+from tui.formatting import editor_language, pretty_value, table_type
 from tui.settings import load_keymap, set_theme_in_text
 from tui.widgets.text_area import LANGUAGES
 
@@ -27,7 +28,7 @@ def test_ages_are_short() -> None:
 
 
 def test_sizes_types_and_languages() -> None:
-    assert [human_size(n) for n in (12, 3174, 5 * 1048576)] == ["12 B", "3.1 KB", "5.0 MB"]
+    assert [format_bytes(n) for n in (12, 3174, 5 * 1048576)] == ["12 B", "3.1 KB", "5 MB"]
     assert table_type(kinds.MARKDOWN, None) == "md" and table_type(kinds.CODE, "javascript") == "js"
     assert table_type(kinds.REACT, None) == "react"
     assert editor_language(kinds.REACT, None, LANGUAGES) == "javascript"

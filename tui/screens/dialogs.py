@@ -16,8 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from artifacts_runtime.humanize import ago
+
 from .. import bindings as keys
-from ..formatting import ago, compact_json, one_line, pretty_value
+from ..formatting import compact_json, one_line, pretty_value
 
 T = TypeVar("T")
 

@@ -21,8 +21,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
+from artifacts_runtime.humanize import format_bytes
+
 from .. import bindings as keys
-from ..formatting import human_size, one_line
+from ..formatting import one_line
 from ..gc_tuning import freeze_after_sdk
 from ..messages import (
     ArtifactChanged,
@@ -35,7 +37,7 @@ from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessa
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Message as StoredMessage
+    from artifacts_runtime.records import Message as StoredMessage
 
 SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
 PROGRESS_INTERVAL = 0.1  # seconds between updates of an artifact's progress line
@@ -353,10 +355,7 @@ class ChatPane(FooterState, Vertical):
 
     def _engine(self) -> Any:
         if self.engine is None:
-            from artifacts_runtime.chat import ChatEngine
-
-            workspace = self.workspace
-            self.engine = ChatEngine(workspace.store, workspace.config, service=workspace.model_service())
+            self.engine = self.workspace.chat_engine()
         return self.engine
 
     def _begin_turn(self, first: Any) -> None:
@@ -552,7 +551,7 @@ class ChatPane(FooterState, Vertical):
             if not path.is_file():
                 return f"{path} is not a file."
             if path.stat().st_size > MAX_ATTACH:
-                return f"{path.name} is {human_size(path.stat().st_size)}; files may be at most 50 MB."
+                return f"{path.name} is {format_bytes(path.stat().st_size)}; files may be at most 50 MB."
             return None
 
         def done(text: str | None) -> None:

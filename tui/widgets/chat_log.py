@@ -11,7 +11,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.widgets import Static
 
-from ..formatting import human_size, type_label
+from artifacts_runtime.humanize import format_bytes
+
+from ..formatting import type_label
 from ..messages import ArtifactSelected
 
 
@@ -86,7 +88,7 @@ class ArtifactChip(Static):
         self.title = title or self.title
         verb = "updating" if command == "update" else "rewriting" if command == "rewrite" else "writing"
         self.set_text(
-            Text.assemble(("✎ ", "bold"), (f"{verb} {self.title or 'an artifact'}… ", ""), (human_size(size), "bold"))
+            Text.assemble(("✎ ", "bold"), (f"{verb} {self.title or 'an artifact'}… ", ""), (format_bytes(size), "bold"))
         )
 
     def done(self, artifact_id: str, title: str, type_: str, version: int, *, created: bool, incomplete: bool) -> None:

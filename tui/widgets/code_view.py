@@ -12,13 +12,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
+from artifacts_runtime.humanize import format_bytes
+
 from .. import bindings as keys
-from ..formatting import editor_language, human_size, type_label
+from ..formatting import editor_language, type_label
 from .footer_state import FooterState
 from .text_area import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Artifact, Version
+    from artifacts_runtime.records import Artifact, Version
 
 LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
 
@@ -105,7 +107,7 @@ class CodeView(FooterState, Vertical):
         mode = self.query_one("#code-mode", Static)
         if self.live is not None:
             title = self.live.title or "an artifact"
-            mode.update(f"[b]● writing {title}…[/b] {human_size(self.live.size)}  (read-only until done)")
+            mode.update(f"[b]● writing {title}…[/b] {format_bytes(self.live.size)}  (read-only until done)")
             return
         if self.artifact is None or self.version is None:
             mode.update("")
@@ -120,7 +122,7 @@ class CodeView(FooterState, Vertical):
         else:
             incomplete = " · [b]incomplete[/b]" if v.incomplete else ""
             mode.update(
-                f"v{v.number} · {type_label(a.type, a.language)} · {human_size(v.size)}{incomplete} · [dim]e edit[/dim]"
+                f"v{v.number} · {type_label(a.type, a.language)} · {format_bytes(v.size)}{incomplete} · [dim]e edit[/dim]"
             )
 
     # ------------------------------------------------------------------ live streaming

@@ -13,9 +13,10 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
 
 from artifacts_runtime.errors import NotFound
+from artifacts_runtime.humanize import ago_long, format_bytes
 
 from .. import bindings as keys
-from ..formatting import ago_long, human_size, one_line, type_label
+from ..formatting import one_line, type_label
 from ..messages import FixWithClaude, OpenPreview, RuntimeEvent, StreamingArtifact, StreamingFinished
 from .code_view import CodeView
 from .footer_state import FooterState
@@ -24,7 +25,7 @@ from .tab_strip import TabStrip
 from .versions_view import VersionsView
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Artifact
+    from artifacts_runtime.records import Artifact
 
 TABS = [("code", "Code"), ("versions", "Versions"), ("state", "State")]
 EMPTY = (
@@ -149,7 +150,7 @@ class InspectorPane(FooterState, Vertical):
         now = self.app.now()  # type: ignore[attr-defined]
         width = max(20, (self.size.width or 60) - 2)
         meta = (
-            f"{type_label(a.type, a.language)} · v{a.current_version} · {human_size(a.size)} · "
+            f"{type_label(a.type, a.language)} · v{a.current_version} · {format_bytes(a.size)} · "
             f"{ago_long(a.updated_at, now)}"
         )
         ident = f" · id {a.id}"

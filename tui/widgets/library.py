@@ -25,16 +25,17 @@ from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from artifacts_runtime import kinds
+from artifacts_runtime.humanize import ago
 
 from .. import bindings as keys
 from ..catalog import CatalogItem, load_catalog
-from ..formatting import ago, table_type, type_label
+from ..formatting import table_type, type_label
 from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent
 from .footer_state import FooterState
 from .tab_strip import TabStrip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Artifact
+    from artifacts_runtime.records import Artifact
 
 PAGE = 100
 #: Hits shown for a search: more than a tall terminal shows (two lines each). Snippets are most of

@@ -13,13 +13,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from artifacts_runtime.errors import ArtifactsError
+from artifacts_runtime.humanize import ago, format_bytes
 
 from .. import bindings as keys
-from ..formatting import ago, human_size, one_line, pretty_value
+from ..formatting import one_line, pretty_value
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Artifact, StateEntry
+    from artifacts_runtime.records import Artifact, StateEntry
 
 RELOAD_DELAY = 0.05  # coalesce bursts of writes from a preview
 
@@ -72,7 +73,7 @@ class StateView(FooterState, Vertical):
             table.add_row(
                 Text(entry.scope, style="dim" if entry.scope == "personal" else "bold"),
                 Text(entry.key),
-                Text(human_size(entry.size), style="dim", justify="right"),
+                Text(format_bytes(entry.size), style="dim", justify="right"),
                 Text(ago(entry.updated_at, now), style="dim", justify="right"),
                 key=f"{entry.scope}\x00{entry.key}",
             )
@@ -89,9 +90,9 @@ class StateView(FooterState, Vertical):
                 "No stored state. The artifact writes it with window.storage; [b]a[/b] adds a key."
             )
         else:
-            quota_text = f"{quota / 1048576:g} MB" if quota >= 1048576 else human_size(quota)
+            quota_text = f"{quota / 1048576:g} MB" if quota >= 1048576 else format_bytes(quota)
             self.query_one("#state-summary", Static).update(
-                f"{n_personal} personal · {n_shared} shared · {human_size(used)} of {quota_text}"
+                f"{n_personal} personal · {n_shared} shared · {format_bytes(used)} of {quota_text}"
             )
         self._show_value()
         self.update_bindings()

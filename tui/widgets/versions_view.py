@@ -15,12 +15,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from artifacts_runtime.humanize import ago, format_bytes
+
 from .. import bindings as keys
-from ..formatting import ago, human_size
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.models import Artifact, Version
+    from artifacts_runtime.records import Artifact, Version
 
 MAX_DIFF_LINES = 3000
 SOURCES = {"model": "Claude", "user": "you", "import": "import", "revert": "revert", "remix": "remix"}
@@ -88,7 +89,7 @@ class VersionsView(FooterState, Vertical):
                 (f"v{v.number:<3}", "bold" if current else ""),
                 (f" {SOURCES.get(v.source, v.source):<7}", ""),
                 (f" {ago(v.created_at, now_value):>4}", "dim"),
-                (f" {human_size(v.size):>8}", "dim"),
+                (f" {format_bytes(v.size):>8}", "dim"),
                 (" ●" if current else "", "bold"),
                 (" incomplete" if v.incomplete else "", "italic"),
                 (f"  {v.label}" if v.label else "", "dim italic"),
@@ -147,7 +148,7 @@ class VersionsView(FooterState, Vertical):
             body.update(Text(current.content or "", no_wrap=True))
             return
         if number <= 1:
-            title.update(f"[b]v1[/b] · the first version ({human_size(current.size)}) · Enter shows its source")
+            title.update(f"[b]v1[/b] · the first version ({format_bytes(current.size)}) · Enter shows its source")
             body.update(Text(current.content or "", style="green", no_wrap=True))
             return
         previous = await store.version(artifact.id, number - 1)

@@ -8,7 +8,7 @@ from artifacts_runtime.chat.history import (
     build_messages,
     mark_cache_breakpoint,
 )
-from artifacts_runtime.models import Message
+from artifacts_runtime.records import Message
 
 
 def msg(role: str, content: list[dict], *, incomplete: bool = False, model: str | None = "m", seq: int = 0) -> Message:

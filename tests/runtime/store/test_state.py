@@ -247,7 +247,7 @@ async def test_a_write_that_would_pass_the_quota_raises_quota_exceeded_naming_th
         await small_store.state_set(aid, "b", "x" * 41)
     message = str(caught.value)
     assert "quota" in message
-    assert "100 bytes" in message  # the limit
+    assert "100 B" in message  # the limit
     assert "60 bytes" in message  # what is already used
     assert "41 bytes" in message  # what did not fit
     assert "quota_mb" in message  # what to do

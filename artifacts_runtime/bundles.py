@@ -1,5 +1,4 @@
-"""Bundles (an artifact with every version, its metadata, state and files, in one zip file) and
-remixing (a new artifact from one in the library, the catalog or a published link).
+"""Bundles: an artifact with every version, its metadata, state and files, in one zip file.
 
 A bundle is untrusted input: every member name, size and field is checked, and the whole file
 is validated before anything is written, so a hostile or broken bundle changes nothing.
@@ -31,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, kinds
-from .errors import ArtifactsError, InvalidInput, NotFound
-from .models import VERSION_SOURCES, Artifact
+from .errors import ArtifactsError
+from .humanize import format_bytes
+from .records import VERSION_SOURCES, Artifact
 from .store import Store, limits
 from .store import store as store_module
 
@@ -41,7 +41,6 @@ FORMAT_VERSION = 1
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
-MAX_REMIX_BYTES = 32 * 1024 * 1024  # what `remix URL` reads from a link's /source at most
 # No compression-ratio rule: a 5 MB storage value of repeated text compresses 1000x and is
 # legitimate. A zip bomb is stopped by sizes instead: the sizes the archive declares are checked
 # before anything is expanded, and zipfile never expands a member beyond its declared size.
@@ -148,10 +147,6 @@ _DAMAGED = (
 )
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1048576:.0f} MB" if n >= 1048576 else f"{n:,} bytes"
-
-
 def _read_members(data: bytes) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -176,10 +171,14 @@ def _read_members(data: bytes) -> dict[str, bytes]:
                 raise BundleError(f"refused: {name} appears twice")
             seen.add(name)
             if info.file_size > MAX_MEMBER_BYTES:
-                raise BundleError(f"refused: {name} is {_mb(info.file_size)} (at most {_mb(MAX_MEMBER_BYTES)})")
+                raise BundleError(
+                    f"refused: {name} is {format_bytes(info.file_size)} (at most {format_bytes(MAX_MEMBER_BYTES)})"
+                )
             declared += info.file_size
             if declared > MAX_TOTAL_BYTES:
-                raise BundleError(f"refused: the bundle expands to more than {_mb(MAX_TOTAL_BYTES)} (a zip bomb?)")
+                raise BundleError(
+                    f"refused: the bundle expands to more than {format_bytes(MAX_TOTAL_BYTES)} (a zip bomb?)"
+                )
         out: dict[str, bytes] = {}
         for info in infos:
             if info.is_dir():
@@ -342,8 +341,8 @@ def parse_bundle(data: bytes) -> dict[str, Any]:
             raise BundleError(f"refused: {member} does not match its checksum")
         if len(data_) > store_module.MAX_FILE_BYTES:
             raise BundleError(
-                f"refused: {where} ({name[:60]!r}) is {_mb(len(data_))}; attached files "
-                f"may be at most {_mb(store_module.MAX_FILE_BYTES)}"
+                f"refused: {where} ({name[:60]!r}) is {format_bytes(len(data_))}; attached files "
+                f"may be at most {format_bytes(store_module.MAX_FILE_BYTES)}"
             )
         used.add(member)
         files.append(
@@ -374,106 +373,3 @@ async def import_bundle(store: Store, data: bytes, *, with_state: bool = True) -
     if not with_state:
         parsed["state"] = []
     return await store.import_bundle(**parsed)
-
-
-# ---------------------------------------------------------------------------- remix
-
-
-async def remix(store: Store, ref: str, *, title: str | None = None) -> Artifact:
-    """A new artifact from a library id (or prefix), ``catalog:SLUG`` (or a bare slug), or a
-    published link's URL; ``remixed_from`` records where it came from."""
-    ref = ref.strip()
-    if ref.startswith(("http://", "https://")):
-        return await _remix_url(store, ref, title)
-    if ref.startswith("catalog:"):
-        return await _remix_catalog(store, ref, title)
-    try:
-        artifact = await store.get(ref)
-    except NotFound:
-        from . import catalog
-
-        try:
-            catalog.get(ref)
-        except NotFound:
-            raise NotFound(
-                f"{ref!r} is neither an artifact in the library nor a catalog entry; "
-                "`artifacts ls` and `artifacts catalog` list them"
-            ) from None
-        return await _remix_catalog(store, ref, title)
-    version = await store.version(artifact.id)
-    new = await store.create(
-        version.content or "",
-        title=title or f"{artifact.title} (remix)",
-        type=version.type,
-        language=version.language,
-        source="remix",
-        remixed_from=artifact.id,
-    )
-    for f in await store.files(artifact_id=artifact.id):
-        if f.artifact_id == artifact.id:
-            data = (await store.read_file(f.name, artifact_id=artifact.id)).data or b""
-            await store.attach_file(f.name, data, mime=f.mime, artifact_id=new.id)
-    return new
-
-
-async def _remix_catalog(store: Store, ref: str, title: str | None) -> Artifact:
-    from . import catalog
-
-    entry = catalog.get(ref)
-    # Suggested grants are not applied: the first fetch still asks, so nothing is allowed
-    # behind the person's back.
-    return await store.create(
-        entry.source(),
-        title=title or entry.title,
-        type=entry.type,
-        language=entry.language,
-        source="remix",
-        remixed_from=entry.ref,
-    )
-
-
-async def _remix_url(store: Store, url: str, title: str | None) -> Artifact:
-    import httpx
-
-    m = re.match(r"^(https?://[^/]+)/s/([A-Za-z0-9_-]{8,})/?$", url)
-    if not m:
-        raise InvalidInput("a link to remix looks like http://HOST:PORT/s/TOKEN (from `artifacts publish`)")
-    source_url = f"{m.group(1)}/s/{m.group(2)}/source"
-    try:
-        async with httpx.AsyncClient(timeout=10.0, follow_redirects=False, trust_env=False) as client:
-            async with client.stream("GET", source_url) as response:
-                status = response.status_code
-                body = bytearray()
-                if status == 200:
-                    # Read at most the limit: the link is someone else's server.
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > MAX_REMIX_BYTES:
-                            raise ArtifactsError(
-                                f"{m.group(1)} sent more than {_mb(MAX_REMIX_BYTES)}; not a live-artifacts link?"
-                            )
-    except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise ArtifactsError(f"cannot reach {m.group(1)} ({exc}); is the sharing server running?") from exc
-    if status == 404:
-        raise NotFound("that link does not exist or was unpublished")
-    if status != 200:
-        raise ArtifactsError(f"{m.group(1)} answered {status}; not a live-artifacts link?")
-    try:
-        data = json.loads(bytes(body))
-    except (ValueError, RecursionError):
-        raise ArtifactsError("the link did not answer with an artifact (not JSON)") from None
-    if not isinstance(data, dict) or data.get("format") != "live-artifacts-share":
-        raise ArtifactsError("the link did not answer with a live-artifacts artifact")
-    content, type_ = data.get("content"), data.get("type")
-    if not isinstance(content, str) or type_ not in kinds.TYPES:
-        raise ArtifactsError("the shared artifact is malformed (no content or unknown type)")
-    language = data.get("language") if isinstance(data.get("language"), str) else None
-    shared_title = data.get("title") if isinstance(data.get("title"), str) else None
-    return await store.create(
-        content,
-        title=title or (f"{shared_title} (remix)" if shared_title else None),
-        type=type_,
-        language=language,
-        source="remix",
-        remixed_from=url,
-    )

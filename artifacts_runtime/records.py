@@ -157,3 +157,45 @@ class Usage:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A person's answer about one origin for one artifact: ``allow`` or ``deny``."""
+
+    artifact_id: str
+    origin: str
+    decision: str
+    created_at: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"origin": self.origin, "decision": self.decision, "created_at": self.created_at}
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    """A live-data answer kept for an artifact, served again when the origin is unreachable."""
+
+    status: int
+    headers: dict[str, str]
+    fetched_at: float
+    body: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A published link: ``version`` None follows the artifact's current version."""
+
+    token: str
+    artifact_id: str
+    version: int | None
+    created_at: float
+    title: str = ""
+    revoked_at: float | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
