@@ -248,8 +248,8 @@ async def test_a_write_that_would_pass_the_quota_raises_quota_exceeded_naming_th
     message = str(caught.value)
     assert "quota" in message
     assert "100 B" in message  # the limit
-    assert "60 bytes" in message  # what is already used
-    assert "41 bytes" in message  # what did not fit
+    assert "60 B" in message  # what is already used
+    assert "41 B" in message  # what did not fit
     assert "quota_mb" in message  # what to do
     assert caught.value.code == "quota_exceeded"
     assert await _everything(small_store, aid) == before
