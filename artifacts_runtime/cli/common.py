@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -11,6 +12,9 @@ from typing import Any
 from ..config import load_config
 from ..paths import get_paths
 from ..store import Store
+
+#: What each command module's ``register(sub)`` receives: the ``artifacts`` sub-command table.
+Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 @asynccontextmanager

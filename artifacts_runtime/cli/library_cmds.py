@@ -7,12 +7,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import kinds
 from ..errors import InvalidInput, KeyNotFound, NotFound
 from ..humanize import format_bytes, format_time
 from ..records import Artifact, Version
-from .common import open_store, print_json, print_table
+from .common import Subparsers, open_store, print_json, print_table
 
 
 def _positive(value: str) -> int:
@@ -32,7 +33,7 @@ def _type(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("ls", help="list the artifacts in the library")
     p.add_argument("--type", type=_type, help="only this type (html, react, svg, markdown, mermaid, code)")
     p.add_argument("--sort", choices=["updated", "created", "title"], default="updated")
@@ -240,7 +241,7 @@ async def cmd_import(args: argparse.Namespace) -> int:
     from ..bundles import is_bundle, parse_bundle
 
     # Read and check everything first: a bad file fails the command before anything is written.
-    sources: list[tuple[str, str | None] | dict] = []
+    sources: list[tuple[str, str | None] | dict[str, Any]] = []
     for p in args.paths:
         if p != "-" and is_bundle(Path(p)):
             sources.append(parse_bundle(Path(p).read_bytes()))

@@ -7,14 +7,15 @@ import argparse
 import mimetypes
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import InvalidInput, NotFound
 from ..humanize import format_bytes, format_time
 from ..paths import get_paths
-from .common import open_store, print_json, print_table
+from .common import Subparsers, open_store, print_json, print_table
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("grant", help="let an artifact fetch live data from an origin (https://host[:port])")
     p.add_argument("id")
     p.add_argument("origin")
@@ -125,7 +126,7 @@ async def cmd_attach(args: argparse.Namespace) -> int:
     return 0
 
 
-def _running_server() -> dict | None:
+def _running_server() -> dict[str, Any] | None:
     from ..server import read_server_file
 
     return read_server_file(get_paths())
