@@ -4,7 +4,18 @@ from __future__ import annotations
 
 
 class ArtifactsError(Exception):
-    """Base of every error this package raises on purpose."""
+    """Base of every error this package raises on purpose.
+
+    ``str()`` is the message for every front end. ``hint`` (optional) is what a command-line
+    user can do next, in CLI terms (which ``artifacts`` command lists the ids, which flag
+    helps); the CLI prints it after the message, the TUI leaves it out.
+    """
+
+    hint: str | None = None  # also for subclasses whose own __init__ does not pass it on
+
+    def __init__(self, *args: object, hint: str | None = None) -> None:
+        super().__init__(*args)
+        self.hint = hint
 
 
 class ConfigError(ArtifactsError):

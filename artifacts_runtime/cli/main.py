@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = asyncio.run(result)
         return int(result or 0)
     except ArtifactsError as exc:
-        print(f"artifacts: {exc}", file=sys.stderr)
+        print(f"artifacts: {exc}; {exc.hint}" if exc.hint else f"artifacts: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("artifacts: interrupted", file=sys.stderr)
