@@ -19,15 +19,15 @@ from pathlib import Path
 
 from artifacts_runtime import kinds
 from artifacts_runtime.store import Store, prepare_file
-from artifacts_runtime.store.search import fts_query
-from artifacts_runtime.store.store import (
-    _SET_STATE,
+from artifacts_runtime.store.search import (
     BROAD_MATCHES,
     SEARCH_COUNT_CAPPED,
     SEARCH_NEWEST,
     SEARCH_RANKED,
     SEARCH_SNIPPETS,
+    fts_query,
 )
+from artifacts_runtime.store.state import SET_STATE
 
 from .report import Row, percentile, print_table
 
@@ -256,7 +256,7 @@ async def measure(count: int, state_ops: int) -> list[Row]:
         t = time.perf_counter()
         for i in range(state_ops):
             now = time.time()
-            raw.execute(_SET_STATE, (artifact_id, "personal", "", f"k{i}", 200, now, value, quota))
+            raw.execute(SET_STATE, (artifact_id, "personal", "", f"k{i}", 200, now, value, quota))
         base_set = state_ops / (time.perf_counter() - t)
         ratio = ours_set / base_set
         rows.append(Row("state set rate", ours_set, "ops/s", base_set, "raw sqlite3", ">= 50% of raw", ratio >= 0.5))

@@ -241,7 +241,7 @@ def apply_migrations(conn: sqlite3.Connection, *, target: int = LATEST) -> int:
 
     Returns the version found before upgrading.
     """
-    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for number in range(found, target):
         MIGRATIONS[number].apply(conn)
         conn.execute(f"PRAGMA user_version = {number + 1}")

@@ -86,7 +86,7 @@ def test_every_acknowledged_write_survives_a_sigkill(paths: Paths):
     finally:
         if child.poll() is None:
             child.kill()
-        rest, err = child.communicate(timeout=10)
+        rest, _err = child.communicate(timeout=10)
     assert child.returncode == -signal.SIGKILL
     # Lines still in the pipe were acknowledged too; a cut-off last line was not.
     acked += [line for line in rest.splitlines(keepends=True) if line.endswith("\n")]
@@ -156,7 +156,7 @@ def test_two_processes_writing_at_once_never_see_database_is_locked(paths: Paths
     children = [_spawn(WRITER, str(paths.library), artifact_id, name) for name in ("left", "right")]
     outputs = [child.communicate(timeout=60) for child in children]
 
-    for child, (out, err) in zip(children, outputs):
+    for child, (out, err) in zip(children, outputs, strict=True):
         assert "locked" not in (out + err).lower(), err
         assert child.returncode == 0, err
         assert out.startswith("done")
@@ -236,7 +236,7 @@ def test_a_cli_command_waits_for_another_writer_instead_of_failing(paths: Paths,
     holder = _hold_write_lock(paths.library, 1.0, locked)
 
     started = time.monotonic()
-    code, out, err = _cli(capsys, "rename", artifact_id, "Renamed while locked")
+    code, _out, err = _cli(capsys, "rename", artifact_id, "Renamed while locked")
     waited = time.monotonic() - started
     holder.join()
 
@@ -250,7 +250,7 @@ def test_a_state_write_waits_for_another_writer_instead_of_failing(paths: Paths,
     artifact_id = _library_with_one_artifact(paths, capsys, tmp_path)
     locked = threading.Event()
     holder = _hold_write_lock(paths.library, 1.0, locked)
-    code, out, err = _cli(capsys, "state", artifact_id, "set", "k", "v")
+    code, _out, err = _cli(capsys, "state", artifact_id, "set", "k", "v")
     holder.join()
     assert code == 0, err
     assert _cli(capsys, "state", artifact_id, "get", "k")[1] == "v\n"
@@ -262,7 +262,7 @@ def test_a_lock_held_longer_than_the_busy_timeout_is_still_waited_for(paths: Pat
     artifact_id = _library_with_one_artifact(paths, capsys, tmp_path)
     locked = threading.Event()
     holder = _hold_write_lock(paths.library, 6.0, locked)
-    code, out, err = _cli(capsys, "state", artifact_id, "set", "k", "patient")
+    code, _out, err = _cli(capsys, "state", artifact_id, "set", "k", "patient")
     holder.join()
     assert code == 0, err
     assert "locked" not in err.lower()

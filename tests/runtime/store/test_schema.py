@@ -291,18 +291,3 @@ async def test_a_damaged_library_is_refused_with_what_to_do(tmp_path: Path):
     with pytest.raises(LibraryError) as caught:
         await Store.open(path)
     assert "restore a backup or move it away" in str(caught.value)
-
-
-# ---------------------------------------------------------------------------- connections
-
-
-async def test_both_connections_use_wal_foreign_keys_and_a_busy_timeout(store: Store):
-    for conn in (store._writer, store._reader):
-        assert (await (await conn.execute("PRAGMA journal_mode")).fetchone())[0] == "wal"
-        assert (await (await conn.execute("PRAGMA foreign_keys")).fetchone())[0] == 1
-        assert (await (await conn.execute("PRAGMA busy_timeout")).fetchone())[0] > 0
-
-
-async def test_the_reader_connection_cannot_write(store: Store):
-    with pytest.raises(sqlite3.OperationalError):
-        await store._reader.execute("DELETE FROM artifacts")
