@@ -4,34 +4,44 @@ The page's shell forwards every call an artifact makes (``window.storage``,
 ``window.claude.complete``, the Messages ``fetch``, ``window.fs.readFile``, runtime errors)
 here with the artifact id it was opened for — never an id the artifact chose. One bridge
 serves every viewer: preview windows, browser tabs over SSH, headless Chromium under test.
+
+The results are JSON for the page, in claude.ai's shapes (the TypedDicts below).
 """
 
 from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol, TypedDict
 
-from .connectors import DataFetcher, FetchRefused
+from .connectors import DataFetcher, FetchRefused, PageResponse
 from .errors import ArtifactsError, NotFound, StorageError
-from .events import EventHub, current_view
+from .events import ArtifactErrorEvent, EventHub, current_view
 from .store import Store
 
 #: Methods a visitor of a published link may call: no model (the owner's key), no asking for
 #: grants, no error reports into the owner's app.
-VISITOR_METHODS = {
-    "storage.get",
-    "storage.set",
-    "storage.delete",
-    "storage.list",
-    "fs.readFile",
-    "fs.list",
-    "net.fetch",
-}
+VISITOR_METHODS = frozenset(
+    {
+        "storage.get",
+        "storage.set",
+        "storage.delete",
+        "storage.list",
+        "fs.readFile",
+        "fs.list",
+        "net.fetch",
+    }
+)
 
 MAX_REPORT_CHARS = 20_000
 MAX_REPORTS_PER_MINUTE = 20
+#: ``window.fs.readFile``'s text encodings (lower case, no dashes) -> Python codecs.
+TEXT_CODECS = {"utf8": "utf-8", "utf16le": "utf-16-le", "latin1": "latin-1", "ascii": "ascii"}
+#: Model errors by class name (the model package is below us but loaded lazily) -> stable codes.
+MODEL_ERROR_CODES = {"ModelUnavailable": "model_unavailable", "RateLimited": "rate_limited"}
+
+Params = Mapping[str, Any]
 
 
 class BridgeError(ArtifactsError):
@@ -43,7 +53,56 @@ class BridgeError(ArtifactsError):
         self.message = message
 
 
-ModelProvider = Callable[[], Any]  # returns an llm.ModelService (lazily built) or None
+class ModelCalls(Protocol):
+    """What the bridge needs of the model service (``model.ModelService`` implements it)."""
+
+    def complete(self, artifact_id: str, prompt: str) -> Awaitable[Any]: ...
+
+    def messages(self, artifact_id: str, body: Mapping[str, Any]) -> Awaitable[Any]: ...
+
+
+#: Returns the model service (built lazily: importing the SDK costs seconds), or None.
+ModelProvider = Callable[[], ModelCalls | None]
+
+
+# -- what the page gets back
+
+
+class StorageValue(TypedDict):
+    key: str
+    value: str
+    shared: bool
+
+
+class StorageDeleted(TypedDict):
+    key: str
+    deleted: bool
+    shared: bool
+
+
+class StorageKeys(TypedDict):
+    keys: list[str]
+    prefix: str | None
+    shared: bool
+
+
+class FileText(TypedDict):
+    name: str
+    text: str
+
+
+class FileBytes(TypedDict):
+    name: str
+    base64: str
+    mime: str
+
+
+class ErrorReported(TypedDict, total=False):
+    reported: bool
+    reason: str
+
+
+Handler = Callable[[str, Params, str], Awaitable[object]]
 
 
 def _scope_owner(owner: str, shared: bool) -> str:
@@ -53,13 +112,15 @@ def _scope_owner(owner: str, shared: bool) -> str:
     return "" if shared else owner
 
 
-def _str(params: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+def _str(params: Params, name: str) -> str:
     value = params.get(name)
-    if value is None and not required:
-        return None
     if not isinstance(value, str):
         raise BridgeError("invalid_argument", f"{name} must be a string")
     return value
+
+
+def _optional_str(params: Params, name: str) -> str | None:
+    return None if params.get(name) is None else _str(params, name)
 
 
 class Bridge:
@@ -75,7 +136,7 @@ class Bridge:
         self._model = model
         self.fetcher = fetcher or DataFetcher(store, events)
         self._reports: dict[str, list[float]] = {}
-        self._methods: dict[str, Callable[[str, dict[str, Any], str], Awaitable[Any]]] = {
+        self._methods: dict[str, Handler] = {
             "storage.get": self._storage_get,
             "storage.set": self._storage_set,
             "storage.delete": self._storage_delete,
@@ -89,8 +150,10 @@ class Bridge:
         }
 
     async def call(
-        self, artifact_id: str, method: str, params: Any, *, view: str | None = None, owner: str = ""
-    ) -> Any:
+        self, artifact_id: str, method: str, params: object, *, view: str | None = None, owner: str = ""
+    ) -> object:
+        """Answer one call of ``artifact_id``'s page; ``owner`` names a share visitor (empty for
+        the library's user). Raises BridgeError with a stable code when refused or failed."""
         handler = self._methods.get(method)
         if handler is None:
             raise BridgeError("unknown_method", f"unknown bridge method {method!r}")
@@ -112,7 +175,7 @@ class Bridge:
 
     # -- window.storage, with claude.ai's return shapes
 
-    async def _storage_get(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _storage_get(self, artifact_id: str, params: Params, owner: str) -> StorageValue:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
         entry = await self.store.state_get(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
@@ -120,7 +183,7 @@ class Bridge:
             raise BridgeError("key_not_found", f"no {'shared' if shared else 'personal'} value stored under {key!r}")
         return {"key": key, "value": entry.value, "shared": shared}
 
-    async def _storage_set(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _storage_set(self, artifact_id: str, params: Params, owner: str) -> StorageValue:
         key = _str(params, "key")
         value = params.get("value")
         if not isinstance(value, str):
@@ -132,21 +195,21 @@ class Bridge:
         await self.store.state_set(artifact_id, key, value, shared=shared, owner=_scope_owner(owner, shared))
         return {"key": key, "value": value, "shared": shared}
 
-    async def _storage_delete(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _storage_delete(self, artifact_id: str, params: Params, owner: str) -> StorageDeleted:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
         deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
         return {"key": key, "deleted": deleted, "shared": shared}
 
-    async def _storage_list(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
-        prefix = _str(params, "prefix", required=False) or ""
+    async def _storage_list(self, artifact_id: str, params: Params, owner: str) -> StorageKeys:
+        prefix = _optional_str(params, "prefix") or ""
         shared = bool(params.get("shared", False))
         keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=_scope_owner(owner, shared))
         return {"keys": keys, "prefix": prefix or None, "shared": shared}
 
     # -- the model
 
-    def _model_service(self) -> Any:
+    def _model_service(self) -> ModelCalls:
         service = self._model() if self._model else None
         if service is None:
             raise BridgeError(
@@ -155,31 +218,28 @@ class Bridge:
             )
         return service
 
-    async def _complete(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _complete(self, artifact_id: str, params: Params, owner: str) -> object:
         prompt = _str(params, "prompt")
         return await self._model_call(self._model_service().complete(artifact_id, prompt))
 
-    async def _messages(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _messages(self, artifact_id: str, params: Params, owner: str) -> object:
         body = params.get("body")
         if not isinstance(body, dict):
             raise BridgeError("invalid_argument", "the Messages request body must be a JSON object")
         return await self._model_call(self._model_service().messages(artifact_id, body))
 
-    async def _model_call(self, call: Awaitable[Any]) -> Any:
+    async def _model_call(self, call: Awaitable[object]) -> object:
         try:
             return await call
         except BridgeError:
             raise
         except ArtifactsError as exc:
-            code = {
-                "ModelUnavailable": "model_unavailable",
-                "RateLimited": "rate_limited",
-            }.get(type(exc).__name__, "model_error")
+            code = MODEL_ERROR_CODES.get(type(exc).__name__, "model_error")
             raise BridgeError(code, str(exc)) from exc
 
     # -- files attached to the artifact (or to its conversation)
 
-    async def _read_file(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _read_file(self, artifact_id: str, params: Params, owner: str) -> FileText | FileBytes:
         name = _str(params, "name")
         encoding = params.get("encoding")
         try:
@@ -192,24 +252,22 @@ class Bridge:
             hint = f"attached files: {', '.join(names)}" if names else "no files are attached to this artifact"
             raise BridgeError("file_not_found", f"no file named {name!r} ({hint})") from None
         data = f.data or b""
-        if isinstance(encoding, str) and encoding.lower().replace("-", "") in ("utf8", "utf16le", "latin1", "ascii"):
-            codec = {"utf8": "utf-8", "utf16le": "utf-16-le", "latin1": "latin-1", "ascii": "ascii"}[
-                encoding.lower().replace("-", "")
-            ]
+        codec = TEXT_CODECS.get(encoding.lower().replace("-", "")) if isinstance(encoding, str) else None
+        if codec is not None:
             return {"name": f.name, "text": data.decode(codec, errors="replace")}
         return {"name": f.name, "base64": base64.b64encode(data).decode("ascii"), "mime": f.mime}
 
-    async def _list_files(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _list_files(self, artifact_id: str, params: Params, owner: str) -> list[dict[str, Any]]:
         files = await self.store.files(artifact_id=artifact_id)
         return [f.to_json() for f in files if not owner or f.artifact_id == artifact_id]
 
     # -- the network: nothing but the local runtime unless the user grants an origin
 
-    async def _fetch(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _fetch(self, artifact_id: str, params: Params, owner: str) -> PageResponse:
         url = _str(params, "url")
-        method = _str(params, "method", required=False) or "GET"
-        headers = params.get("headers") if isinstance(params.get("headers"), dict) else {}
-        body = params.get("body") if isinstance(params.get("body"), str) else None
+        method = _optional_str(params, "method") or "GET"
+        headers = params.get("headers")
+        body = params.get("body")
         if owner and method.upper() not in ("GET", "HEAD"):
             # Visitors read data through the owner's grants; they may not act on those origins.
             raise BridgeError("network_denied", "a shared link may only read data (GET), not send it")
@@ -218,8 +276,8 @@ class Bridge:
                 artifact_id,
                 url,
                 method=method,
-                headers={str(k): str(v) for k, v in headers.items()},
-                body=body,
+                headers={str(k): str(v) for k, v in headers.items()} if isinstance(headers, dict) else {},
+                body=body if isinstance(body, str) else None,
                 may_ask=not owner,
             )
         except FetchRefused as exc:
@@ -228,7 +286,7 @@ class Bridge:
 
     # -- runtime errors, so the app can offer to send them back to the model
 
-    async def _report_error(self, artifact_id: str, params: dict[str, Any], owner: str) -> Any:
+    async def _report_error(self, artifact_id: str, params: Params, owner: str) -> ErrorReported:
         # The frame caps its own reports, but the page is untrusted: cap them here as well so
         # a looping artifact cannot flood the app.
         now = time.monotonic()
@@ -238,17 +296,13 @@ class Bridge:
             return {"reported": False, "reason": "too many error reports; the first ones were kept"}
         recent.append(now)
         self._reports[artifact_id] = recent
-        message = str(params.get("message") or "unknown error")[:MAX_REPORT_CHARS]
-        stack = str(params.get("stack") or "")[:MAX_REPORT_CHARS]
-        kind = str(params.get("kind") or "error")[:40]
-        self.events.publish(
-            {
-                "type": "artifact.error",
-                "artifact_id": artifact_id,
-                "message": message,
-                "stack": stack,
-                "kind": kind,
-                "version": params.get("version"),
-            }
-        )
+        event: ArtifactErrorEvent = {
+            "type": "artifact.error",
+            "artifact_id": artifact_id,
+            "message": str(params.get("message") or "unknown error")[:MAX_REPORT_CHARS],
+            "stack": str(params.get("stack") or "")[:MAX_REPORT_CHARS],
+            "kind": str(params.get("kind") or "error")[:40],
+            "version": params.get("version"),
+        }
+        self.events.publish(event)
         return {"reported": True}

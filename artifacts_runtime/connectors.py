@@ -26,13 +26,13 @@ import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import NotRequired, TypedDict
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
 from .errors import ArtifactsError
-from .events import EventHub
+from .events import DataRefreshedEvent, EventHub
 from .humanize import format_bytes
 from .store import Store
 
@@ -90,7 +90,7 @@ def origin_of(url: str) -> str:
         except UnicodeError:
             raise FetchRefused("invalid_url", f"{parts.hostname!r} is not a valid host name") from None
         if not _HOST_NAME.match(host):
-            raise FetchRefused("invalid_url", f"{parts.hostname[:80]!r} is not a valid host name")
+            raise FetchRefused("invalid_url", f"{parts.hostname[:80]!r} is not a valid host name") from None
     try:
         port = parts.port
     except ValueError:
@@ -131,7 +131,16 @@ async def resolve(host: str, port: int) -> list[str]:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchRefused("network_error", f"cannot resolve {host}: {exc.strerror}") from exc
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+class PageResponse(TypedDict):
+    """A fetch answer as the page rebuilds it into a ``Response`` (the body in base64)."""
+
+    status: int
+    statusText: str
+    headers: dict[str, str]
+    base64: NotRequired[str]
 
 
 @dataclass
@@ -142,11 +151,11 @@ class FetchResult:
     fetched_at: float
     cached: bool
 
-    def to_page(self) -> dict[str, Any]:
+    def to_page(self) -> PageResponse:
         headers = dict(self.headers)
         headers["x-artifacts-fetched-at"] = f"{self.fetched_at:.3f}"
         headers["x-artifacts-cache"] = "hit" if self.cached else "miss"
-        page: dict[str, Any] = {"status": self.status, "statusText": "", "headers": headers}
+        page: PageResponse = {"status": self.status, "statusText": "", "headers": headers}
         if self.status not in NULL_BODY_STATUSES:  # the page's Response() refuses a body for these
             page["base64"] = base64.b64encode(self.body).decode("ascii")
         return page
@@ -158,7 +167,7 @@ class DataFetcher:
         self.events = events
         self.asker: Asker | None = None
         self._transport = transport
-        self._refreshing: dict[tuple[str, str], asyncio.Task[Any]] = {}
+        self._refreshing: dict[tuple[str, str], asyncio.Future[None]] = {}
         self._asking: dict[tuple[str, str], asyncio.Future[str | None]] = {}
 
     # ---------------------------------------------------------------- grants
@@ -262,9 +271,13 @@ class DataFetcher:
                 fresh = await self._network(artifact_id, url, origin, "GET", headers or {}, None)
                 if fresh.status < 400:
                     at = await self.store.cache_put(artifact_id, url, fresh.status, fresh.headers, fresh.body)
-                    self.events.publish(
-                        {"type": "data.refreshed", "artifact_id": artifact_id, "url": url, "fetched_at": at}
-                    )
+                    event: DataRefreshedEvent = {
+                        "type": "data.refreshed",
+                        "artifact_id": artifact_id,
+                        "url": url,
+                        "fetched_at": at,
+                    }
+                    self.events.publish(event)
             except (FetchRefused, httpx.HTTPError):
                 pass  # the cached answer stands; the next open tries again
             finally:
@@ -310,7 +323,7 @@ class DataFetcher:
         async with httpx.AsyncClient(
             timeout=TIMEOUT_SECONDS, follow_redirects=False, transport=self._transport, trust_env=False
         ) as client:
-            for hop in range(MAX_REDIRECTS + 1):
+            for _hop in range(MAX_REDIRECTS + 1):
                 origin = origin_of(current)
                 explicit = origin == granted_origin or await self.store.grant_for(artifact_id, origin) == "allow"
                 if not explicit:
@@ -416,7 +429,7 @@ def names_itself(host: str) -> bool:
 def _forwarded(headers: dict[str, str]) -> dict[str, str]:
     """The request headers an artifact may send (never cookies); a value that cannot be sent
     as it is (non-ASCII, line breaks) is refused rather than mangled."""
-    out = {}
+    out: dict[str, str] = {}
     for name, value in headers.items():
         if name.lower() not in FORWARDED_REQUEST_HEADERS:
             continue

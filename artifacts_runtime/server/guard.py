@@ -1,0 +1,188 @@
+"""The guard's decisions, as pure functions of a request's facts: who may reach which route.
+
+Kept apart from aiohttp so each rule can be tested with hostile inputs directly (no server, no
+sockets): the middleware in :mod:`.middleware` gathers the facts from a request, asks
+:func:`decide`, and turns a :class:`Refusal` into the JSON answer (and a log line).
+
+The rules, in order:
+
+- A peer that is not this machine (the server bound to a network address for sharing) reaches
+  only the public routes (published links, runtime files, health); POSTs to a link need a
+  same-origin request.
+- From this machine, the ``Host`` must be a loopback name or the configured host: a DNS-rebound
+  name (``evil.example`` resolving to 127.0.0.1) is refused before anything is served.
+- The API and the WebSocket need a same-origin request (no foreign ``Origin``, not marked
+  ``Sec-Fetch-Site: cross-site``) and the session token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PUBLIC_PREFIXES = ("/s/", "/assets/", "/runtime/")
+PUBLIC_PATHS = frozenset({"/health", "/favicon.ico"})
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+#: Bind addresses for which only loopback names are a valid Host (no name of their own).
+LOCAL_BINDS = frozenset({"127.0.0.1", "::1", "localhost", "0.0.0.0", "::"})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a request was turned away: ``code`` is stable (pages and tests read it), ``message``
+    says what to do, ``status`` is the HTTP status of the answer."""
+
+    status: int
+    code: str
+    message: str
+
+
+FAR_PEER = Refusal(404, "not_found", "only published artifacts are reachable from other machines")
+BAD_HOST = Refusal(403, "bad_host", "this server answers only to its own address (Host refused)")
+BAD_ORIGIN = Refusal(403, "bad_origin", "cross-origin requests are refused")
+BAD_TOKEN = Refusal(401, "bad_token", "a valid token is required; `artifacts url ID` prints a link with it")
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """What the guard looks at, taken from one request (no aiohttp types)."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    scheme: str = "http"
+    remote: str | None = None
+    #: the ``token`` query parameter (read only for the WebSocket, which cannot send headers)
+    query_token: str = ""
+
+
+# ---------------------------------------------------------------- Host
+
+
+def is_loopback_host(hostname: str) -> bool:
+    """A name that always means this machine: localhost names, ``*.localhost``, loopback IPs."""
+    name = hostname.strip("[]").lower().rstrip(".")
+    if name in LOOPBACK_NAMES or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def split_host(host_header: str) -> str:
+    """The host name of a Host header, without the port (IPv6 literals keep no brackets)."""
+    host = host_header.strip()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def check_host(host_header: str | None, bound_host: str) -> Refusal | None:
+    """None when ``host_header`` names this server: a loopback name, or the address it was
+    bound to when that is a name of its own (``--host 192.168.1.20``)."""
+    if not host_header:
+        return BAD_HOST
+    name = split_host(host_header)
+    if is_loopback_host(name):
+        return None
+    if bound_host not in LOCAL_BINDS and name == bound_host:
+        return None
+    return BAD_HOST
+
+
+# ---------------------------------------------------------------- Origin and CSRF
+
+
+def check_origin(
+    origin: str | None, sec_fetch_site: str | None, scheme: str, host_header: str | None
+) -> Refusal | None:
+    """None for a same-origin request: not marked cross-site by the browser, and either no
+    ``Origin`` (not a browser, or a same-origin GET) or exactly this server's own origin.
+    ``Origin: null`` (sandboxed frames, file pages) is foreign."""
+    if sec_fetch_site == "cross-site":
+        return BAD_ORIGIN
+    if origin is None:
+        return None
+    return None if origin == f"{scheme}://{host_header or ''}" else BAD_ORIGIN
+
+
+def needs_same_origin(method: str, path: str) -> bool:
+    """The CSRF decision: which requests must come from our own pages. The API and the
+    WebSocket (they act with the token), and POSTs to a published link (they write a visitor's
+    storage with the visitor's cookie)."""
+    return needs_token(path) or (path.startswith("/s/") and method == "POST")
+
+
+def needs_token(path: str) -> bool:
+    return path.startswith("/api/") or path == "/ws"
+
+
+# ---------------------------------------------------------------- the token
+
+
+def presented_token(headers: Mapping[str, str], path: str, query_token: str = "") -> str:
+    """The token a request carries: ``Authorization: Bearer``, else ``X-Artifacts-Token``, else
+    (for the WebSocket only) the ``token`` query parameter. Empty when there is none."""
+    auth = headers.get("Authorization", "")
+    if auth.startswith("Bearer "):
+        return auth[7:].strip()
+    if headers.get("X-Artifacts-Token"):
+        return headers["X-Artifacts-Token"]
+    if path == "/ws":
+        return query_token
+    return ""
+
+
+def check_token(given: str, expected: str) -> Refusal | None:
+    """None when ``given`` is the session token, compared in constant time."""
+    if given and hmac.compare_digest(given.encode(), expected.encode()):
+        return None
+    return BAD_TOKEN
+
+
+# ---------------------------------------------------------------- peers
+
+
+def is_public_path(path: str) -> bool:
+    return path.startswith(PUBLIC_PREFIXES) or path in PUBLIC_PATHS
+
+
+def peer_is_local(remote: str | None, bound_host: str) -> bool:
+    """True when the TCP peer is this machine: a loopback address, or the address the server is
+    bound to (a request from this machine to its own network address)."""
+    address = (remote or "").split("%")[0]
+    if address == bound_host:
+        return True
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+# ---------------------------------------------------------------- the decision
+
+
+def decide(facts: RequestFacts, *, bound_host: str, token: str) -> Refusal | None:
+    """The guard: None lets the request through, a Refusal says why not."""
+    headers = facts.headers
+    host_header = headers.get("Host")
+
+    def same_origin() -> Refusal | None:
+        return check_origin(headers.get("Origin"), headers.get("Sec-Fetch-Site"), facts.scheme, host_header)
+
+    if not peer_is_local(facts.remote, bound_host):
+        # Bound to a network address for sharing: other machines see published links only.
+        if not is_public_path(facts.path):
+            return FAR_PEER
+        if facts.path.startswith("/s/") and facts.method == "POST":
+            return same_origin()
+        return None
+    refusal = check_host(host_header, bound_host)
+    if refusal is None and needs_same_origin(facts.method, facts.path):
+        refusal = same_origin()
+    if refusal is None and needs_token(facts.path):
+        refusal = check_token(presented_token(headers, facts.path, facts.query_token), token)
+    return refusal

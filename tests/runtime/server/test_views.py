@@ -1,0 +1,31 @@
+"""What the views serve: only our own runtime files and the pinned libraries' files; and the
+frame document's policy (built by the page, sent by the server as a header)."""
+
+from __future__ import annotations
+
+import httpx
+
+
+async def test_runtime_files_are_only_our_own(server) -> None:
+    async with httpx.AsyncClient(base_url=server.base_url) as client:
+        assert (await client.get("/runtime/frame.js")).status_code == 200
+        for path in [
+            "/runtime/..%2Fserver.py",
+            "/runtime/server.py",
+            "/runtime/%2e%2e%2fpage.py",
+            "/assets/react@18.3.1/..%2F..%2Fetc%2Fpasswd",
+            "/assets/react@0.0.1/umd/react.production.min.js",
+        ]:
+            assert (await client.get(path)).status_code == 404, path
+
+
+def test_an_exported_file_carries_its_policy_in_a_meta_tag():
+    """Opened online, an exported file still reaches no network: the CSP travels with it."""
+    from artifacts_runtime.assets import load_lock
+    from artifacts_runtime.page import FrameSpec, Resources, frame_document
+
+    spec = FrameSpec("abc", 1, "text/markdown", "Doc", "# Hi")
+    live = frame_document(spec, Resources(load_lock()), mode="live")
+    assert "Content-Security-Policy" not in live  # the server sends it as a header
+    exported = frame_document(spec, Resources(load_lock()), mode="export")
+    assert 'http-equiv="Content-Security-Policy"' in exported and "connect-src &#x27;none&#x27;" in exported
