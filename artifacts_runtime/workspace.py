@@ -1,48 +1,79 @@
-"""Everything one process needs, opened once: the store, the event hub, the asset cache, the
-bridge, the model service (built lazily: importing the SDK costs seconds) and, when asked for,
-the local server. The app and the long-running CLI commands each hold one Workspace."""
+"""Everything one process needs, opened once — the one composition root of the core: the store,
+the event hub, the asset cache, the bridge, the model provider and service (built lazily:
+importing the SDK costs seconds), the chat engines and, when asked for, the local server. The
+app and the long-running CLI commands each hold one Workspace.
+
+Opening a Workspace imports neither the server (aiohttp), the bridge and its HTTP client, nor
+``anthropic``: ``artifacts chat`` needs none of them at start-up, so each is built on first use."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .assets import AssetCache
-from .bridge import Bridge
 from .config import Config, load_config
 from .events import EventHub
+from .model import ModelProvider, ModelService
 from .paths import Paths, get_paths
-from .server import ArtifactServer
 from .store import Store
 
 if TYPE_CHECKING:
+    from .assets import AssetCache
+    from .bridge import Bridge
     from .chat import ChatEngine
+    from .server import ArtifactServer
 
 
 class Workspace:
-    def __init__(self, paths: Paths, config: Config, store: Store, assets: AssetCache) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        config: Config,
+        store: Store,
+        assets: AssetCache,
+        *,
+        provider: ModelProvider | None = None,
+    ) -> None:
         self.paths = paths
         self.config = config
         self.store = store
         self.assets = assets
         self.events = EventHub()
         store.listeners.append(self.events.publish)
-        self.bridge = Bridge(store, self.events, model=self.model_service)
         self.server: ArtifactServer | None = None
-        self._model: Any = None
+        self._provider = provider
+        self._model: ModelService | None = None
 
     @classmethod
-    async def open(cls, paths: Paths | None = None, *, config: Config | None = None) -> Workspace:
+    async def open(
+        cls, paths: Paths | None = None, *, config: Config | None = None, provider: ModelProvider | None = None
+    ) -> Workspace:
         paths = (paths or get_paths()).ensure()
         config = config or load_config(paths)
         store = await Store.open(paths.library, quota_bytes=config.state_quota_bytes)
-        return cls(paths, config, store, AssetCache())
+        from .assets import AssetCache
 
-    def model_service(self) -> Any:
+        return cls(paths, config, store, AssetCache(), provider=provider)
+
+    @cached_property
+    def bridge(self) -> Bridge:
+        """What artifacts may ask for (storage, model, data, files), scoped per artifact."""
+        from .bridge import Bridge
+
+        return Bridge(self.store, self.events, model=self.model_service)
+
+    def model_provider(self) -> ModelProvider:
+        """The provider of model replies (Anthropic's unless one was given); makes no client yet."""
+        if self._provider is None:
+            from .model.anthropic import AnthropicProvider
+
+            self._provider = AnthropicProvider()
+        return self._provider
+
+    def model_service(self) -> ModelService:
         """The model service for chat and in-artifact calls (created on first use)."""
         if self._model is None:
-            from .llm import ModelService
-
-            self._model = ModelService(self.store, self.config)
+            self._model = ModelService(self.store, self.config, provider=self.model_provider())
         return self._model
 
     def chat_engine(self) -> ChatEngine:
@@ -54,6 +85,8 @@ class Workspace:
 
     async def start_server(self, *, host: str = "127.0.0.1", port: int = 0) -> ArtifactServer:
         if self.server is None:
+            from .server import ArtifactServer
+
             server = ArtifactServer(self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=port)
             await server.start()
             self.server = server
@@ -63,7 +96,8 @@ class Workspace:
         if self.server is not None:
             await self.server.stop()
             self.server = None
-        await self.bridge.fetcher.aclose()
+        if "bridge" in self.__dict__:  # built
+            await self.bridge.fetcher.aclose()
         if self._model is not None:
             await self._model.aclose()
             self._model = None

@@ -2,7 +2,7 @@
 
 A ``create`` call of the artifacts tool whose input (a 200 KB or 400 KB React component, JSON
 encoded as the API sends it) arrives in 10-character ``input_json_delta`` pieces, pushed
-through the engine's own stream handler: the incremental parser, a progress event per delta
+through the engine's own stream reducer (the engine made by a Workspace): the incremental parser, a progress event per delta
 (with the byte count the app shows), the throttled saves of the growing message, and at the
 block's end the tool command applied — the artifact written to a real library file (that
 write counts). Only the HTTP and the SDK's SSE decoding are left out.
@@ -26,11 +26,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from artifacts_runtime.chat.engine import ChatEngine, Turn, _Context, _Round
+from artifacts_runtime.chat.events import ChatEvent, ToolInputProgress
+from artifacts_runtime.chat.state import Round, TurnContext
 from artifacts_runtime.chat.stream_parser import PartialObject
 from artifacts_runtime.chat.tool import Catalog
 from artifacts_runtime.config import Config
-from artifacts_runtime.store import Store
+from artifacts_runtime.model.anthropic import AnthropicProvider
+from artifacts_runtime.paths import Paths
+from artifacts_runtime.workspace import Workspace
 
 from .report import Row, print_table
 
@@ -88,34 +91,34 @@ async def _run_once(pieces: list[str]) -> tuple[float, float]:
     """(wall, CPU) seconds to stream ``pieces`` through the engine's handler and store the artifact."""
     events = _events(pieces)
     with tempfile.TemporaryDirectory() as tmp:
-        store = await Store.open(Path(tmp) / "library.db")
-        try:
-            config = replace(Config(), model="bench")
-            engine = ChatEngine(store, config, api_key="unused", base_url="http://127.0.0.1:9")
-            turn = Turn(engine, "bench", config=config)
+        root = Path(tmp)
+        paths = Paths(data=root / "data", cache=root / "cache", logs=root / "logs", runtime=root / "run")
+        config = replace(Config(), model="bench")
+        provider = AnthropicProvider(api_key="unused", base_url="http://127.0.0.1:9")
+        async with await Workspace.open(paths, config=config, provider=provider) as workspace:
+            store = workspace.store
+            turn = workspace.chat_engine().turn("bench")
             conversation = await store.create_conversation(title="bench")
             message = await store.add_message(conversation.id, "assistant", [], incomplete=True)
-            seen = [0]
+            seen, size = [0], [0]
 
-            async def emit(event: Any) -> None:
+            async def emit(event: ChatEvent) -> None:
                 seen[0] += 1
-                if event.kind == "tool_progress":
-                    event.size  # what the app reads per event ("writing Big app… 3.1 KB")
+                if isinstance(event, ToolInputProgress):
+                    size[0] = event.size  # what the app reads per event ("writing Big app… 3.1 KB")
 
-            ctx = _Context(turn, conversation.id, config, Catalog(), emit)
-            rnd = _Round(message_id=message.id, last_save=time.monotonic())
+            ctx = TurnContext(conversation.id, config, Catalog(), emit)
+            rnd = Round(message_id=message.id, last_save=time.monotonic())
+            reducer = turn.reducer
             start, cpu = time.perf_counter(), time.process_time()
             for event in events:
-                await turn._on_event(ctx, rnd, event)
+                await reducer.on_event(ctx, rnd, event)
             elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             assert ctx.changes and ctx.changes[0].created, "the artifact was not created"
             version = await store.version(ctx.changes[0].artifact_id)
             assert version.content and len(version.content) > 0
             assert seen[0] >= len(pieces) - 10  # a progress event per delta of content
-            await engine.aclose()
             return elapsed, cpu
-        finally:
-            await store.close()
 
 
 def _best_pair(small: list[str], large: list[str], repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -1,7 +1,7 @@
 """Chat with Claude: streamed conversations that create and edit artifacts.
 
 Importing this package does not import ``anthropic`` (about 2 s here): the client is made on
-the first model call, by :class:`artifacts_runtime.llm.ModelService`.
+the first model call, by :class:`artifacts_runtime.model.ModelService` (the Workspace builds it).
 
 - :class:`ChatEngine` / :class:`Turn` / :class:`TurnResult` — the conversation engine.
 - :mod:`.events` — what a turn reports (text deltas, tool progress, artifacts, errors…).
@@ -10,8 +10,9 @@ the first model call, by :class:`artifacts_runtime.llm.ModelService`.
 
 from __future__ import annotations
 
+from ..model import RetryPolicy  # re-exported: tests and callers tune the chat's retries
 from . import events
-from .engine import ChatEngine, Turn, TurnResult
+from .engine import ChatEngine
 from .events import (
     ArtifactChange,
     ArtifactCreated,
@@ -27,7 +28,7 @@ from .events import (
     Usage,
 )
 from .fix import RuntimeErrorReport
-from .retry import RetryPolicy
+from .turn import Turn, TurnResult
 
 __all__ = [
     "ArtifactChange",

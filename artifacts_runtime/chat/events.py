@@ -3,8 +3,14 @@
 A turn yields these in order: :class:`TurnStarted`; then, per model call ("round"), any of
 :class:`TextDelta`, :class:`ToolInputProgress`, :class:`ArtifactCreated` /
 :class:`ArtifactUpdated`, :class:`ToolError`, :class:`Retrying`, :class:`Usage`; maybe an
-:class:`Error`; always a final :class:`TurnDone`. Every event has ``kind`` (a stable name) and
-``to_json()`` (what ``artifacts chat --json`` prints, one object per line).
+:class:`Error`; always a final :class:`TurnDone`. Match on the classes; each also has
+``event_type`` (a stable name) and ``to_json()`` (what ``artifacts chat --json`` prints, one
+object per line). The JSON's discriminator is ``"type"``, as in the event hub's and the preview
+protocol's messages; an event's own ``type`` field (the artifact's type) is ``"artifact_type"``
+there.
+
+The builders at the end (:func:`artifact_event`, :func:`artifact_change`, :func:`error_event`)
+are the one place each event is made from what happened.
 """
 
 from __future__ import annotations
@@ -14,22 +20,25 @@ from typing import Any, ClassVar
 
 from ..errors import ModelError
 from .stream_parser import GrowingText
+from .tool import Outcome
 
 
 @dataclass(frozen=True)
 class ChatEvent:
-    kind: ClassVar[str] = "event"
+    event_type: ClassVar[str] = "event"
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
-        return {"event": self.kind, **data}
+        if "type" in data:  # the artifact's type; "type" names the event
+            data["artifact_type"] = data.pop("type")
+        return {"type": self.event_type, **data}
 
 
 @dataclass(frozen=True)
 class TurnStarted(ChatEvent):
     """The user's message is stored; ``conversation_id`` is known (new or continued)."""
 
-    kind: ClassVar[str] = "turn_started"
+    event_type: ClassVar[str] = "turn_started"
     conversation_id: str
     user_message_id: str | None
     model: str
@@ -39,7 +48,7 @@ class TurnStarted(ChatEvent):
 class TextDelta(ChatEvent):
     """More of the reply's visible text (inline ``<antArtifact>`` content is not included)."""
 
-    kind: ClassVar[str] = "text"
+    event_type: ClassVar[str] = "text"
     text: str
     message_id: str | None = None
 
@@ -55,7 +64,7 @@ class ToolInputProgress(ChatEvent):
     ``artifact_id`` is known for an existing artifact (update, rewrite), else None until created.
     """
 
-    kind: ClassVar[str] = "tool_progress"
+    event_type: ClassVar[str] = "tool_progress"
     tool_use_id: str
     command: str | None
     identifier: str | None
@@ -82,7 +91,7 @@ class ToolInputProgress(ChatEvent):
 
 @dataclass(frozen=True)
 class ArtifactCreated(ChatEvent):
-    kind: ClassVar[str] = "artifact_created"
+    event_type: ClassVar[str] = "artifact_created"
     artifact_id: str
     version: int
     title: str
@@ -96,7 +105,7 @@ class ArtifactCreated(ChatEvent):
 class ArtifactUpdated(ChatEvent):
     """A new version of an existing artifact (``command`` is update or rewrite)."""
 
-    kind: ClassVar[str] = "artifact_updated"
+    event_type: ClassVar[str] = "artifact_updated"
     artifact_id: str
     version: int
     title: str
@@ -111,7 +120,7 @@ class ArtifactUpdated(ChatEvent):
 class ToolError(ChatEvent):
     """A command could not be applied; the model was told why (and may try again)."""
 
-    kind: ClassVar[str] = "tool_error"
+    event_type: ClassVar[str] = "tool_error"
     tool_use_id: str
     command: str | None
     message: str
@@ -124,7 +133,7 @@ class Retrying(ChatEvent):
     seconds before attempt ``attempt`` of ``max_attempts``. When ``discarded`` is True the
     visible text of the failed attempt is replaced by what the next attempt streams."""
 
-    kind: ClassVar[str] = "retrying"
+    event_type: ClassVar[str] = "retrying"
     attempt: int
     max_attempts: int
     delay: float
@@ -136,7 +145,7 @@ class Retrying(ChatEvent):
 class Usage(ChatEvent):
     """Tokens of one model call (recorded in the store as well)."""
 
-    kind: ClassVar[str] = "usage"
+    event_type: ClassVar[str] = "usage"
     model: str
     input_tokens: int
     output_tokens: int
@@ -148,7 +157,7 @@ class Usage(ChatEvent):
 class Error(ChatEvent):
     """The turn failed. ``message`` says what to do; ``error`` is the typed exception."""
 
-    kind: ClassVar[str] = "error"
+    event_type: ClassVar[str] = "error"
     message: str
     error: ModelError | None = field(default=None, compare=False)
     error_class: str = ""
@@ -156,7 +165,7 @@ class Error(ChatEvent):
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "event": self.kind,
+            "type": self.event_type,
             "message": self.message,
             "error_class": self.error_class,
             "status": self.status,
@@ -180,7 +189,7 @@ class TurnDone(ChatEvent):
     """The turn ended. ``stop_reason``: the API's last (``end_turn``, ``max_tokens`` …) or ours
     (``cancelled``, ``error``, ``max_rounds``). ``notice`` explains an unusual ending."""
 
-    kind: ClassVar[str] = "turn_done"
+    event_type: ClassVar[str] = "turn_done"
     conversation_id: str
     stop_reason: str | None
     incomplete: bool
@@ -193,3 +202,48 @@ class TurnDone(ChatEvent):
         data["artifacts"] = [a.to_json() for a in self.artifacts]
         data["message_ids"] = list(self.message_ids)
         return data
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+def artifact_change(outcome: Outcome, *, incomplete: bool | None = None) -> ArtifactChange:
+    """The change an applied command made, for :class:`TurnDone` and the turn's result."""
+    return ArtifactChange(
+        outcome.artifact_id or "",
+        outcome.version or 0,
+        outcome.title or "",
+        outcome.created,
+        outcome.incomplete if incomplete is None else incomplete,
+    )
+
+
+def artifact_event(
+    outcome: Outcome, tool_use_id: str, *, incomplete: bool | None = None
+) -> ArtifactCreated | ArtifactUpdated:
+    """:class:`ArtifactCreated` or :class:`ArtifactUpdated` for an applied command."""
+    done = outcome.incomplete if incomplete is None else incomplete
+    if outcome.created:
+        return ArtifactCreated(
+            outcome.artifact_id or "",
+            outcome.version or 0,
+            outcome.title or "",
+            outcome.type or "",
+            outcome.identifier,
+            done,
+            tool_use_id,
+        )
+    return ArtifactUpdated(
+        outcome.artifact_id or "",
+        outcome.version or 0,
+        outcome.title or "",
+        outcome.type or "",
+        outcome.command,
+        outcome.identifier,
+        done,
+        tool_use_id,
+    )
+
+
+def error_event(error: ModelError) -> Error:
+    return Error(str(error), error, type(error).__name__, error.status)

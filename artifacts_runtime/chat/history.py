@@ -35,9 +35,10 @@ def _clean(block: dict[str, Any], *, keep_thinking: bool) -> dict[str, Any] | No
     keys = _KEEP.get(kind or "")
     if keys is None:
         return None
-    if kind in ("thinking", "redacted_thinking"):
-        if not keep_thinking or (kind == "thinking" and not block.get("signature")):
-            return None
+    if kind in ("thinking", "redacted_thinking") and (
+        not keep_thinking or (kind == "thinking" and not block.get("signature"))
+    ):
+        return None
     if kind == "text" and not block.get("text"):
         return None
     out = {k: block[k] for k in keys if k in block}

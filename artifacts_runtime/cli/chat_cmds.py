@@ -6,8 +6,9 @@ stderr, then the artifacts it created or changed, one per line on stdout::
     created  k3j4h5g6 v1  Habit tracker
 
 With ``--json`` every event is one JSON object on its own line of stdout (tool progress at most
-ten times a second per artifact). The engine (and ``anthropic``) is imported only when a
-command needs it.
+ten times a second per artifact); each object's ``"type"`` names the event. The chat runs in a
+:class:`~artifacts_runtime.workspace.Workspace` (no server started); the engine (and
+``anthropic``) is imported only when a command needs it.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ import argparse
 import json
 import sys
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import InvalidInput
 from ..humanize import format_bytes, format_time
-from .common import open_store, print_json, print_table
+from ..records import Conversation, Message
+from .common import Subparsers, open_store, print_json, print_table
+
+if TYPE_CHECKING:
+    from ..chat import events as ev
+    from ..chat.events import ChatEvent
 
 PROGRESS_INTERVAL = 0.1
 
@@ -35,7 +41,7 @@ def _positive(value: str) -> int:
     return n
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("chat", help="send one message to Claude and stream the reply ('-' reads it from stdin)")
     p.add_argument("prompt", metavar="PROMPT", help="the message ('-': read it from stdin)")
     p.add_argument("--conversation", "-c", metavar="ID", help="continue this conversation")
@@ -74,10 +80,11 @@ class _Printer:
         self._progress_line = False
         self._text_open = False  # stdout has text not ended by a newline
 
-    def __call__(self, event: Any) -> None:
-        kind = event.kind
+    def __call__(self, event: ChatEvent) -> None:
+        from ..chat import events as ev
+
         if self.as_json:
-            if kind == "tool_progress":
+            if isinstance(event, ev.ToolInputProgress):
                 now = time.monotonic()
                 if now - self._last_progress.get(event.tool_use_id, -1.0) < PROGRESS_INTERVAL:
                     return
@@ -85,9 +92,21 @@ class _Printer:
             self.out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
             self.out.flush()
             return
-        handler = getattr(self, "on_" + kind, None)
-        if handler is not None:
-            handler(event)
+        match event:
+            case ev.TextDelta():
+                self.on_text(event)
+            case ev.ToolInputProgress():
+                self.on_tool_progress(event)
+            case ev.ArtifactCreated():
+                self.on_artifact_created(event)
+            case ev.ArtifactUpdated():
+                self.on_artifact_updated(event)
+            case ev.ToolError():
+                self.on_tool_error(event)
+            case ev.Retrying():
+                self.on_retrying(event)
+            case ev.TurnDone():
+                self.on_turn_done(event)
 
     def _err_line(self, text: str) -> None:
         if self._progress_line:
@@ -100,7 +119,7 @@ class _Printer:
         self.err.write(text + "\n")
         self.err.flush()
 
-    def on_text(self, event: Any) -> None:
+    def on_text(self, event: ev.TextDelta) -> None:
         if self._progress_line:
             self.err.write("\n")
             self.err.flush()
@@ -109,7 +128,7 @@ class _Printer:
         self.out.flush()
         self._text_open = not event.text.endswith("\n")
 
-    def on_tool_progress(self, event: Any) -> None:
+    def on_tool_progress(self, event: ev.ToolInputProgress) -> None:
         name = event.title or event.identifier or "an artifact"
         verb = "editing" if event.command == "update" else "writing"
         if self.tty:
@@ -128,23 +147,23 @@ class _Printer:
             self._last_progress[event.tool_use_id] = 0.0
             self._err_line(f"  {verb} {name}…")
 
-    def on_artifact_created(self, event: Any) -> None:
+    def on_artifact_created(self, event: ev.ArtifactCreated) -> None:
         note = " (incomplete)" if event.incomplete else ""
         self._err_line(f'  created artifact {event.artifact_id} "{event.title}" v{event.version}{note}')
 
-    def on_artifact_updated(self, event: Any) -> None:
+    def on_artifact_updated(self, event: ev.ArtifactUpdated) -> None:
         note = " (incomplete)" if event.incomplete else ""
         self._err_line(f'  {event.command}: artifact {event.artifact_id} "{event.title}" v{event.version}{note}')
 
-    def on_tool_error(self, event: Any) -> None:
+    def on_tool_error(self, event: ev.ToolError) -> None:
         self._err_line(f"  tool error: {event.message}")
 
-    def on_retrying(self, event: Any) -> None:
+    def on_retrying(self, event: ev.Retrying) -> None:
         self._err_line(
             f"  {event.reason}; retrying in {event.delay:.1f} s (attempt {event.attempt} of {event.max_attempts})"
         )
 
-    def on_turn_done(self, event: Any) -> None:
+    def on_turn_done(self, event: ev.TurnDone) -> None:
         if self._progress_line:
             self.err.write("\n")
             self._progress_line = False
@@ -174,9 +193,9 @@ class _Printer:
 
 
 async def cmd_chat(args: argparse.Namespace) -> int:
-    from ..chat import ChatEngine
     from ..config import load_config, with_overrides
     from ..paths import get_paths
+    from ..workspace import Workspace
 
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
     if not prompt.strip():
@@ -188,13 +207,9 @@ async def cmd_chat(args: argparse.Namespace) -> int:
         temperature=args.temperature,
     )
     printer = _Printer(as_json=args.json)
-    async with open_store() as store:
-        engine = ChatEngine(store, config)
-        try:
-            turn = engine.turn(prompt, conversation_id=args.conversation, attachments=args.attach)
-            result = await turn.run(printer)
-        finally:
-            await engine.aclose()
+    async with await Workspace.open(config=config) as workspace:
+        turn = workspace.chat_engine().turn(prompt, conversation_id=args.conversation, attachments=args.attach)
+        result = await turn.run(printer)
     if result.error is not None:
         print(f"artifacts: {result.error}", file=sys.stderr)
         return 1
@@ -234,7 +249,7 @@ async def cmd_conversation(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_transcript(conversation: Any, messages: list[Any]) -> str:
+def render_transcript(conversation: Conversation, messages: list[Message]) -> str:
     """A conversation as readable text: who said what, and what happened to the artifacts."""
     from ..chat.antartifact import InlineArtifact, split_text
 

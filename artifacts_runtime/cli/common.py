@@ -7,14 +7,14 @@ import json
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeAlias
 
 from ..config import load_config
 from ..paths import get_paths
 from ..store import Store
 
 #: What each command module's ``register(sub)`` receives: the ``artifacts`` sub-command table.
-Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # a string: not subscriptable at run time on 3.11
 
 
 @asynccontextmanager

@@ -344,4 +344,4 @@ async def test_json_of_events_is_serialisable(engine, messages_api) -> None:
     events = await collect(engine.turn("Make it"))
     for event in events:
         line = json.dumps(event.to_json())
-        assert json.loads(line)["event"] == event.kind
+        assert json.loads(line)["type"] == event.event_type

@@ -19,7 +19,7 @@ from artifacts_runtime.chat import (
     TurnDone,
 )
 from artifacts_runtime.errors import ConnectionLost, ModelError, ModelOverloaded, ModelUnavailable, RateLimited
-from artifacts_runtime.llm import ModelService
+from artifacts_runtime.model import ModelService
 from tests.fakes.messages_api import HttpError, Reply, StreamError, text, tool_use
 
 from .conftest import FAST_RETRY, collect, of
@@ -124,14 +124,15 @@ async def test_max_tokens_inside_an_inline_artifact(engine, messages_api, store)
 
 
 async def test_no_key_is_detected_before_calling(store, config, messages_api) -> None:
-    engine = ChatEngine(store, config, base_url=messages_api.base_url)  # no key anywhere
+    service = ModelService(store, config, base_url=messages_api.base_url)  # no key anywhere
+    engine = ChatEngine(store, config, service=service)
     events = await collect(engine.turn("Hello"))
     error = of(events, Error)[0]
     assert isinstance(error.error, ModelUnavailable)
     assert "ANTHROPIC_API_KEY" in error.message
     assert events[-1].stop_reason == "error"
     assert messages_api.requests == [] and await store.conversations() == []
-    await engine.aclose()
+    await service.aclose()
 
 
 async def test_401_says_to_set_the_key(store, config, messages_api) -> None:

@@ -148,6 +148,6 @@ def test_random_pieces_fuzz() -> None:
         }
         raw = json.dumps(value, ensure_ascii=rng.random() < 0.5)
         cuts = sorted(rng.sample(range(1, len(raw)), k=min(len(raw) - 1, rng.randint(1, 8))))
-        pieces = [raw[a:b] for a, b in zip([0, *cuts], [*cuts, len(raw)])]
+        pieces = [raw[a:b] for a, b in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
         parser, _ = feed_in(pieces)
         assert parser.snapshot() == value

@@ -70,7 +70,7 @@ async def test_update_not_found_says_why(store) -> None:
 
 async def test_update_twice_says_why(store) -> None:
     catalog = Catalog()
-    conversation, created = await make(store, catalog)
+    conversation, _created = await make(store, catalog)
     outcome = await apply(
         store,
         catalog,

@@ -64,7 +64,7 @@ class RetryPolicy:
             return None
         if retry_after is not None and retry_after >= 0:
             return None if retry_after > self.max_wait else retry_after
-        backoff = min(self.base_delay * 2 ** (retry - 1), self.max_delay)
+        backoff = min(self.base_delay * 2.0 ** (retry - 1), self.max_delay)
         return backoff * (1 - 0.25 * random.random())
 
 

@@ -18,6 +18,9 @@ import pytest
 
 from artifacts_runtime.cli.main import main
 from tests.fakes.messages_api import tool_use
+from tests.runtime.model.conftest import _model_env
+
+__all__ = ["_model_env"]  # autouse: no model settings from the environment
 
 ENTRY = shutil.which("artifacts", path=str(Path(sys.executable).parent)) or "artifacts"
 
@@ -69,7 +72,7 @@ def test_chat_streams_and_ends_with_the_artifacts(cli_env, anthropic_env, tmp_pa
     monkeypatch.setattr("sys.stdin", io.StringIO("Thanks!"))
     assert main(["chat", "-", "--conversation", conversation_id, "--json"]) == 0
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [e["event"] for e in events] == ["turn_started", "text", "usage", "turn_done"]
+    assert [e["type"] for e in events] == ["turn_started", "text", "usage", "turn_done"]
     assert events[0]["conversation_id"] == conversation_id
     assert events[-1]["stop_reason"] == "end_turn"
     sent = anthropic_env.last_request.messages

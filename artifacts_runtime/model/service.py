@@ -1,33 +1,27 @@
-"""The model service: one Anthropic client per process, for the chat and for artifacts.
+"""The model service: one per process, shared by the chat and by calls from inside artifacts.
 
-- ``anthropic`` takes about 2 s to import, so it is imported on first need, in a thread (the
-  app's loop keeps painting), never when this module is imported.
-- The API key comes from the constructor or ``ANTHROPIC_API_KEY`` (``ANTHROPIC_AUTH_TOKEN``
-  also works); ``ANTHROPIC_BASE_URL`` is honoured. The key is never returned, logged or put
-  in an error message.
-- Calls made from inside an artifact (``window.claude.complete`` and
-  ``fetch("https://api.anthropic.com/v1/messages")``, through the bridge) are rate-limited per
-  artifact with a token bucket and their usage is recorded per artifact.
+It puts what is the same whatever the provider around a :class:`~.provider.ModelProvider`:
+the retry policies, the per-artifact rate limit, the Messages API parameters an artifact may
+send, and usage accounting. Calls made from inside an artifact (``window.claude.complete`` and
+``fetch("https://api.anthropic.com/v1/messages")``, through the bridge) are rate-limited per
+artifact with a token bucket and their usage is recorded per artifact.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .chat.retry import NO_KEY_MESSAGE, RetryPolicy, classify, to_error
-from .config import Config
-from .errors import ModelError, ModelUnavailable, RateLimited
-from .store import Store
-
-if TYPE_CHECKING:  # pragma: no cover
-    from anthropic import AsyncAnthropic
+from ..config import Config
+from ..errors import ModelError, ModelUnavailable, RateLimited
+from ..store import Store
+from .provider import MessageStream, ModelProvider
+from .rate_limit import TokenBucket
+from .retry import NO_KEY_MESSAGE, Failure, RetryPolicy, to_error
 
 log = logging.getLogger(__name__)
 
@@ -51,102 +45,65 @@ MESSAGES_PARAMS = frozenset(
 ARTIFACT_TIMEOUT = 120.0  # seconds for one call from an artifact
 
 
-class TokenBucket:
-    """``rate_per_minute`` calls a minute per key, up to ``burst`` at once."""
-
-    def __init__(self, rate_per_minute: float, burst: int, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate = rate_per_minute / 60.0
-        self.burst = float(burst)
-        self.clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, when)
-
-    def take(self, key: str) -> float:
-        """Take one call: 0.0 if allowed, else the seconds until one would be."""
-        now = self.clock()
-        tokens, then = self._buckets.get(key, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - then) * self.rate)
-        if tokens >= 1.0:
-            self._buckets[key] = (tokens - 1.0, now)
-            return 0.0
-        self._buckets[key] = (tokens, now)
-        return (1.0 - tokens) / self.rate
-
-
-def _import_anthropic() -> Any:
-    return importlib.import_module("anthropic")
-
-
 class ModelService:
-    """One per process; lazily creates ``anthropic.AsyncAnthropic``."""
+    """The provider with retries, rate limits and usage accounting.
+
+    Without ``provider`` the Anthropic one is made from ``api_key`` / ``base_url`` (or the
+    environment); the Workspace passes its own."""
 
     def __init__(
         self,
         store: Store,
         config: Config,
         *,
+        provider: ModelProvider | None = None,
         api_key: str | None = None,
         base_url: str | None = None,
         retry: RetryPolicy | None = None,
         artifact_retry: RetryPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        if provider is None:
+            from .anthropic import AnthropicProvider
+
+            provider = AnthropicProvider(api_key=api_key, base_url=base_url)
+        self.provider: ModelProvider = provider
         self.store = store
         self.config = config
-        self._api_key = api_key or None
-        self._base_url = base_url or None
         self.retry = retry or RetryPolicy()
         self.artifact_retry = artifact_retry or RetryPolicy(max_retries=2, max_wait=10.0)
         self.limiter = TokenBucket(config.artifact_calls_per_minute, config.artifact_burst, clock=clock)
-        self._client: AsyncAnthropic | None = None
-        self._lock = asyncio.Lock()
 
     def __repr__(self) -> str:  # never shows the key
         return f"ModelService(model={self.config.model!r}, key={'set' if self.has_key() else 'missing'})"
 
-    # ------------------------------------------------------------------ the client
-
-    def _credentials(self) -> tuple[str | None, str | None]:
-        if self._api_key:
-            return self._api_key, None
-        key = os.environ.get("ANTHROPIC_API_KEY") or None
-        token = None if key else (os.environ.get("ANTHROPIC_AUTH_TOKEN") or None)
-        return key, token
+    # ------------------------------------------------------------------ the provider
 
     def has_key(self) -> bool:
         """Whether an API key is configured (without calling anything)."""
-        key, token = self._credentials()
-        return bool(key or token)
+        return self.provider.has_key()
 
     @property
     def base_url(self) -> str:
-        return self._base_url or os.environ.get("ANTHROPIC_BASE_URL") or "https://api.anthropic.com"
+        return self.provider.base_url
 
     async def warm_up(self) -> None:
-        """Import ``anthropic`` in a thread now, so the first call does not wait for it."""
-        await asyncio.to_thread(_import_anthropic)
+        """Do the provider's slow start (importing ``anthropic``) in a thread now."""
+        await self.provider.warm_up()
 
-    async def client(self) -> AsyncAnthropic:
-        """The shared client. Raises :class:`ModelUnavailable` when no key is set."""
-        if self._client is not None:
-            return self._client
-        key, token = self._credentials()
-        if not key and not token:
-            raise ModelUnavailable(NO_KEY_MESSAGE)
-        async with self._lock:
-            if self._client is None:
-                anthropic = await asyncio.to_thread(_import_anthropic)
-                self._client = anthropic.AsyncAnthropic(
-                    api_key=key,
-                    auth_token=token,
-                    base_url=self._base_url,
-                    max_retries=0,
-                )
-        return self._client
+    async def connect(self) -> None:
+        """Make the client ready. Raises :class:`ModelUnavailable` when no key is set."""
+        await self.provider.connect()
+
+    async def stream(self, params: Mapping[str, Any]) -> MessageStream:
+        """Open one streamed call (the chat's rounds; the chat does its own retries)."""
+        return await self.provider.stream(params)
+
+    def classify(self, exc: BaseException) -> Failure:
+        return self.provider.classify(exc)
 
     async def aclose(self) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            await client.close()
+        await self.provider.aclose()
 
     # ------------------------------------------------------------------ artifact calls
 
@@ -157,7 +114,7 @@ class ModelService:
         data = await self.messages(artifact_id, {"messages": [{"role": "user", "content": prompt}]})
         return "".join(b.get("text", "") for b in data.get("content", []) if b.get("type") == "text")
 
-    async def messages(self, artifact_id: str, body: dict) -> dict:
+    async def messages(self, artifact_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """``fetch("https://api.anthropic.com/v1/messages", …)`` from an artifact.
 
         Forwards the Messages API parameters of ``body`` (not streamed), clamps
@@ -175,15 +132,15 @@ class ModelService:
                 status=429,
                 error_type="rate_limit_error",
             )
-        client = await self.client()
+        await self.connect()
         asked_model = params["model"]
         try:
-            data = await self._call(client, params)
+            data = await self._call(params)
         except ModelError as exc:
             # Artifacts written elsewhere may name a model that has since been retired.
             if exc.error_type == "not_found_error" and asked_model != self.config.model:
                 params["model"] = self.config.model
-                data = await self._call(client, params)
+                data = await self._call(params)
             else:
                 raise
         await self._record(artifact_id, data, params["model"])
@@ -208,26 +165,16 @@ class ModelService:
         params["max_tokens"] = min(asked, limit)
         return params
 
-    async def _call(self, client: AsyncAnthropic, params: dict[str, Any]) -> dict[str, Any]:
+    async def _call(self, params: dict[str, Any]) -> dict[str, Any]:
         attempt = 0
         while True:
             attempt += 1
             try:
-                # Only the required fields go through the SDK's signature; the rest is sent as
-                # it came (the SDK no longer knows temperature/top_p/top_k, older models do).
-                rest = {k: v for k, v in params.items() if k not in ("model", "messages", "max_tokens")}
-                raw = await client.messages.with_raw_response.create(
-                    model=params["model"],
-                    messages=params["messages"],
-                    max_tokens=params["max_tokens"],
-                    extra_body=rest or None,
-                    timeout=ARTIFACT_TIMEOUT,
-                )
-                return raw.http_response.json()
+                return await self.provider.create(params, request_timeout=ARTIFACT_TIMEOUT)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                failure = classify(exc)
+                failure = self.provider.classify(exc)
                 if failure.kind == "other":
                     raise ModelError(f"the model call failed ({failure.detail})") from None
                 delay = self.artifact_retry.delay(attempt, failure.retry_after) if failure.retryable else None
@@ -239,7 +186,7 @@ class ModelService:
 
     async def _record(self, artifact_id: str, data: Mapping[str, Any], model: str) -> None:
         usage = data.get("usage") or {}
-        values = dict(
+        values: dict[str, Any] = dict(
             kind="artifact",
             model=data.get("model") or model,
             input_tokens=int(usage.get("input_tokens") or 0),
