@@ -177,9 +177,9 @@ async def measure(rounds: int) -> list[Row]:
     loaded: asyncio.Queue[str] = asyncio.Queue()
 
     def on_event(event: dict) -> None:
-        if event.get("event") == "loaded":
+        if event.get("type") == "loaded":
             loaded.put_nowait(event["id"])
-        elif event.get("event") in ("crashed", "error"):
+        elif event.get("type") in ("crashed", "error"):
             print(f"preview: {event}", file=sys.stderr)
 
     async def open_and_render(manager: PreviewManager, artifact_id: str) -> float:

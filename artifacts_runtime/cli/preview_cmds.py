@@ -12,10 +12,13 @@ import argparse
 import asyncio
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..preview.protocol import PreviewEvent
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "open",
         help="show an artifact in a preview window (or print its URL when no window can be shown)",
@@ -38,10 +41,10 @@ async def cmd_open(args: argparse.Namespace) -> int:
     try:
         artifact = await workspace.store.get(args.id)
         manager = PreviewManager(workspace)
-        ended: asyncio.Future[dict[str, Any]] = loop.create_future()
+        ended: asyncio.Future[PreviewEvent] = loop.create_future()
 
-        def on_event(event: dict[str, Any]) -> None:
-            kind = event.get("event")
+        def on_event(event: PreviewEvent) -> None:
+            kind = event.get("type")
             if ended.done():
                 return
             if (kind == "closed" and event.get("id") == artifact.id) or kind == "crashed":
@@ -69,10 +72,9 @@ async def cmd_open(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        stopping = asyncio.ensure_future(stop.wait())
-        done, _ = await asyncio.wait({ended, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        stopping.cancel()
-        if ended.done() and ended.result().get("event") == "crashed":
+        ended.add_done_callback(lambda _: stop.set())  # the window closed or the host died
+        await stop.wait()  # ... or Ctrl+C
+        if ended.done() and ended.result().get("type") == "crashed":
             print(f"artifacts: the preview window host stopped unexpectedly; see {manager.log_path}", file=sys.stderr)
             return 1
         return 0

@@ -17,7 +17,8 @@ through the app's one bridge. The shell reloads its frame itself when the server
 new version (``artifact.updated``) and updates its title on a rename; the host reports each
 finished render as a ``loaded`` event and keeps the window title equal to the page's title.
 
-Protocol (version 1): UTF-8 JSON objects, one per line.
+Protocol (version 2): UTF-8 JSON objects, one per line; an event says what it is in "type"
+(as the event hub's and the chat's events do).
 
 Commands, app → host (stdin)::
 
@@ -34,19 +35,19 @@ Commands, app → host (stdin)::
 
 Events, host → app (stdout)::
 
-    {"event": "ready",   "pid": N, "gui": "qt", "renderer": "qtwebengine", "protocol": 1,
+    {"type": "ready",   "pid": N, "gui": "qt", "renderer": "qtwebengine", "protocol": 2,
                          "startup_ms": N}                       once, when the GUI loop runs
-    {"event": "opened",  "id": ID, "title": TITLE}              a new window was created
-    {"event": "focused", "id": ID}                              an open window was raised
-    {"event": "loaded",  "id": ID, "version": N, "title": TITLE, "renders": N}
+    {"type": "opened",  "id": ID, "title": TITLE}              a new window was created
+    {"type": "focused", "id": ID}                              an open window was raised
+    {"type": "loaded",  "id": ID, "version": N, "title": TITLE, "renders": N}
         the artifact finished rendering in the window: first render, reload, new version;
         ``renders`` counts them for this window
-    {"event": "closed",  "id": ID, "by": "user" | "app"}        the window is gone
-    {"event": "windows", "windows": [{"id", "title", "url_path", "renders"}, ...]}
-    {"event": "screenshot", "id": ID, "path": P, "ok": BOOL}
-    {"event": "error",   "id": ID | null, "message": TEXT}      a command failed
+    {"type": "closed",  "id": ID, "by": "user" | "app"}        the window is gone
+    {"type": "windows", "windows": [{"id", "title", "url_path", "renders"}, ...]}
+    {"type": "screenshot", "id": ID, "path": P, "ok": BOOL}
+    {"type": "error",   "id": ID | null, "message": TEXT}      a command failed
 
-The manager adds one event of its own for ``on_event``: ``{"event": "crashed", "returncode":
+The manager adds one event of its own for ``on_event``: ``{"type": "crashed", "returncode":
 N, "ids": [...], "log": PATH}`` when the host ends without having been asked to; the next
 ``open()`` starts a new host.
 

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Literal, get_args
 
 #: Qt platform plugins that draw without any display server.
 HEADLESS_QPA = ("offscreen", "vnc")
@@ -70,6 +71,22 @@ def _gir_dirs() -> list[str]:
     return found
 
 
+#: The backends ``webview.start(gui=...)`` accepts.
+GuiName = Literal["qt", "gtk", "cef", "mshtml", "edgechromium", "android", "cocoa"]
+GUI_NAMES: tuple[GuiName, ...] = get_args(GuiName)
+
+
+def gui_name(name: str | None) -> GuiName | None:
+    """``name`` (from ``--gui`` or ``PYWEBVIEW_GUI``) as a backend pywebview knows; ``None``:
+    pywebview's own choice. Raises ValueError for a name pywebview does not know."""
+    if not name:
+        return None
+    for known in GUI_NAMES:
+        if name == known:
+            return known
+    raise ValueError(f"unknown pywebview backend {name!r}; expected one of {', '.join(GUI_NAMES)}")
+
+
 def choose_gui(environ: Mapping[str, str] | None = None) -> str | None:
     """The pywebview ``gui`` to ask for: ``"qt"`` when it is installed (our default), else
     ``None`` (pywebview's own detection: GTK on a machine that has it). ``PYWEBVIEW_GUI``
@@ -106,12 +123,11 @@ def availability(
     headless_qt = forced in ("", "qt") and environ.get("QT_QPA_PLATFORM", "").split(":")[0] in HEADLESS_QPA
     if headless_qt and qt:
         return None
-    if _needs_display(platform):
-        if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
-            if headless_qt:  # asked for offscreen Qt, and Qt is what is missing
-                return REASON_NO_BACKEND
-            over_ssh = bool(environ.get("SSH_CONNECTION") or environ.get("SSH_CLIENT") or environ.get("SSH_TTY"))
-            return REASON_SSH if over_ssh else REASON_NO_DISPLAY
+    if _needs_display(platform) and not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        if headless_qt:  # asked for offscreen Qt, and Qt is what is missing
+            return REASON_NO_BACKEND
+        over_ssh = bool(environ.get("SSH_CONNECTION") or environ.get("SSH_CLIENT") or environ.get("SSH_TTY"))
+        return REASON_SSH if over_ssh else REASON_NO_DISPLAY
 
     def gtk_ok() -> bool:
         return gtk_available() if gtk is None else gtk

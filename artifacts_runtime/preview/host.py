@@ -29,8 +29,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from .environment import choose_gui, prepare_environment
-from .protocol import PROTOCOL_VERSION, ProtocolError, decode_command, encode_event
+from .environment import GuiName, choose_gui, gui_name, prepare_environment
+from .protocol import (
+    PROTOCOL_VERSION,
+    Command,
+    EventName,
+    ProtocolError,
+    WindowInfo,
+    decode_command,
+    encode_event,
+)
 
 log = logging.getLogger("artifacts.preview.host")
 
@@ -79,7 +87,7 @@ class _Entry:
 
 
 class Host:
-    def __init__(self, webview: Any, out: BinaryIO, gui: str | None) -> None:
+    def __init__(self, webview: Any, out: BinaryIO, gui: GuiName | None) -> None:
         self.webview = webview
         self.out = out
         self.gui = gui
@@ -93,7 +101,7 @@ class Host:
 
     # ------------------------------------------------------------------ output
 
-    def emit(self, event: str, **fields: Any) -> None:
+    def emit(self, event: EventName, **fields: Any) -> None:
         line = encode_event(event, **fields)
         with self.out_lock:
             try:
@@ -160,7 +168,7 @@ class Host:
 
         self.invoker.call.emit(discard)
 
-    def handle(self, command: dict[str, Any]) -> str | None:
+    def handle(self, command: Command) -> str | None:
         cmd = command["cmd"]
         artifact_id = command.get("id", "")
         if cmd == "open":
@@ -170,7 +178,7 @@ class Host:
             return "quit"
         elif cmd == "list":
             with self.lock:
-                items = [
+                items: list[WindowInfo] = [
                     {"id": e.artifact_id, "title": e.title, "url_path": _path(e.url), "renders": e.renders}
                     for e in self.windows.values()
                 ]
@@ -352,10 +360,12 @@ def _force_exit() -> None:
 def _make_qt_invoker() -> Any:
     """A QObject living on the GUI (main) thread; ``invoker.call.emit(fn)`` from any thread runs
     ``fn`` there (a queued connection), which is how Qt wants cross-thread calls made."""
-    from qtpy.QtCore import QObject, Signal
+    # PyQt6 itself: it is the binding qtpy (and so pywebview) uses here (``qt_available``
+    # requires it), and the one whose signal class the type checker knows.
+    from PyQt6.QtCore import QObject, pyqtSignal
 
     class Invoker(QObject):
-        call = Signal(object)
+        call = pyqtSignal(object)
 
         def __init__(self) -> None:
             super().__init__()
@@ -396,7 +406,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     out = _protocol_stdout()
     prepare_environment(os.environ)
-    gui = args.gui or choose_gui()
+    try:
+        gui = gui_name(args.gui or choose_gui())
+    except ValueError as exc:
+        log.error("%s", exc)
+        out.write(encode_event("error", id=None, message=str(exc)))
+        return 2
     log.info("starting: gui=%s QT_QPA_PLATFORM=%s", gui or "auto", os.environ.get("QT_QPA_PLATFORM", ""))
     try:
         import webview

@@ -24,17 +24,17 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from ..errors import ArtifactsError
 from ..remote import ssh_hint
 from . import environment
-from .protocol import ProtocolError, decode_event, encode_command
+from .process import group_gone, kill_group, last_telling_line, rotate_log
+from .protocol import PreviewEvent, ProtocolError, decode_event, encode_command
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -49,7 +49,8 @@ TERM_TIMEOUT = 2.0
 LOG_ROTATE_BYTES = 1024 * 1024
 STDOUT_LIMIT = 1024 * 1024
 
-Event = dict[str, Any]
+#: What ``on_event`` receives (the protocol's event record).
+Event = PreviewEvent
 
 
 class PreviewUnavailable(ArtifactsError):
@@ -76,7 +77,7 @@ class PreviewManager:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         #: Called in the event loop with every event of the host (``opened``, ``focused``,
-        #: ``loaded``, ``closed``, ``error``, ...) and ``{"event": "crashed", ...}`` when the
+        #: ``loaded``, ``closed``, ``error``, ...) and ``{"type": "crashed", ...}`` when the
         #: host dies without being asked to.
         self.on_event: Callable[[Event], None] | None = None
         #: The host's ``ready`` event (pid, gui, renderer) while one runs, else None.
@@ -132,7 +133,7 @@ class PreviewManager:
         for attempt in (1, 2):
             await self._ensure_host(url, server.port)
             reply = self._expect(
-                lambda e: e.get("id") == artifact.id and e.get("event") in ("opened", "focused", "error")
+                lambda e: e.get("id") == artifact.id and e.get("type") in ("opened", "focused", "error")
             )
             try:
                 await self._send(encode_command("open", id=artifact.id, url=url, title=artifact.title))
@@ -142,7 +143,7 @@ class PreviewManager:
                     raise
                 await self._settle()  # it died just now: let the crash be reported, then retry
                 continue
-            if event["event"] == "error":
+            if event["type"] == "error":
                 raise ArtifactsError(f"the preview window for {artifact.id} did not open: {event.get('message')}")
             return
 
@@ -151,7 +152,7 @@ class PreviewManager:
         target = self._match(artifact_id)
         if target is None or self._proc is None:
             return
-        reply = self._expect(lambda e: e.get("id") == target and e.get("event") in ("closed", "error"))
+        reply = self._expect(lambda e: e.get("id") == target and e.get("type") in ("closed", "error"))
         with contextlib.suppress(HostStopped):
             await self._send(encode_command("close", id=target))
             await self._wait(reply)
@@ -172,8 +173,9 @@ class PreviewManager:
         self._stopping = True
         with contextlib.suppress(HostStopped, ConnectionError, RuntimeError):
             await self._send(encode_command("quit"))
-        with contextlib.suppress(Exception):
-            proc.stdin.close()  # type: ignore[union-attr]
+        if proc.stdin is not None:
+            with contextlib.suppress(Exception):
+                proc.stdin.close()
         try:
             await asyncio.wait_for(proc.wait(), QUIT_TIMEOUT)
         except TimeoutError:
@@ -186,8 +188,8 @@ class PreviewManager:
                 with contextlib.suppress(ProcessLookupError):
                     proc.kill()
                 await proc.wait()
-        _kill_group(proc.pid)
-        await _group_gone(proc.pid)
+        kill_group(proc.pid)
+        await group_gone(proc.pid)
         await self._join_reader()
 
     # ------------------------------------------------------------------ the host process
@@ -212,10 +214,10 @@ class PreviewManager:
                     with contextlib.suppress(ProcessLookupError):
                         started.kill()
                     await started.wait()
-                    _kill_group(started.pid)
+                    kill_group(started.pid)
                 await self._join_reader()
                 why = "did not get ready in time" if isinstance(exc, TimeoutError) else "exited before it was ready"
-                tail = _last_line(self.log_path)
+                tail = last_telling_line(self.log_path)
                 what = (
                     "the display cannot be reached"
                     if "could not connect to display" in tail
@@ -229,8 +231,9 @@ class PreviewManager:
     async def _spawn(self) -> None:
         path = self.log_path
         path.parent.mkdir(parents=True, exist_ok=True)
-        _rotate(path)
-        self._log = open(path, "ab")  # noqa: SIM115 - the child writes to it for its lifetime
+        rotate_log(path, LOG_ROTATE_BYTES)
+        # Kept open for the child's lifetime; an append open of a local file does not block the loop.
+        self._log = open(path, "ab")  # noqa: SIM115, ASYNC230
         self._log.write(
             f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} preview host started by pid {os.getpid()}\n".encode()
         )
@@ -274,7 +277,7 @@ class PreviewManager:
             self._gone(proc, returncode)
 
     def _dispatch(self, event: Event) -> None:
-        kind = event.get("event")
+        kind = event.get("type")
         artifact_id = event.get("id")
         if kind == "ready":
             self.host_info = event
@@ -296,7 +299,7 @@ class PreviewManager:
     def _gone(self, proc: asyncio.subprocess.Process, returncode: int) -> None:
         if proc is not self._proc:
             return
-        _kill_group(proc.pid)  # WebEngine helpers of a killed host must not outlive it
+        kill_group(proc.pid)  # WebEngine helpers of a killed host must not outlive it
         lost = sorted(self._open)
         self._open.clear()
         self._proc = None
@@ -315,7 +318,7 @@ class PreviewManager:
             self._log = None
         if was_ready and not self._stopping:  # (a host that never got ready: open() raises)
             log.warning("the preview window host died (exit status %s)", returncode)
-            self._notify({"event": "crashed", "returncode": returncode, "ids": lost, "log": str(self.log_path)})
+            self._notify({"type": "crashed", "returncode": returncode, "ids": lost, "log": str(self.log_path)})
 
     async def _settle(self) -> None:
         """Wait until a dying host has exited and its end has been handled."""
@@ -350,12 +353,12 @@ class PreviewManager:
         self._waiters.append((predicate, future))
         return future
 
-    async def _wait(self, future: asyncio.Future[Event], timeout: float = REPLY_TIMEOUT) -> Event:
+    async def _wait(self, future: asyncio.Future[Event], within: float = REPLY_TIMEOUT) -> Event:
         try:
-            return await asyncio.wait_for(future, timeout)
+            return await asyncio.wait_for(future, within)
         except TimeoutError:
             raise ArtifactsError(
-                f"the preview window host did not answer within {timeout:.0f} s; see {self.log_path}"
+                f"the preview window host did not answer within {within:.0f} s; see {self.log_path}"
             ) from None
         finally:
             self._waiters = [w for w in self._waiters if w[1] is not future]
@@ -375,76 +378,3 @@ class PreviewManager:
             return artifact_id
         found = [i for i in self._open if i.startswith(artifact_id)]
         return found[0] if len(found) == 1 else None
-
-
-def _kill_group(pgid: int) -> None:
-    """SIGKILL whatever is left in the host's process group (its WebEngine helpers)."""
-    if not hasattr(os, "killpg"):
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signal.SIGKILL)
-
-
-async def _group_gone(pgid: int, timeout: float = 2.0) -> None:
-    """Wait (briefly) until no process of the group is still running."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and _group_running(pgid):
-        await asyncio.sleep(0.02)
-
-
-def _group_running(pgid: int) -> bool:
-    """Whether a process of the group runs. Zombies do not count: they are dead, waiting for
-    init (which they were handed to when the host exited) to reap them."""
-    if not os.path.isdir("/proc/self"):
-        try:
-            os.killpg(pgid, 0)
-        except (ProcessLookupError, PermissionError, AttributeError):
-            return False
-        return True
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != b"Z":
-            return True
-    return False
-
-
-def _rotate(path: Path) -> None:
-    try:
-        if path.stat().st_size > LOG_ROTATE_BYTES:
-            os.replace(path, path.with_name(path.name + ".1"))
-    except OSError:
-        pass
-
-
-#: Lines of the host's log that say best why it could not start, most telling first.
-_TELLING = (
-    "could not connect to display",
-    "not installed",
-    "Error:",
-    "Exception:",
-    "ERROR",
-    "failed to start",
-)
-
-
-def _last_line(path: Path) -> str:
-    """The line of the host's last run in its log that best says what went wrong."""
-    try:
-        with open(path, "rb") as fh:
-            fh.seek(0, os.SEEK_END)
-            fh.seek(max(0, fh.tell() - 16384))
-            text = fh.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-    lines = [line.strip() for line in text.split("\n--- ")[-1].splitlines()[1:] if line.strip()]
-    for needle in _TELLING:
-        for line in reversed(lines):
-            if needle in line:
-                return line[:300]
-    return lines[-1][:300] if lines else ""

@@ -7,10 +7,10 @@ package docstring (``artifacts_runtime/preview/__init__.py``) describes every me
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal, Required, TypedDict, cast
 
 #: Bumped when a message changes meaning; the host reports it in its ``ready`` event.
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: events say what they are in "type" (was "event")
 
 #: Commands the host understands, and the fields each one requires besides ``cmd``.
 COMMANDS: dict[str, tuple[str, ...]] = {
@@ -40,6 +40,62 @@ EVENTS = frozenset(
     }
 )
 
+#: The key that says what an event is: ``type``, as in the event hub's and the chat's events.
+DISCRIMINATOR = "type"
+
+CommandName = Literal["open", "focus", "reload", "title", "close", "list", "screenshot", "quit"]
+EventName = Literal["ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "error", "crashed"]
+
+
+class Command(TypedDict, total=False):
+    """A command, app -> host. ``check_command`` ensures the fields its ``cmd`` requires."""
+
+    cmd: Required[CommandName]
+    id: str
+    url: str
+    title: str
+    path: str
+
+
+class WindowInfo(TypedDict):
+    """One open window, as the ``windows`` event lists it (no token: ``url_path``)."""
+
+    id: str
+    title: str
+    url_path: str
+    renders: int
+
+
+class PreviewEvent(TypedDict, total=False):
+    """An event, host -> app (and the manager's own ``crashed``). Which fields an event has
+    depends on its ``type``; the package docstring lists them."""
+
+    type: Required[EventName]
+    id: str | None
+    title: str
+    message: str
+    # ready
+    pid: int
+    gui: str
+    renderer: str | None
+    protocol: int
+    startup_ms: int
+    # loaded
+    version: int | None
+    renders: int
+    # closed: "user" | "app"
+    by: str
+    # windows
+    windows: list[WindowInfo]
+    # screenshot
+    path: str
+    ok: bool
+    # crashed
+    returncode: int
+    ids: list[str]
+    log: str
+
+
 #: A line longer than this is refused (an artifact's URL and title are far shorter).
 MAX_LINE = 64 * 1024
 
@@ -65,7 +121,7 @@ def _load(line: bytes | str) -> dict[str, Any]:
         raise ProtocolError("empty line")
     try:
         message = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ProtocolError(f"line is not JSON ({exc.msg})") from exc
     if not isinstance(message, dict):
         raise ProtocolError("a message must be a JSON object")
@@ -79,7 +135,7 @@ def encode_command(cmd: str, **fields: Any) -> bytes:
     return _dump(message)
 
 
-def check_command(message: dict[str, Any]) -> dict[str, Any]:
+def check_command(message: dict[str, Any]) -> Command:
     cmd = message.get("cmd")
     if not isinstance(cmd, str) or cmd not in COMMANDS:
         raise ProtocolError(f"unknown command {cmd!r}; expected one of {', '.join(COMMANDS)}")
@@ -93,24 +149,24 @@ def check_command(message: dict[str, Any]) -> dict[str, Any]:
     url = message.get("url")
     if url is not None and not url.startswith(("http://", "https://")):
         raise ProtocolError("'url' must be an http(s) URL")
-    return message
+    return cast(Command, message)
 
 
-def decode_command(line: bytes | str) -> dict[str, Any]:
+def decode_command(line: bytes | str) -> Command:
     """A command line read by the host; raises :class:`ProtocolError` when it is not valid."""
     return check_command(_load(line))
 
 
-def encode_event(event: str, **fields: Any) -> bytes:
+def encode_event(event: EventName, **fields: Any) -> bytes:
     """One event as a line for the host's stdout."""
     if event not in EVENTS:
         raise ProtocolError(f"unknown event {event!r}")
-    return _dump({"event": event, **fields})
+    return _dump({DISCRIMINATOR: event, **fields})
 
 
-def decode_event(line: bytes | str) -> dict[str, Any]:
+def decode_event(line: bytes | str) -> PreviewEvent:
     """An event line read by the manager; raises :class:`ProtocolError` when it is not valid."""
     message = _load(line)
-    if message.get("event") not in EVENTS:
-        raise ProtocolError(f"unknown event {message.get('event')!r}")
-    return message
+    if message.get(DISCRIMINATOR) not in EVENTS:
+        raise ProtocolError(f"unknown event {message.get(DISCRIMINATOR)!r}")
+    return cast(PreviewEvent, message)

@@ -56,7 +56,7 @@ class Recorder:
         return [
             e
             for e in self.events[after:]
-            if e.get("event") == kind and (artifact_id is None or e.get("id") == artifact_id)
+            if e.get("type") == kind and (artifact_id is None or e.get("id") == artifact_id)
         ]
 
     async def wait(

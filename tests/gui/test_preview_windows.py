@@ -17,7 +17,7 @@ import time
 import pytest
 
 from artifacts_runtime.preview.manager import PreviewManager, PreviewUnavailable
-from artifacts_runtime.preview.protocol import decode_event, encode_command
+from artifacts_runtime.preview.protocol import PROTOCOL_VERSION, decode_event, encode_command
 
 from .conftest import alive, eventually, process_tree
 
@@ -193,12 +193,12 @@ async def test_the_host_alone_speaks_only_protocol_and_quits_when_stdin_closes(w
             assert line, f"host ended early; events: {events}"
             event = decode_event(line)  # raises on anything that is not an event
             events.append(event)
-            if event["event"] == kind:
+            if event["type"] == kind:
                 return event
 
     try:
         ready = await next_event("ready")
-        assert ready["pid"] == proc.pid and ready["protocol"] == 1
+        assert ready["pid"] == proc.pid and ready["protocol"] == PROTOCOL_VERSION == 2
         proc.stdin.write(b"this is not json\n" + encode_command("focus", id="nope"))
         assert "bad command" in (await next_event("error"))["message"]
         assert (await next_event("error"))["id"] == "nope"
@@ -209,7 +209,7 @@ async def test_the_host_alone_speaks_only_protocol_and_quits_when_stdin_closes(w
 
         proc.stdin.close()  # the app is gone
         closed = await next_event("closed")
-        assert closed == {"event": "closed", "id": artifact.id, "by": "app"}
+        assert closed == {"type": "closed", "id": artifact.id, "by": "app"}
         assert await asyncio.wait_for(proc.stdout.read(), 15) == b""
         assert await asyncio.wait_for(proc.wait(), 15) == 0
         await eventually(lambda: _none_alive(tree), timeout=10)

@@ -123,3 +123,12 @@ def test_asking_for_availability_imports_neither_pywebview_nor_qt():
     assert done.returncode == 0, done.stderr
     top = {name.partition(".")[0] for name in json.loads(done.stdout.strip().splitlines()[-1])}
     assert not top & {"webview", "PyQt6", "qtpy", "gi", "textual"}
+
+
+def test_a_backend_name_is_one_pywebview_knows():
+    from artifacts_runtime.preview.environment import gui_name
+
+    assert gui_name("qt") == "qt" and gui_name("gtk") == "gtk"
+    assert gui_name(None) is None and gui_name("") is None
+    with pytest.raises(ValueError, match="unknown pywebview backend 'tk'"):
+        gui_name("tk")

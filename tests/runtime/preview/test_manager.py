@@ -129,7 +129,7 @@ async def test_a_host_that_cannot_start_makes_previews_unavailable(bare_env, wor
     assert str(manager.log_path) in reason
     assert manager.availability() == reason
     assert manager.host_pid is None
-    assert [e["event"] for e in events] == ["error"]  # said before it ended; no "crashed"
+    assert [e["type"] for e in events] == ["error"]  # said before it ended; no "crashed"
     assert "fake: no pywebview here" in manager.log_path.read_text()
 
     with pytest.raises(PreviewUnavailable):  # and no second attempt

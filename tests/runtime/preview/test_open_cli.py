@@ -59,7 +59,7 @@ async def test_open_over_ssh_prints_the_url_and_serves_until_ctrl_c(store):
         assert proc.poll() is None
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=15)
+        _out, err = proc.communicate(timeout=15)
     assert proc.returncode == 0, err
     assert "No preview window: running over SSH" in err
     assert f"ssh -N -L {port}:127.0.0.1:{port} tester@" in err

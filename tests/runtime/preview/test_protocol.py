@@ -66,12 +66,18 @@ def test_encoding_refuses_what_the_host_would_refuse():
 
 def test_events_round_trip():
     line = encode_event("loaded", id="abcd1234", version=2, title="Budget", renders=3)
-    assert decode_event(line) == {"event": "loaded", "id": "abcd1234", "version": 2, "title": "Budget", "renders": 3}
+    assert decode_event(line) == {"type": "loaded", "id": "abcd1234", "version": 2, "title": "Budget", "renders": 3}
     assert decode_event(line.decode()) == decode_event(line)
 
 
 def test_unknown_events_and_stray_output_are_not_events():
     with pytest.raises(ProtocolError):
-        decode_event(b'{"event": "sneeze"}')
+        decode_event(b'{"type": "sneeze"}')
     with pytest.raises(ProtocolError):
         decode_event(b"[pywebview] some log line\n")
+
+
+def test_events_say_what_they_are_in_type_like_the_hub_and_the_chat():
+    assert json.loads(encode_event("closed", id="a", by="app")) == {"type": "closed", "id": "a", "by": "app"}
+    with pytest.raises(ProtocolError):
+        decode_event(b'{"event": "closed", "id": "a"}')  # the old discriminator is not an event
