@@ -13,10 +13,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-import tomlkit.exceptions
-from tomlkit.items import Table
-
 from ..errors import ConfigError
 from ..paths import Paths
 from .loader import field_value, parse_config_text
@@ -37,6 +33,11 @@ def set_in_text(text: str, path: str, value: Any, where: str = "config.toml") ->
     Raises :class:`ConfigError` when ``value`` is not valid for the setting, or ``text`` is
     not TOML the app would load.
     """
+    # Imported here: only writing needs it, and every start of the app reads the config.
+    import tomlkit
+    import tomlkit.exceptions
+    from tomlkit.items import Table
+
     setting = _setting(path)
     field_value(setting, value, where)
     try:
