@@ -39,10 +39,6 @@ class Persister:
             ctx.message_ids.append(stored.id)
         rnd.last_save = time.monotonic()
 
-    def due(self, rnd: Round) -> bool:
-        """Whether a throttled save of the streaming reply is due."""
-        return rnd.message_id is not None and time.monotonic() - rnd.last_save >= self.save_interval
-
     async def save(self, rnd: Round, *, incomplete: bool, force: bool = False, stop_reason: str | None = None) -> None:
         if rnd.message_id is None:
             return

@@ -11,6 +11,7 @@ size of what streamed so far.
 from __future__ import annotations
 
 import asyncio
+import time
 from contextlib import suppress
 
 from ..errors import ArtifactsError
@@ -49,7 +50,8 @@ class Reducer:
                 block.thinking.append(delta.thinking)
             elif dkind == "signature_delta" and isinstance(block, ThinkingState):
                 block.signature += delta.signature
-            if self.persist.due(rnd):
+            # the throttle of Persister.save, checked here first: this runs at every delta
+            if rnd.message_id and time.monotonic() - rnd.last_save >= self.persist.save_interval:
                 await self.persist.save(rnd, incomplete=True)
         elif kind == "content_block_start":
             rnd.has_content = True
