@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .environment import GuiName, choose_gui, gui_name, prepare_environment
 from .protocol import (
@@ -40,7 +40,22 @@ from .protocol import (
     encode_event,
 )
 
+if TYPE_CHECKING:
+    from webview import Window
+
 log = logging.getLogger("artifacts.preview.host")
+
+
+class _Signal(Protocol):
+    def emit(self, *args: Any) -> None: ...
+
+
+class Invoker(Protocol):
+    """Runs a function on the GUI thread: ``invoker.call.emit(fn)`` (see ``_make_qt_invoker``)."""
+
+    @property
+    def call(self) -> _Signal: ...
+
 
 #: Installed in every shell page once pywebview's bridge is there: reports each finished render
 #: of the artifact (the shell sets ``body[data-rendered]`` to the version it rendered, again on
@@ -78,7 +93,7 @@ QUIT_GRACE = 6.0  # seconds the GUI gets to close down before the host exits by 
 @dataclass
 class _Entry:
     artifact_id: str
-    window: Any
+    window: Window
     url: str
     title: str
     renders: int = 0
@@ -94,8 +109,8 @@ class Host:
         self.windows: dict[str, _Entry] = {}
         self.lock = threading.RLock()
         self.out_lock = threading.Lock()
-        self.anchor: Any = None
-        self.invoker: Any = None
+        self.anchor: Window | None = None
+        self.invoker: Invoker | None = None
         self.quitting = threading.Event()
         self.started = time.monotonic()
 
@@ -116,7 +131,9 @@ class Host:
 
     def run(self) -> None:
         """pywebview's ``start(func)``: wait for the GUI loop, say ready, then serve stdin."""
-        if not self.anchor.events.shown.wait(30):
+        anchor = self.anchor
+        assert anchor is not None, "main() creates the anchor before the GUI loop starts"
+        if not anchor.events.shown.wait(30):
             log.error("the GUI loop did not start within 30 s")
             self.emit("error", id=None, message="the GUI loop did not start")
             os._exit(2)
@@ -158,15 +175,19 @@ class Host:
     def _discard_anchor_page(self) -> None:
         """The hidden anchor needs no renderer process: once its page has loaded (so no
         pywebview thread waits on it), discard the page, which frees its renderer (~90 MB)."""
-        if not self.anchor.events.loaded.wait(10):
+        anchor, invoker = self.anchor, self.invoker
+        if anchor is None or invoker is None or not anchor.events.loaded.wait(10):
+            return
+        native = anchor.native
+        if native is None:
             return
 
         def discard() -> None:
             from qtpy.QtWebEngineCore import QWebEnginePage
 
-            self.anchor.native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
+            native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
 
-        self.invoker.call.emit(discard)
+        invoker.call.emit(discard)
 
     def handle(self, command: Command) -> str | None:
         cmd = command["cmd"]
@@ -357,7 +378,7 @@ def _force_exit() -> None:
     os._exit(3)
 
 
-def _make_qt_invoker() -> Any:
+def _make_qt_invoker() -> Invoker:
     """A QObject living on the GUI (main) thread; ``invoker.call.emit(fn)`` from any thread runs
     ``fn`` there (a queued connection), which is how Qt wants cross-thread calls made."""
     # PyQt6 itself: it is the binding qtpy (and so pywebview) uses here (``qt_available``
