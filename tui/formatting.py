@@ -81,10 +81,7 @@ def table_type(type_: str, language: str | None) -> str:
 
 def editor_language(type_: str, language: str | None, available: set[str] | frozenset[str]) -> str | None:
     """The TextArea language for an artifact, or None when it has no highlighter here."""
-    if type_ == kinds.CODE:
-        name = CODE_LANGUAGES.get((language or "").lower())
-    else:
-        name = TYPE_LANGUAGES.get(type_)
+    name = CODE_LANGUAGES.get((language or "").lower()) if type_ == kinds.CODE else TYPE_LANGUAGES.get(type_)
     return name if name in available else None
 
 

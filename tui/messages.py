@@ -6,9 +6,16 @@ watch them too (a search posts ``LibraryUpdated``; a chat turn posts ``ArtifactC
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.chat.events import ToolInputProgress
+
+#: An event of the runtime's EventHub (``{"type": "artifact.updated", "artifact_id": …}``).
+HubEvent = dict[str, Any]
 
 
 class WorkspaceReady(Message):
@@ -24,7 +31,7 @@ class WorkspaceFailed(Message):
 class RuntimeEvent(Message):
     """Something happened in the runtime (the store, an open preview): the EventHub's dict."""
 
-    def __init__(self, event: dict[str, Any]) -> None:
+    def __init__(self, event: HubEvent) -> None:
         super().__init__()
         self.event = event
 
@@ -34,7 +41,8 @@ class RuntimeEvent(Message):
 
     @property
     def artifact_id(self) -> str | None:
-        return self.event.get("artifact_id")
+        artifact_id = self.event.get("artifact_id")
+        return artifact_id if isinstance(artifact_id, str) else None
 
 
 class ArtifactSelected(Message):
@@ -77,9 +85,9 @@ class LiveArtifact:
         self.size = 0
         self.artifact_id: str | None = None
         self.command: str | None = None
-        self._event: Any = None
+        self._event: ToolInputProgress | None = None
 
-    def update(self, event: Any) -> None:
+    def update(self, event: ToolInputProgress) -> None:
         """Take the newest ToolInputProgress event."""
         self._event = event
         self.title = event.title or self.title
@@ -107,6 +115,18 @@ class StreamingArtifact(Message):
 
 class StreamingFinished(Message):
     """The artifact being written is done (or the reply ended)."""
+
+
+class ShowView(Message):
+    """Show one of the views (library, chat, inspector) and focus it: a pane asks, the screen
+    does it (a palette command of a pane shows that pane first)."""
+
+    def __init__(self, view: str, *, focus: bool = True, then: Callable[[], object] | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.focus = focus
+        #: What to do once the view shows (a palette command's action).
+        self.then = then
 
 
 class OpenPreview(Message):

@@ -1,18 +1,17 @@
 """Opening previews: a window through the preview manager where one can be shown, otherwise
 the URL to open in a browser (with the ``ssh -L`` line when the app runs over SSH).
 
-The window manager (``artifacts_runtime.preview.manager``) is imported on the first open, not
-at start-up; when it is missing or says no window can be shown, the app falls back to the URL of
-the local server, which works in any browser.
+The window manager (:class:`artifacts_runtime.preview.manager.PreviewManager`) is imported and
+built on the first open, not at start-up. When the app was built without one (tests, a
+headless session) or it cannot start, the URL of the local server still works in any browser.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from artifacts_runtime.errors import ArtifactsError
 
@@ -21,7 +20,31 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-MANAGER_MODULE = "artifacts_runtime.preview.manager"
+PreviewEvent = dict[str, Any]
+
+
+class WindowManager(Protocol):
+    """What the app uses of ``PreviewManager`` (a test stands in a fake with these)."""
+
+    on_event: Callable[[PreviewEvent], None] | None
+
+    def availability(self) -> str | None: ...
+
+    async def open(self, artifact_id: str) -> None: ...
+
+    async def close(self, artifact_id: str) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+ManagerFactory = Callable[["Workspace"], WindowManager]
+
+
+def preview_manager(workspace: Workspace) -> WindowManager:
+    """The real window manager (its module is imported here, on the first open)."""
+    from artifacts_runtime.preview.manager import PreviewManager
+
+    return PreviewManager(workspace)
 
 
 @dataclass(frozen=True)
@@ -39,49 +62,32 @@ class Previews:
     def __init__(
         self,
         workspace: Workspace,
-        on_event: Callable[[dict[str, Any]], None] | None = None,
+        on_event: Callable[[PreviewEvent], None] | None = None,
         *,
-        manager_module: str | None = MANAGER_MODULE,
+        manager: ManagerFactory | None = preview_manager,
     ) -> None:
         self.workspace = workspace
         self.on_event = on_event
-        self._manager_module = manager_module
-        self._manager: Any = None
-        self._unavailable_class: type[BaseException] | None = None
-        self._missing: str | None = None
-        self.told_reason = False
+        self._factory = manager
+        self._manager: WindowManager | None = None
+        self._missing: str | None = None if manager is not None else "preview windows are turned off"
 
-    def _load(self) -> Any:
-        if self._manager is not None or self._missing is not None:
+    def _load(self) -> WindowManager | None:
+        if self._manager is not None or self._missing is not None or self._factory is None:
             return self._manager
-        if self._manager_module is None:
-            self._missing = "preview windows are turned off"
-            return None
         try:
-            module = importlib.import_module(self._manager_module)
-            manager_class = module.PreviewManager
-        except (ImportError, AttributeError) as exc:
+            self._manager = self._factory(self.workspace)
+        except ImportError as exc:
             log.info("no preview manager: %s", exc)
             self._missing = "preview windows are not available in this installation"
             return None
-        self._unavailable_class = getattr(module, "PreviewUnavailable", None)
-        try:
-            self._manager = manager_class(self.workspace)
         except Exception as exc:
             log.warning("preview manager failed to start: %s", exc)
             self._missing = f"preview windows cannot start ({exc})"
             return None
         if self.on_event is not None:
-            try:
-                self._manager.on_event = self._forward
-            except AttributeError:
-                pass
+            self._manager.on_event = self.on_event
         return self._manager
-
-    def _forward(self, event: Any) -> None:
-        if self.on_event is None:
-            return
-        self.on_event(event if isinstance(event, dict) else {"type": "preview.event", "detail": event})
 
     def availability(self) -> str | None:
         """Why no window can be shown (None when one can)."""
@@ -104,16 +110,14 @@ class Previews:
         manager = self._load()
         reason = self._missing or "no preview window can be shown here"
         if manager is not None:
+            from artifacts_runtime.preview.manager import PreviewUnavailable
+
             try:
                 await manager.open(artifact_id)
                 return None
+            except PreviewUnavailable as exc:
+                return PreviewFallback(exc.reason, exc.url, exc.ssh_hint)
             except Exception as exc:
-                if self._unavailable_class is not None and isinstance(exc, self._unavailable_class):
-                    url = getattr(exc, "url", None)
-                    hint = getattr(exc, "ssh_hint", None)
-                    if not url:
-                        url, hint = await self.url(artifact_id)
-                    return PreviewFallback(str(getattr(exc, "reason", None) or exc), url, hint)
                 if not isinstance(exc, ArtifactsError):
                     log.exception("the preview window failed")
                 reason = f"the preview window failed ({exc})"

@@ -191,7 +191,7 @@ def seed_library_sync(paths: Paths, **kwargs: Any) -> dict[str, str]:
 def build_app(**kwargs: Any) -> ArtifactsApp:
     """The app as tests use it: a fixed clock, no preview windows, no server until asked."""
     kwargs.setdefault("clock", lambda: NOW)
-    kwargs.setdefault("preview_module", None)
+    kwargs.setdefault("preview_manager", None)
     kwargs.setdefault("start_server", False)
     return ArtifactsApp(**kwargs)
 

@@ -28,15 +28,11 @@ async def wait_until(
 
 
 async def ready(pilot: Pilot) -> None:
-    """The library is open and its first page is shown."""
+    """The workspace is open and the library shows its first page (public signals only)."""
     app: Any = pilot.app
-    await asyncio.wait_for(app.ready.wait(), DEFAULT_TIMEOUT)
+    await app.wait_ready(DEFAULT_TIMEOUT)
     library = app.main_screen.library
-    await wait_until(
-        pilot,
-        lambda: library._loaded_generation == library._generation and library._loaded_generation >= 0,
-        what="the first page of the library",
-    )
+    await wait_until(pilot, lambda: library.loaded, what="the first page of the library")
     await pilot.pause()
 
 

@@ -1,4 +1,4 @@
-"""The app as a whole: layouts by terminal width, help, the command palette, themes kept in
+"""The app as a whole: layouts by terminal width, help, themes kept in
 config.toml, the user's keymap, live-data grants, and how it starts (no model client yet)."""
 
 from __future__ import annotations
@@ -9,12 +9,9 @@ import subprocess
 import sys
 import textwrap
 
-from textual.command import CommandPalette
-
 from artifacts_runtime.config import load_config
 from tui import bindings as keys
-from tui.commands import app_commands
-from tui.screens.dialogs import GrantDialog
+from tui.dialogs.grant import GrantDialog
 from tui.screens.help import HelpScreen
 from tui.screens.main import layout_for
 
@@ -64,51 +61,6 @@ async def test_help_lists_the_keys_of_every_pane(seeded) -> None:
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-
-
-async def test_the_palette_has_every_action_and_finds_artifacts(seeded) -> None:
-    app = build_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        app.current_artifact_id = seeded["Habit tracker"]
-        names = {c.name for c in app_commands(app)}
-        for expected in (
-            "View: Library",
-            "View: Chat",
-            "View: Inspector",
-            "Library: Search",
-            "Library: Show react",
-            "Library: Sort by title",
-            "Library: Show the trash",
-            "Artifact: Open preview",
-            "Artifact: Rename…",
-            "Artifact: Move to the trash",
-            "Artifact: Edit code",
-            "Artifact: Versions and diffs",
-            "Artifact: State",
-            "Artifact: Add a state key…",
-            "Chat: New conversation",
-            "Chat: Conversations…",
-            "Chat: Attach a file…",
-            "Help: Keys",
-        ):
-            assert expected in names, expected
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"regex")
-        palette = app.screen
-
-        def found() -> list[str]:
-            return [str(o.prompt) for o in palette.query_one("CommandList").options]
-
-        await wait_until(pilot, lambda: any("Open: Regex tester" in p for p in found()), what="the artifact hit")
-        await pilot.press("escape")
-
-        # A palette command runs the action.
-        command = next(c for c in app_commands(app) if c.name == "Library: Show react")
-        command.run()
-        library = app.main_screen.library
-        await wait_until(pilot, lambda: [r.title for r in library.table.rows_data] == ["Budget chart"])
 
 
 async def test_the_chosen_theme_is_kept_in_config(seeded, paths) -> None:

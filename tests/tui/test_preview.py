@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
+from typing import Any, ClassVar
 
-import pytest
-
-from tui.preview import Previews
-from tui.screens.dialogs import PreviewUrlDialog
+from tui.dialogs.preview_url import PreviewUrlDialog
+from tui.preview import Previews, preview_manager
 
 from .app_builder import build_app
 from .helpers import notifications, ready, wait_until
@@ -19,7 +15,7 @@ from .helpers import notifications, ready, wait_until
 async def test_no_display_shows_the_url_and_the_ssh_line(seeded, monkeypatch) -> None:
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22")
     monkeypatch.setenv("USER", "ada")
-    app = build_app(preview_module="artifacts_runtime.preview.manager")
+    app = build_app(preview_manager=preview_manager)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         artifact_id = seeded["Habit tracker"]
@@ -46,7 +42,7 @@ async def test_no_display_shows_the_url_and_the_ssh_line(seeded, monkeypatch) ->
 
 
 async def test_without_a_preview_manager_the_url_still_works(seeded) -> None:
-    app = build_app(preview_module=None)
+    app = build_app(preview_manager=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+o")
@@ -58,7 +54,7 @@ async def test_without_a_preview_manager_the_url_still_works(seeded) -> None:
 class FakeManager:
     """Stands in for artifacts_runtime.preview.manager.PreviewManager."""
 
-    instances: list[FakeManager] = []
+    instances: ClassVar[list[FakeManager]] = []
 
     def __init__(self, workspace: Any) -> None:
         self.workspace = workspace
@@ -80,18 +76,9 @@ class FakeManager:
         self.closed = True
 
 
-@pytest.fixture
-def fake_manager_module(monkeypatch) -> str:
-    module = types.ModuleType("fake_preview_manager")
-    module.PreviewManager = FakeManager  # type: ignore[attr-defined]
-    module.PreviewUnavailable = type("PreviewUnavailable", (Exception,), {})  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "fake_preview_manager", module)
+async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded) -> None:
     FakeManager.instances.clear()
-    return "fake_preview_manager"
-
-
-async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded, fake_manager_module) -> None:
-    app = build_app(preview_module=fake_manager_module)
+    app = build_app(preview_manager=FakeManager)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         app.main_screen.library.select(seeded["Budget chart"])
@@ -106,6 +93,10 @@ async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded, fak
     assert manager.closed
 
 
-async def test_previews_adapter_reports_a_missing_module() -> None:
-    previews = Previews(workspace=None, manager_module="no_such_module_here")  # type: ignore[arg-type]
+async def test_previews_report_a_missing_manager() -> None:
+    def missing(workspace: Any) -> Any:
+        raise ImportError("no module named webview")
+
+    previews = Previews(workspace=None, manager=missing)  # type: ignore[arg-type]
     assert previews.availability() == "preview windows are not available in this installation"
+    assert Previews(workspace=None, manager=None).availability() == "preview windows are turned off"  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""SVG snapshots of the main screens at 80x24 (SSH, a small window) and 120x40 (a large one).
+"""SVG snapshots of the main screens at 80x24 (SSH, a small window), 100x32 (the medium layout)
+and 120x40 (a large one); the command palette; every dialog.
 
 Deterministic: fixed titles, ids, times and clock (``app_builder``), no server port on screen,
 cursors not blinking. After a deliberate change of the look, review the new pictures and run
@@ -10,9 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from tui.screens.dialogs import PreviewUrlDialog
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.conversations import ConversationsDialog
+from tui.dialogs.grant import GrantDialog
+from tui.dialogs.preview_url import PreviewUrlDialog
+from tui.dialogs.state_edit import StateEditDialog
+from tui.dialogs.text_prompt import TextPrompt
 
 from .app_builder import build_app, seed_library_sync
 from .helpers import no_blink, ready, wait_until
@@ -49,6 +56,15 @@ async def _inspect(pilot: Pilot, ids: dict[str, str], tab: str = "code") -> None
         await wait_until(pilot, lambda: view.artifact is not None)
         if tab == "versions":
             await wait_until(pilot, lambda: "v2" in str(view.query_one("#versions-title").render()))
+        else:
+            # The DataTable measures its columns when it is next idle: wait for that, or the
+            # picture depends on whether the screenshot came first (the Key column cut to "hab").
+            table = view.table
+            await wait_until(
+                pilot,
+                lambda: table.columns["key"].content_width >= max(len(e.key) for e in view.entries),
+                what="the state table's columns measured",
+            )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -129,5 +145,117 @@ def test_preview_url(snap_compare, paths) -> None:
                 "ssh -N -L 8123:127.0.0.1:8123 ada@workstation",
             )
         )
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+MEDIUM = (100, 32)
+
+
+def test_medium_layout(snap_compare, paths) -> None:
+    """96-119 columns: the library and one of chat / inspector (here the chat)."""
+    assert snapshot(snap_compare, paths, MEDIUM)
+
+
+def test_medium_layout_inspector(snap_compare, paths) -> None:
+    """The medium layout with the inspector as the second pane (F4)."""
+    assert snapshot(snap_compare, paths, MEDIUM, _inspect)
+
+
+def test_palette(snap_compare, paths) -> None:
+    """Ctrl+P: every action by name (an artifact selected, so its commands are listed too)."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await _inspect(pilot, ids)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+        palette = pilot.app.screen
+        await wait_until(pilot, lambda: palette.query_one("CommandList").option_count > 10, what="the commands")
+
+    assert snapshot(snap_compare, paths, (120, 40), steps)
+
+
+def test_palette_finds_an_artifact(snap_compare, paths) -> None:
+    """Typing in the palette: commands and artifacts ("Open: …") that match."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+        palette = pilot.app.screen
+        await pilot.press(*"regex")
+
+        def found() -> list[str]:
+            return [str(o.prompt) for o in palette.query_one("CommandList").options]
+
+        await wait_until(pilot, lambda: any("Open: Regex tester" in p for p in found()), what="the artifact hit")
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_confirm_dialog(snap_compare, paths) -> None:
+    """D in the trash: delete for good asks first."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.app.push_screen(
+            ConfirmDialog(
+                "Delete “Logo” for good?",
+                "Its versions, state and files go with it. This cannot be undone.",
+                confirm="Delete forever",
+                danger=True,
+            )
+        )
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_text_prompt(snap_compare, paths) -> None:
+    """r: rename, with the validator's error shown under the field."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TextPrompt))
+        pilot.app.screen.query_one("#prompt-input").value = ""
+        await pilot.press("enter")
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_conversations_dialog(snap_compare, paths) -> None:
+    """Ctrl+R: the conversations, the current one marked."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConversationsDialog))
+
+    assert snapshot(snap_compare, paths, (80, 24), steps, conversation=True)
+
+
+def test_state_edit_dialog(snap_compare, paths) -> None:
+    """e on a state key: the value pretty-printed, Ctrl+S saves it compact."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await _inspect(pilot, ids, "state")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, StateEditDialog))
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_state_add_dialog(snap_compare, paths) -> None:
+    """a on the state tab: a new key (personal or shared) and its value."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await _inspect(pilot, ids, "state")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, StateEditDialog))
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_grant_dialog(snap_compare, paths) -> None:
+    """An artifact's fetch() to a new origin: once, always or deny."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.app.push_screen(GrantDialog("Budget chart", "https://data.example.com"))
 
     assert snapshot(snap_compare, paths, (80, 24), steps)

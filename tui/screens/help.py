@@ -4,11 +4,12 @@ user's keymap applied), and a few words on how the app works."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -36,7 +37,7 @@ def help_table(title: str, group: list[keys.Key]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q,question_mark", "dismiss", "Close", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q,question_mark", "dismiss", "Close", show=False)]
     DEFAULT_CLASSES = "dialog"
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:

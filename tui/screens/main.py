@@ -2,22 +2,33 @@
 the same panes as views, one at a time (F2, F3, F4 switch; so does clicking the top bar).
 
 It owns no data: it routes the panes' messages (Harlequin's habit) — a selection in the
-library goes to the inspector, an artifact made in the chat is selected in both.
+library goes to the inspector, an artifact made in the chat is selected in both — opens
+previews, keeps the top bar's status line, and contributes the palette's view commands.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
+from artifacts_runtime.errors import ArtifactsError
+
+from ..commands import ArtifactSearch, PaletteCommand, ScreenCommands
+from ..dialogs.conversations import ConversationsDialog
+from ..dialogs.preview_url import PreviewUrlDialog
 from ..messages import (
     ArtifactChanged,
     ArtifactSelected,
@@ -26,11 +37,13 @@ from ..messages import (
     LibraryUpdated,
     OpenPreview,
     RuntimeEvent,
+    ShowView,
     StreamingArtifact,
     StreamingFinished,
     TurnFinished,
     WorkspaceReady,
 )
+from ..services import services
 from ..widgets.top_bar import TopBar
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +67,8 @@ def layout_for(width: int) -> str:
 
 
 class MainScreen(Screen[None]):
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands, ArtifactSearch}
+
     view: reactive[str] = reactive("library", init=False)
     layout_mode: reactive[str] = reactive("wide", init=False)
 
@@ -61,7 +76,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="main")
         self.second = "chat"  # in the medium layout: which of chat / inspector shows
         self._select_after_reload: str | None = None
-        self._follow_timer: Any = None
+        self._follow_timer: Timer | None = None
         self.built = False
         self._pending_inspect: str | None = None
 
@@ -109,15 +124,21 @@ class MainScreen(Screen[None]):
 
     @property
     def library(self) -> LibraryPane:
-        return self.query_one("LibraryPane")  # type: ignore[return-value]
+        from ..widgets.library import LibraryPane
+
+        return self.query_one(LibraryPane)
 
     @property
     def chat(self) -> ChatPane:
-        return self.query_one("ChatPane")  # type: ignore[return-value]
+        from ..widgets.chat import ChatPane
+
+        return self.query_one(ChatPane)
 
     @property
     def inspector(self) -> InspectorPane:
-        return self.query_one("InspectorPane")  # type: ignore[return-value]
+        from ..widgets.inspector import InspectorPane
+
+        return self.query_one(InspectorPane)
 
     def pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")
@@ -165,13 +186,36 @@ class MainScreen(Screen[None]):
 
     @on(DescendantFocus)
     def _focus_moved(self, event: DescendantFocus) -> None:
-        node: Any = event.widget
+        node: DOMNode | None = event.widget
         while node is not None and node is not self:
-            if getattr(node, "id", None) in PANES:
+            if node.id in PANES:
                 if self.view != node.id:
                     self.view = node.id
                 return
             node = node.parent
+
+    @on(ShowView)
+    def _show_view_asked(self, message: ShowView) -> None:
+        message.stop()
+        self.show_view(message.view, focus=message.focus)
+        if message.then is not None:
+            message.then()
+
+    # ------------------------------------------------------------------ palette
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """The views, search and help (the panes contribute their own commands)."""
+        yield PaletteCommand("View: Library", "show the library (F2)", partial(self.show_view, "library"))
+        yield PaletteCommand("View: Chat", "show the chat (F3)", partial(self.show_view, "chat"))
+        yield PaletteCommand("View: Inspector", "show the inspector (F4)", partial(self.show_view, "inspector"))
+        yield PaletteCommand("Library: Search", "search titles and content as you type (/)", self.search)
+        yield PaletteCommand("Help: Keys", "every key, by pane (F1)", partial(self.app.run_action, "help"))
+
+    def search(self) -> None:
+        """Show the library with the cursor in its search box."""
+        self.show_view("library", focus=False)
+        if self.built:
+            self.library.focus_search()
 
     @on(TopBar.ViewPicked)
     def _view_picked(self, event: TopBar.ViewPicked) -> None:
@@ -193,7 +237,7 @@ class MainScreen(Screen[None]):
     @on(ArtifactSelected)
     def _selected(self, message: ArtifactSelected) -> None:
         message.stop()
-        self.app.current_artifact_id = message.artifact_id  # type: ignore[attr-defined]
+        services(self).current_artifact_id = message.artifact_id
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
@@ -220,7 +264,7 @@ class MainScreen(Screen[None]):
         message.stop()
         self.inspector.artifact_id = message.artifact_id
         self.inspector.reload()
-        self.app.current_artifact_id = message.artifact_id  # type: ignore[attr-defined]
+        services(self).current_artifact_id = message.artifact_id
         if not self.library.select(message.artifact_id):
             self._select_after_reload = message.artifact_id
 
@@ -242,7 +286,79 @@ class MainScreen(Screen[None]):
     @on(OpenPreview)
     def _open_preview(self, message: OpenPreview) -> None:
         message.stop()
-        self.app.open_preview(message.artifact_id)  # type: ignore[attr-defined]
+        self.open_preview(message.artifact_id)
+
+    def open_preview(self, artifact_id: str | None = None) -> None:
+        """The preview of ``artifact_id`` (default: the current artifact): its window, or the URL."""
+        found = services(self)
+        artifact_id = artifact_id or found.current_artifact_id
+        if artifact_id is None:
+            self.notify("Select an artifact first (F2: library).", severity="warning", timeout=4)
+            return
+        if found.previews is None:
+            self.notify("The library is still opening.", severity="warning", timeout=4)
+            return
+        self._preview(artifact_id)
+
+    @work(group="preview", exit_on_error=False)
+    async def _preview(self, artifact_id: str) -> None:
+        found = services(self)
+        previews, store = found.previews, found.require_store()
+        assert previews is not None
+        try:
+            artifact = await store.get(artifact_id)
+            fallback = await previews.open(artifact_id)
+        except ArtifactsError as exc:
+            self.notify(str(exc), title="Preview", severity="error", timeout=8)
+            return
+        except OSError as exc:
+            self.notify(f"The preview could not start: {exc}", title="Preview", severity="error")
+            return
+        self.update_status()
+        if fallback is None:
+            self.notify(f"Opened “{artifact.title}” in its window.", timeout=3)
+            return
+        await self.app.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url, fallback.ssh_hint))
+
+    @work(exit_on_error=False)
+    async def pick_conversation(self) -> None:
+        """The list of conversations; the one picked (or a new one) opens in the chat."""
+        store = services(self).require_store()
+        conversations = await store.conversations(limit=500)
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            self.chat.open_conversation(None if choice == "new" else choice)
+            self.show_view("chat")
+
+        await self.app.push_screen(
+            ConversationsDialog(conversations, services(self).now(), self.chat.conversation_id), done
+        )
+
+    def new_chat(self) -> None:
+        self.chat.open_conversation(None)
+        self.show_view("chat")
+
+    def update_status(self) -> None:
+        """The right of the top bar: the server's port, a missing API key, a reply streaming."""
+        if not self.built:
+            return
+        parts = []
+        workspace = services(self).workspace
+        if workspace is not None:
+            if workspace.server is not None:
+                parts.append(f"server :{workspace.server.port}")
+            if not workspace.model_service().has_key():
+                parts.append("[b]no API key[/b]")
+        if self.chat.streaming:
+            parts.append("[b]● replying[/b]")
+        self.query_one(TopBar).status = " · ".join(parts)
+
+    def show_failure(self, text: str) -> None:
+        """The library could not open: say so where the list would be."""
+        if self.built:
+            self.library.query_one("#library-empty", Static).update(f"{text}\n\nCtrl+Q quits.")
 
     @on(FixWithClaude)
     def _fix(self, message: FixWithClaude) -> None:
@@ -253,10 +369,11 @@ class MainScreen(Screen[None]):
     @on(ChatAbout)
     def _chat_about(self, message: ChatAbout) -> None:
         message.stop()
-        self.run_worker(self._open_artifact_chat(message.artifact_id), exit_on_error=False)
+        self._open_artifact_chat(message.artifact_id)
 
+    @work(exit_on_error=False)
     async def _open_artifact_chat(self, artifact_id: str) -> None:
-        store = self.app.workspace.store  # type: ignore[attr-defined]
+        store = services(self).require_store()
         artifact = await store.get(artifact_id)
         conversation_id = artifact.conversation_id
         if conversation_id is None:
@@ -270,4 +387,4 @@ class MainScreen(Screen[None]):
 
     @on(TurnFinished)
     def _turn_finished(self, message: TurnFinished) -> None:
-        self.app.update_status()  # type: ignore[attr-defined]
+        self.update_status()

@@ -9,35 +9,60 @@ incomplete).
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
+from textual.worker import Worker
 
+from artifacts_runtime.chat.events import (
+    ArtifactCreated,
+    ArtifactUpdated,
+    ChatEvent,
+    Error,
+    Retrying,
+    TextDelta,
+    ToolError,
+    ToolInputProgress,
+    TurnDone,
+    TurnStarted,
+    Usage,
+)
 from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
+from ..commands import PaletteCommand
+from ..dialogs.text_prompt import TextPrompt
 from ..formatting import one_line
 from ..gc_tuning import freeze_after_sdk
 from ..messages import (
     ArtifactChanged,
     LiveArtifact,
+    ShowView,
     StreamingArtifact,
     StreamingFinished,
     TurnFinished,
 )
+from ..services import services
 from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.chat import ChatEngine, Turn
     from artifacts_runtime.records import Message as StoredMessage
+    from artifacts_runtime.workspace import Workspace
 
 SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
 PROGRESS_INTERVAL = 0.1  # seconds between updates of an artifact's progress line
@@ -58,15 +83,23 @@ class PromptInput(TextArea):
     """Multi-line input: Enter sends, Ctrl+J (or Alt+Enter) breaks the line, ↑/↓ on the first or
     last line recall the messages sent before."""
 
-    BINDINGS = keys.bindings(keys.PROMPT)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.PROMPT)
 
     class Submitted(Message):
         def __init__(self, text: str) -> None:
             super().__init__()
             self.text = text
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__("", soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True, **kwargs)
+    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(
+            "",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            compact=True,
+            id=id,
+            placeholder=placeholder,
+        )
         self.sent: list[str] = []
         self._history_index: int | None = None
         self._draft = ""
@@ -74,7 +107,7 @@ class PromptInput(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         # Handled here, in the order keys arrive: as priority bindings, Enter typed right after
         # a burst of characters (a paste, keys batched over SSH) was acted on before them.
-        keymap = getattr(self.app, "keymap", {})
+        keymap = services(self).keymap
         key = event.key
         action: str | None = None
         if key in keys.keys_for("chat.send", keymap):
@@ -98,7 +131,7 @@ class PromptInput(TextArea):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "history":
-            step = int(parameters[0]) if parameters else -1  # type: ignore[call-overload]
+            step = parameters[0] if parameters and isinstance(parameters[0], int) else -1
             row, _ = self.cursor_location
             if step < 0:
                 return row == 0 and bool(self.sent) and self.selection.is_empty
@@ -142,15 +175,15 @@ class PromptInput(TextArea):
 
 
 class ChatPane(FooterState, Vertical):
-    BINDINGS = keys.bindings(keys.CHAT)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CHAT)
 
     conversation_id: reactive[str | None] = reactive(None, init=False)
     streaming: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.engine: Any = None
-        self.turn_worker: Any = None
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.engine: ChatEngine | None = None
+        self.turn_worker: Worker[None] | None = None
         self.pending_attachments: list[Path] = []
         self.attached_names: list[str] = []
         self.conversation_title = ""
@@ -158,7 +191,7 @@ class ChatPane(FooterState, Vertical):
         self._live: dict[str, LiveArtifact] = {}
         self._last_progress: dict[str, float] = {}
         self._current_text: AssistantMessage | None = None
-        self._attempt_widgets: list[Any] = []
+        self._attempt_widgets: list[Widget] = []
         self._warmed = False
         self.turns = 0
 
@@ -178,8 +211,8 @@ class ChatPane(FooterState, Vertical):
         return self.query_one(PromptInput)
 
     @property
-    def workspace(self) -> Any:
-        return getattr(self.app, "workspace", None)
+    def workspace(self) -> Workspace | None:
+        return services(self).workspace
 
     def on_mount(self) -> None:
         self.query_one("#chat-status").display = False
@@ -204,6 +237,11 @@ class ChatPane(FooterState, Vertical):
 
     # ------------------------------------------------------------------ conversations
 
+    @work(exit_on_error=False)
+    async def open_conversation(self, conversation_id: str | None) -> None:
+        """Show a stored conversation (None: a new one), in a worker."""
+        await self.load_conversation(conversation_id)
+
     async def load_conversation(self, conversation_id: str | None) -> None:
         """Show a stored conversation (None: a new, empty one)."""
         if self.streaming:
@@ -221,14 +259,14 @@ class ChatPane(FooterState, Vertical):
             self._attachments_line()
             self._welcome()
             return
-        store = self.workspace.store
+        store = services(self).require_store()
         conversation = await store.conversation(conversation_id)
         self.conversation_title = conversation.title
         messages = await store.messages(conversation_id)
         self.attached_names = [f.name for f in await store.files(conversation_id=conversation_id)]
         self._header(len(messages))
         self._attachments_line()
-        widgets: list[Any] = []
+        widgets: list[Widget] = []
         visible = [m for m in messages if self._renders(m)]
         if len(visible) > SHOWN_MESSAGES:
             widgets.append(Notice(f"… {len(visible) - SHOWN_MESSAGES} earlier messages", kind="dim"))
@@ -248,8 +286,8 @@ class ChatPane(FooterState, Vertical):
             for b in message.content
         )
 
-    def _stored_widgets(self, message: StoredMessage) -> list[Any]:
-        widgets: list[Any] = []
+    def _stored_widgets(self, message: StoredMessage) -> list[Widget]:
+        widgets: list[Widget] = []
         if message.role == "user":
             text = message.text()
             if text.strip():
@@ -296,10 +334,11 @@ class ChatPane(FooterState, Vertical):
         # Start importing the SDK (~2 s) while the person types the first message.
         if not self._warmed and self.workspace is not None and self.has_key():
             self._warmed = True
-            self.run_worker(self._warm_up, group="warm-up", exit_on_error=False)
+            self._warm_up()
 
+    @work(group="warm-up", exit_on_error=False)
     async def _warm_up(self) -> None:
-        await self.workspace.model_service().warm_up()
+        await services(self).require_workspace().model_service().warm_up()
         freeze_after_sdk()
 
     def send(self, text: str) -> bool:
@@ -328,7 +367,7 @@ class ChatPane(FooterState, Vertical):
         self.pending_attachments.clear()
         self.attached_names += [p.name for p in attachments]
         self._attachments_line()
-        self.turn_worker = self.run_worker(self._run(turn), group="chat-turn", exit_on_error=False)
+        self.turn_worker = self._run(turn)
         return True
 
     def fix(self, artifact_id: str, report: dict[str, Any]) -> bool:
@@ -350,15 +389,15 @@ class ChatPane(FooterState, Vertical):
         self._begin_turn(
             Notice(f"Sending the error to Claude: {one_line(report.get('message', ''), 120)}", kind="info")
         )
-        self.turn_worker = self.run_worker(self._run(turn, fix=True), group="chat-turn", exit_on_error=False)
+        self.turn_worker = self._run(turn)
         return True
 
-    def _engine(self) -> Any:
+    def _engine(self) -> ChatEngine:
         if self.engine is None:
-            self.engine = self.workspace.chat_engine()
+            self.engine = services(self).require_workspace().chat_engine()
         return self.engine
 
-    def _begin_turn(self, first: Any) -> None:
+    def _begin_turn(self, first: Widget) -> None:
         log = self.log_view
         for notice in list(log.query(Notice)):
             if notice.has_class("-welcome") or notice.has_class("-warning"):
@@ -382,9 +421,10 @@ class ChatPane(FooterState, Vertical):
         if not streaming:
             self._status("")
 
-    async def _run(self, turn: Any, *, fix: bool = False) -> None:
+    @work(group="chat-turn", exit_on_error=False)
+    async def _run(self, turn: Turn) -> None:
         self.turns += 1
-        result: Any = None
+        result = None
         try:
             result = await turn.run(self._on_event)
         finally:
@@ -396,8 +436,9 @@ class ChatPane(FooterState, Vertical):
                 if chip.state == "writing":
                     chip.failed(f"{chip.title or 'the artifact'} was not finished")
             self._chips.clear()
-            conversation_id = getattr(turn.result, "conversation_id", None) or self.conversation_id
-            stop = getattr(turn.result, "stop_reason", None) if turn.result else "cancelled"
+            done = turn.result
+            conversation_id = (done.conversation_id if done else None) or self.conversation_id
+            stop = done.stop_reason if done else "cancelled"
             self.post_message(TurnFinished(conversation_id, stop))
         freeze_after_sdk()
         if result is not None and result.conversation_id and result.conversation_id != self.conversation_id:
@@ -408,28 +449,45 @@ class ChatPane(FooterState, Vertical):
         if current is not None:
             await current.finish()
 
-    async def _on_event(self, event: Any) -> None:
-        kind = getattr(event, "kind", "")
-        handler = getattr(self, f"_event_{kind}", None)
-        if handler is not None:
-            await handler(event)
+    async def _on_event(self, event: ChatEvent) -> None:
+        match event:
+            case TurnStarted():
+                await self._turn_started(event)
+            case TextDelta():
+                await self._text(event)
+            case ToolInputProgress():
+                await self._tool_progress(event)
+            case ArtifactCreated():
+                await self._artifact_done(event, created=True)
+            case ArtifactUpdated():
+                await self._artifact_done(event, created=False)
+            case ToolError():
+                await self._tool_error(event)
+            case Retrying():
+                await self._retrying(event)
+            case Usage():
+                self._attempt_widgets = []  # that attempt is kept: a later retry keeps it
+            case Error():
+                await self._error(event)
+            case TurnDone():
+                await self._turn_done(event)
 
-    async def _event_turn_started(self, event: Any) -> None:
+    async def _turn_started(self, event: TurnStarted) -> None:
         new = event.conversation_id != self.conversation_id
         self.conversation_id = event.conversation_id
         if new:
-            conversation = await self.workspace.store.conversation(event.conversation_id)
+            conversation = await services(self).require_store().conversation(event.conversation_id)
             self.conversation_title = conversation.title
             self._header()
 
-    async def _event_text(self, event: Any) -> None:
+    async def _text(self, event: TextDelta) -> None:
         if self._current_text is None:
             self._current_text = AssistantMessage()
             self._attempt_widgets.append(self._current_text)
             await self.log_view.mount(self._current_text)
         await self._current_text.write(event.text)
 
-    async def _event_tool_progress(self, event: Any) -> None:
+    async def _tool_progress(self, event: ToolInputProgress) -> None:
         tool_id = event.tool_use_id
         chip = self._chips.get(tool_id)
         live = self._live.get(tool_id)
@@ -450,7 +508,7 @@ class ChatPane(FooterState, Vertical):
             self._last_progress[tool_id] = now
             chip.progress(live.title, live.command, live.size)
 
-    async def _artifact_done(self, event: Any, *, created: bool) -> None:
+    async def _artifact_done(self, event: ArtifactCreated | ArtifactUpdated, *, created: bool) -> None:
         tool_id = event.tool_use_id or f"inline-{event.artifact_id}"
         chip = self._chips.pop(tool_id, None)
         if chip is None:
@@ -464,13 +522,7 @@ class ChatPane(FooterState, Vertical):
         self.post_message(StreamingFinished())
         self.post_message(ArtifactChanged(event.artifact_id, event.version, created=created))
 
-    async def _event_artifact_created(self, event: Any) -> None:
-        await self._artifact_done(event, created=True)
-
-    async def _event_artifact_updated(self, event: Any) -> None:
-        await self._artifact_done(event, created=False)
-
-    async def _event_tool_error(self, event: Any) -> None:
+    async def _tool_error(self, event: ToolError) -> None:
         chip = self._chips.pop(event.tool_use_id, None)
         if chip is None:
             chip = ArtifactChip(event.tool_use_id)
@@ -479,7 +531,7 @@ class ChatPane(FooterState, Vertical):
         self._live.pop(event.tool_use_id, None)
         self.post_message(StreamingFinished())
 
-    async def _event_retrying(self, event: Any) -> None:
+    async def _retrying(self, event: Retrying) -> None:
         if event.discarded:
             for widget in self._attempt_widgets:
                 await widget.remove()
@@ -491,16 +543,13 @@ class ChatPane(FooterState, Vertical):
             f"({event.attempt}/{event.max_attempts}) · [b]Esc[/b] cancels"
         )
 
-    async def _event_usage(self, event: Any) -> None:
-        self._attempt_widgets = []
-
-    async def _event_error(self, event: Any) -> None:
+    async def _error(self, event: Error) -> None:
         await self._end_text()
         message = event.message[:1].upper() + event.message[1:]
         await self.log_view.mount(Notice(message, kind="error"))
         self.notify(message, title="Claude", severity="error", timeout=12)
 
-    async def _event_turn_done(self, event: Any) -> None:
+    async def _turn_done(self, event: TurnDone) -> None:
         await self._end_text()
         if event.conversation_id:
             self.conversation_id = event.conversation_id
@@ -508,7 +557,7 @@ class ChatPane(FooterState, Vertical):
             await self.log_view.mount(Notice(event.notice[:1].upper() + event.notice[1:], kind="dim"))
         if event.conversation_id:
             try:
-                conversation = await self.workspace.store.conversation(event.conversation_id)
+                conversation = await services(self).require_store().conversation(event.conversation_id)
             except Exception:
                 return
             self.conversation_title = conversation.title
@@ -542,8 +591,6 @@ class ChatPane(FooterState, Vertical):
             pass
 
     def action_attach(self) -> None:
-        from ..screens.dialogs import TextPrompt
-
         def validate(text: str) -> str | None:
             path = Path(text.strip()).expanduser()
             if not text.strip():
@@ -563,7 +610,7 @@ class ChatPane(FooterState, Vertical):
                 self._attachments_line()
                 self.notify(f"{path.name} goes with your next message.", timeout=4)
             else:
-                self.run_worker(self._attach_now(path), exit_on_error=False)
+                self._attach_now(path)
 
         self.app.push_screen(
             TextPrompt(
@@ -577,10 +624,11 @@ class ChatPane(FooterState, Vertical):
             done,
         )
 
+    @work(exit_on_error=False)
     async def _attach_now(self, path: Path) -> None:
         try:
-            data = path.read_bytes()
-            await self.workspace.store.attach_file(path.name, data, conversation_id=self.conversation_id)
+            data = await asyncio.to_thread(path.read_bytes)
+            await services(self).require_store().attach_file(path.name, data, conversation_id=self.conversation_id)
         except Exception as exc:
             self.notify(f"Could not attach {path.name}: {exc}", severity="error")
             return
@@ -591,3 +639,23 @@ class ChatPane(FooterState, Vertical):
 
     def focus_prompt(self) -> None:
         self.prompt.focus()
+
+    # ------------------------------------------------------------------ palette
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """New chat, earlier conversations, attach; cancel while a reply streams."""
+        yield PaletteCommand(
+            "Chat: New conversation", "start over with an empty chat (Ctrl+N)", partial(self.app.run_action, "new_chat")
+        )
+        yield PaletteCommand(
+            "Chat: Conversations…",
+            "open an earlier conversation (Ctrl+R)",
+            partial(self.app.run_action, "conversations"),
+        )
+        yield PaletteCommand(
+            "Chat: Attach a file…",
+            "Claude sees it; artifacts read it with window.fs.readFile (Ctrl+T)",
+            partial(self.post_message, ShowView("chat", then=self.action_attach)),
+        )
+        if self.streaming:
+            yield PaletteCommand("Chat: Cancel the reply", "what arrived is kept (Esc)", self.action_cancel)

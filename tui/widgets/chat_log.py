@@ -3,7 +3,7 @@ reply writes (with live progress) and notices (cancelled, retrying, errors)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +15,10 @@ from artifacts_runtime.humanize import format_bytes
 
 from ..formatting import type_label
 from ..messages import ArtifactSelected
+
+if TYPE_CHECKING:  # pragma: no cover
+    from textual.widgets import Markdown
+    from textual.widgets.markdown import MarkdownStream
 
 
 class ChatLog(VerticalScroll, can_focus=True):
@@ -39,7 +43,7 @@ class AssistantMessage(Vertical):
     def __init__(self, markdown: str = "") -> None:
         super().__init__(classes="assistant-message")
         self._initial = markdown
-        self.stream: Any = None
+        self.stream: MarkdownStream | None = None
         self.text = markdown
 
     def compose(self) -> ComposeResult:
@@ -48,7 +52,7 @@ class AssistantMessage(Vertical):
         yield Markdown(self._initial)
 
     @property
-    def markdown(self) -> Any:
+    def markdown(self) -> Markdown:
         from textual.widgets import Markdown
 
         return self.query_one(Markdown)

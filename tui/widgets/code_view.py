@@ -3,10 +3,11 @@ version (source ``user``); and, while Claude writes the artifact, its text as it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -16,10 +17,13 @@ from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
 from ..formatting import editor_language, type_label
+from ..messages import LiveArtifact
+from ..services import services
 from .footer_state import FooterState
-from .text_area import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.timer import Timer
+
     from artifacts_runtime.records import Artifact, Version
 
 LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
@@ -36,7 +40,7 @@ class CodeEditor(TextArea):
 
 
 class CodeView(FooterState, Vertical):
-    BINDINGS = keys.bindings(keys.CODE)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CODE)
 
     class Saved(Message):
         def __init__(self, artifact_id: str, version: int) -> None:
@@ -46,12 +50,12 @@ class CodeView(FooterState, Vertical):
 
     editing: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.artifact: Artifact | None = None
         self.version: Version | None = None
-        self.live: Any = None  # StreamingArtifact being followed
-        self._live_timer: Any = None
+        self.live: LiveArtifact | None = None  # the artifact being written, followed
+        self._live_timer: Timer | None = None
         self._live_size = -1
 
     def compose(self) -> ComposeResult:
@@ -80,7 +84,7 @@ class CodeView(FooterState, Vertical):
         self.version = version
         editor = self.editor
         editor.read_only = True
-        language = editor_language(artifact.type, artifact.language, LANGUAGES)
+        language = editor_language(artifact.type, artifact.language, editor.available_languages)
         if editor.language != language:
             editor.language = language
         if editor.text != (version.content or ""):
@@ -127,8 +131,8 @@ class CodeView(FooterState, Vertical):
 
     # ------------------------------------------------------------------ live streaming
 
-    def follow(self, streaming: Any) -> None:
-        """Show an artifact as the model writes it (``streaming``: a StreamingArtifact)."""
+    def follow(self, streaming: LiveArtifact) -> None:
+        """Show an artifact as the model writes it."""
         if self.editing:
             return
         first = self.live is None
@@ -136,7 +140,7 @@ class CodeView(FooterState, Vertical):
         if first:
             editor = self.editor
             editor.read_only = True
-            language = editor_language(streaming.type or "", None, LANGUAGES) if streaming.type else None
+            language = editor_language(streaming.type, None, editor.available_languages) if streaming.type else None
             editor.language = language
             editor.load_text("")
             self._live_size = -1
@@ -198,7 +202,7 @@ class CodeView(FooterState, Vertical):
             self.editing = False
             self.notify("No changes to save.", timeout=3)
             return
-        store = self.app.workspace.store  # type: ignore[attr-defined]
+        store = services(self).require_store()
         try:
             version = await store.add_version(self.artifact.id, text, source="user", label="edited in the app")
         except Exception as exc:

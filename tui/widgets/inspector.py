@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
@@ -16,8 +19,10 @@ from artifacts_runtime.errors import NotFound
 from artifacts_runtime.humanize import ago_long, format_bytes
 
 from .. import bindings as keys
+from ..commands import PaletteCommand
 from ..formatting import one_line, type_label
-from ..messages import FixWithClaude, OpenPreview, RuntimeEvent, StreamingArtifact, StreamingFinished
+from ..messages import FixWithClaude, OpenPreview, RuntimeEvent, ShowView, StreamingArtifact, StreamingFinished
+from ..services import RuntimeErrorReport, services
 from .code_view import CodeView
 from .footer_state import FooterState
 from .state_view import StateView
@@ -36,13 +41,13 @@ EMPTY = (
 
 
 class InspectorPane(FooterState, Vertical):
-    BINDINGS = keys.bindings(keys.INSPECTOR)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.INSPECTOR)
 
     artifact_id: reactive[str | None] = reactive(None, init=False)
     tab: reactive[str] = reactive("code", init=False)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.artifact: Artifact | None = None
         self._stale: set[str] = set()
         self.loads = 0
@@ -56,10 +61,6 @@ class InspectorPane(FooterState, Vertical):
             yield VersionsView(id="versions")
             yield StateView(id="state")
         yield Static(EMPTY, id="inspector-empty")
-
-    @property
-    def workspace(self) -> Any:
-        return getattr(self.app, "workspace", None)
 
     @property
     def code(self) -> CodeView:
@@ -96,11 +97,12 @@ class InspectorPane(FooterState, Vertical):
         self.reload()
 
     def reload(self, *, parts: tuple[str, ...] = ("code", "versions", "state")) -> None:
-        if self.workspace is None:
+        if services(self).workspace is None:
             return
         self._stale.update(parts)
-        self.run_worker(self._load, group="inspector-load", exclusive=True, exit_on_error=False)
+        self._load()
 
+    @work(group="inspector-load", exclusive=True, exit_on_error=False)
     async def _load(self) -> None:
         artifact_id = self.artifact_id
         if artifact_id is None:
@@ -112,7 +114,7 @@ class InspectorPane(FooterState, Vertical):
                 self._show_empty(True)
             self._show_errors()
             return
-        store = self.workspace.store
+        store = services(self).require_store()
         try:
             artifact = await store.get(artifact_id)
         except NotFound:
@@ -147,7 +149,7 @@ class InspectorPane(FooterState, Vertical):
         a = self.artifact
         if a is None:
             return
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = services(self).now()
         width = max(20, (self.size.width or 60) - 2)
         meta = (
             f"{type_label(a.type, a.language)} · v{a.current_version} · {format_bytes(a.size)} · "
@@ -170,10 +172,8 @@ class InspectorPane(FooterState, Vertical):
         if self.artifact is not None and self.code.live is None:
             self._header()
 
-    def _errors(self) -> list[dict[str, Any]]:
-        if self.artifact_id is None:
-            return []
-        return list(getattr(self.app, "runtime_errors", {}).get(self.artifact_id, []))
+    def _errors(self) -> list[RuntimeErrorReport]:
+        return services(self).errors_for(self.artifact_id)
 
     def _show_errors(self) -> None:
         banner = self.query_one("#inspector-error", Static)
@@ -209,8 +209,12 @@ class InspectorPane(FooterState, Vertical):
         self.query_one("#inspector-tabs", TabStrip).active = tab
         self.query_one(ContentSwitcher).current = tab
         if self.artifact is not None:
-            self.run_worker(self._load_visible, group="inspector-tab", exclusive=True, exit_on_error=False)
+            self._load_tab()
         self.call_after_refresh(self._focus_tab)
+
+    @work(group="inspector-tab", exclusive=True, exit_on_error=False)
+    async def _load_tab(self) -> None:
+        await self._load_visible()
 
     def _focus_tab(self) -> None:
         if not self.has_focus_within and self.app.focused is not None:
@@ -309,6 +313,42 @@ class InspectorPane(FooterState, Vertical):
             "version": latest.get("version"),
         }
         self.post_message(FixWithClaude(self.artifact_id, report))
+
+    # ------------------------------------------------------------------ palette
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """The current artifact's code, versions and state; Fix with Claude when it failed."""
+        found = services(self)
+        current = found.current_artifact_id
+        if not current:
+            return
+        yield PaletteCommand("Artifact: Edit code", "saving makes a new version (e)", self._shown(self._edit))
+        yield PaletteCommand(
+            "Artifact: Versions and diffs",
+            "every version, diff to the one before (v)",
+            partial(self._tab_shown, "versions"),
+        )
+        yield PaletteCommand("Artifact: State", "its stored keys and values (s)", partial(self._tab_shown, "state"))
+        yield PaletteCommand("Artifact: Add a state key…", "a personal or shared value", self._add_state)
+        if found.errors_for(current):
+            yield PaletteCommand(
+                "Artifact: Fix with Claude", "send the preview's runtime error to Claude (F)", self.action_fix
+            )
+
+    def _shown(self, then: Callable[[], object]) -> Callable[[], object]:
+        return partial(self.post_message, ShowView("inspector", then=then))
+
+    def _edit(self) -> None:
+        self.tab = "code"
+        self.code.action_edit()
+
+    def _tab_shown(self, tab: str) -> None:
+        self.tab = tab
+        self.post_message(ShowView("inspector"))
+
+    def _add_state(self) -> None:
+        self.tab = "state"
+        self.post_message(ShowView("inspector", then=self.state.action_add))
 
     @on(CodeView.Saved)
     def _saved(self, event: CodeView.Saved) -> None:

@@ -13,29 +13,39 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker
 
-from artifacts_runtime import kinds
+from artifacts_runtime import catalog, kinds
+from artifacts_runtime.catalog import CatalogEntry
 from artifacts_runtime.humanize import ago
 
 from .. import bindings as keys
-from ..catalog import CatalogItem, load_catalog
+from ..commands import PaletteCommand
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.text_prompt import TextPrompt
 from ..formatting import table_type, type_label
-from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent
+from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent, ShowView
+from ..services import services
 from .footer_state import FooterState
 from .tab_strip import TabStrip
 
 if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.records import Artifact
+    from artifacts_runtime.store import Store
 
 PAGE = 100
 #: Hits shown for a search: more than a tall terminal shows (two lines each). Snippets are most of
@@ -83,7 +93,7 @@ def _snippet_text(snippet: str, width: int) -> Text:
 
 
 class SearchInput(Input):
-    BINDINGS = keys.bindings(keys.LIBRARY_SEARCH)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY_SEARCH)
 
     def action_leave_search(self) -> None:
         self.screen.query_one(ArtifactTable).focus()
@@ -95,17 +105,17 @@ class SearchInput(Input):
             self.screen.query_one(ArtifactTable).focus()
 
 
-class ArtifactTable(DataTable[Any]):
+class ArtifactTable(DataTable[Text]):
     """The list; the pane fills it. Titles are cut to the width the table has."""
 
     DEFAULT_CSS = """
     ArtifactTable { height: 1fr; }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, **kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, id=id, classes=classes)
         self.rows_data: list[Row] = []
-        self.now = time.time
+        self.now: Callable[[], float] = time.time
         self._title_width = 0
 
     def on_mount(self) -> None:
@@ -142,7 +152,7 @@ class ArtifactTable(DataTable[Any]):
         except RowDoesNotExist:
             return None
 
-    def _cells(self, row: Row) -> tuple[list[Any], int]:
+    def _cells(self, row: Row) -> tuple[list[Text], int]:
         now = self.now()
         title = Text(row.title, style="bold" if row.pinned else "")
         title.truncate(self._title_width, overflow="ellipsis")
@@ -186,22 +196,22 @@ class ArtifactTable(DataTable[Any]):
 class LibraryPane(FooterState, Vertical):
     """Library, Catalog (when one exists) and Trash."""
 
-    BINDINGS = keys.bindings(keys.LIBRARY)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY)
 
     tab: reactive[str] = reactive("library", init=False)
     type_filter: reactive[str | None] = reactive(None, init=False)
     sort: reactive[str] = reactive("updated", init=False)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.ready = False
         self._generation = 0
         self._loaded_generation = -1
-        self._loader: Any = None
+        self._loader: Worker[None] | None = None
         self._paging = False
         self._has_more = False
         self._undo: list[tuple[str, str]] = []  # (artifact id, title) moved to the trash
-        self._catalog: list[CatalogItem] | None = None
+        self._catalog: tuple[CatalogEntry, ...] = ()
         self._total: int | None = None
         self._trash_count: int | None = None
         self.last_query = ""
@@ -227,12 +237,21 @@ class LibraryPane(FooterState, Vertical):
         return self.query_one(SearchInput)
 
     @property
-    def workspace(self) -> Any:
-        return getattr(self.app, "workspace", None)
+    def store(self) -> Store:
+        return services(self).require_store()
 
     @property
-    def store(self) -> Any:
-        return getattr(self.app, "store", None)
+    def loaded(self) -> bool:
+        """The list shows the newest query's answer (nothing is loading or stale)."""
+        return self._loaded_generation == self._generation and self._loaded_generation >= 0
+
+    @property
+    def has_catalog(self) -> bool:
+        return bool(self._catalog)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
 
     def current_row(self) -> Row | None:
         key = self.table.current_key()
@@ -252,7 +271,7 @@ class LibraryPane(FooterState, Vertical):
     # ------------------------------------------------------------------ lifecycle
 
     def on_mount(self) -> None:
-        self.table.now = getattr(self.app, "now", time.time)
+        self.table.now = services(self).now
         self._show_filters()
         self.query_one("#library-empty", Static).update("Opening the library…")
 
@@ -263,7 +282,7 @@ class LibraryPane(FooterState, Vertical):
 
     def add_catalog(self) -> None:
         """Show the Catalog tab when this installation has a catalog (after start-up)."""
-        self._catalog = load_catalog()
+        self._catalog = catalog.entries()
         if self._catalog:
             self.query_one(TabStrip).set_tabs([("library", "Library"), ("catalog", "Catalog"), ("trash", "Trash")])
 
@@ -275,8 +294,9 @@ class LibraryPane(FooterState, Vertical):
         if not self.ready:
             return
         if self._loader is None or self._loader.is_finished:
-            self._loader = self.run_worker(self._load_loop(), group="library-load", exit_on_error=False)
+            self._loader = self._load_loop()
 
+    @work(group="library-load", exit_on_error=False)
     async def _load_loop(self) -> None:
         while self._loaded_generation != self._generation:
             generation = self._generation
@@ -296,10 +316,10 @@ class LibraryPane(FooterState, Vertical):
         store = self.store
         type_ = self.type_filter
         if self.tab == "catalog":
-            items = self._catalog or []
+            items = self._catalog
             lowered = query.lower()
             rows = [
-                Row(f"catalog:{i.key}", i.title, i.type, None, None, snippet=i.description)
+                Row(i.ref, i.title, i.type, None, None, snippet=i.description)
                 for i in items
                 if not lowered or lowered in i.title.lower() or lowered in i.description.lower()
             ]
@@ -322,7 +342,7 @@ class LibraryPane(FooterState, Vertical):
             total = len(artifacts)
         elif type_ is None:
             if self._total is None:
-                self.run_worker(self._count, group="library-count", exclusive=True, exit_on_error=False)
+                self._count()
             total = self._total
         else:
             total = None
@@ -407,12 +427,14 @@ class LibraryPane(FooterState, Vertical):
         if str(filters.content) != text:
             filters.update(text, layout=False)
 
+    @work(group="library-count", exclusive=True, exit_on_error=False)
     async def _count(self) -> None:
         """The library's size, read after its first page is on screen."""
         self._total = await self.store.count()
         if not self.search_input.value.strip() and self.tab == "library" and self.type_filter is None:
             self._show_count(len(self.table.rows_data), self._has_more, self._total, "")
 
+    @work(group="library-page", exclusive=True, exit_on_error=False)
     async def _load_more(self) -> None:
         if self._paging or not self._has_more or self.search_input.value.strip() or self.tab != "library":
             return
@@ -464,7 +486,7 @@ class LibraryPane(FooterState, Vertical):
         self.update_bindings()
         self._announce()
         if self._has_more and event.cursor_row >= len(self.table.rows_data) - 10:
-            self.run_worker(self._load_more, group="library-page", exclusive=True, exit_on_error=False)
+            self._load_more()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -511,19 +533,20 @@ class LibraryPane(FooterState, Vertical):
         if row is None:
             return
         if row.artifact is None and row.key.startswith("catalog:"):
-            self.run_worker(self._remix(row), exit_on_error=False)
+            self._remix(row)
             return
         self.post_message(ArtifactSelected(row.key, focus=True))
 
+    @work(exit_on_error=False)
     async def _remix(self, row: Row) -> None:
-        from ..catalog import remix
+        from artifacts_runtime.remix import remix
 
         try:
-            artifact_id = await remix(self.store, row.key.removeprefix("catalog:"))
+            artifact_id = (await remix(self.store, row.key)).id
         except Exception as exc:
-            self.notify(f"Could not copy “{row.title}” from the catalog: {exc}", severity="error")
+            self.notify(f"Could not copy “{row.title}” from the catalog: {exc}", severity="error", markup=False)
             return
-        self.notify(f"“{row.title}” is now in your library.")
+        self.notify(f"“{row.title}” is now in your library.", markup=False)
         self.tab = "library"
         self.post_message(ArtifactSelected(artifact_id, focus=True))
 
@@ -541,11 +564,10 @@ class LibraryPane(FooterState, Vertical):
         row = self.current_row()
         if row is None or row.artifact is None:
             return
-        from ..screens.dialogs import TextPrompt
 
         def done(title: str | None) -> None:
             if title and title.strip() and title.strip() != row.title:
-                self.run_worker(self._store_call("rename", row.key, title.strip()), exit_on_error=False)
+                self._store_call(partial(self.store.rename, row.key, title.strip()))
 
         self.app.push_screen(
             TextPrompt(
@@ -561,41 +583,40 @@ class LibraryPane(FooterState, Vertical):
     def action_pin(self) -> None:
         row = self.current_row()
         if row is not None and row.artifact is not None:
-            self.run_worker(self._store_call("set_pinned", row.key, not row.pinned), exit_on_error=False)
+            self._store_call(partial(self.store.set_pinned, row.key, not row.pinned))
 
     def action_trash(self) -> None:
         row = self.current_row()
         if row is None or row.artifact is None:
             return
         self._undo.append((row.key, row.title))
-        self.run_worker(self._store_call("trash", row.key), exit_on_error=False)
-        self.notify(f"Moved “{row.title}” to the trash. Press [b]u[/b] to undo.", title="Trash", timeout=8)
+        self._store_call(partial(self.store.trash, row.key))
+        self.notify(f"Moved “{escape(row.title)}” to the trash. Press [b]u[/b] to undo.", title="Trash", timeout=8)
         self.update_bindings()
 
     def action_undo(self) -> None:
         if not self._undo:
             return
         artifact_id, title = self._undo.pop()
-        self.run_worker(self._store_call("untrash", artifact_id), exit_on_error=False)
-        self.notify(f"Restored “{title}”.")
+        self._store_call(partial(self.store.untrash, artifact_id))
+        self.notify(f"Restored “{title}”.", markup=False)
         self.update_bindings()
 
     def action_restore(self) -> None:
         row = self.current_row()
         if row is not None and row.artifact is not None:
-            self.run_worker(self._store_call("untrash", row.key), exit_on_error=False)
-            self.notify(f"Restored “{row.title}” to the library.")
+            self._store_call(partial(self.store.untrash, row.key))
+            self.notify(f"Restored “{row.title}” to the library.", markup=False)
 
     def action_purge(self) -> None:
         row = self.current_row()
         if row is None or row.artifact is None:
             return
-        from ..screens.dialogs import ConfirmDialog
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.run_worker(self._store_call("purge", row.key), exit_on_error=False)
-                self.notify(f"Deleted “{row.title}” for good.")
+                self._store_call(partial(self.store.purge, row.key))
+                self.notify(f"Deleted “{row.title}” for good.", markup=False)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -607,11 +628,80 @@ class LibraryPane(FooterState, Vertical):
             done,
         )
 
-    async def _store_call(self, method: str, *args: Any) -> None:
+    @work(exit_on_error=False)
+    async def _store_call(self, call: Callable[[], Awaitable[object]]) -> None:
+        """A change to the library; the store's event reloads the list, an error is told."""
         try:
-            await getattr(self.store, method)(*args)
+            await call()
         except Exception as exc:
-            self.notify(str(exc), severity="error", title="Library")
+            self.notify(str(exc), severity="error", title="Library", markup=False)
+
+    # ------------------------------------------------------------------ palette
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """Filters, sorts, tabs; what can be done to the current artifact; undo."""
+        for type_ in TYPE_CYCLE:
+            label = kinds.SHORT_NAMES.get(type_, "all types") if type_ else "all types"
+            yield PaletteCommand(
+                f"Library: Show {label}", "filter the library by type (t cycles)", self._shown(self._show_type, type_)
+            )
+        for sort in SORTS:
+            yield PaletteCommand(
+                f"Library: Sort by {sort}", "order of the library (s cycles)", self._shown(self._set_sort, sort)
+            )
+        tabs = [("library", "Show the library"), ("trash", "Show the trash")]
+        if self._catalog:
+            tabs.insert(1, ("catalog", "Show the catalog"))
+        for tab, label in tabs:
+            yield PaletteCommand(
+                f"Library: {label}", "the tabs of the library ([ and ])", self._shown(self._set_tab, tab)
+            )
+        current = services(self).current_artifact_id
+        if current:
+            yield PaletteCommand(
+                "Artifact: Open preview",
+                "its window, or the URL to open in a browser (Ctrl+O)",
+                partial(self.post_message, OpenPreview(current)),
+            )
+            yield PaletteCommand("Artifact: Rename…", "give it another title (r)", partial(self._on_current, "rename"))
+            yield PaletteCommand(
+                "Artifact: Pin / unpin", "pinned artifacts come first (p)", partial(self._on_current, "pin")
+            )
+            yield PaletteCommand("Artifact: Move to the trash", "u undoes it (d)", partial(self._on_current, "trash"))
+            yield PaletteCommand(
+                "Artifact: Continue its conversation",
+                "chat about this artifact (c)",
+                partial(self.post_message, ChatAbout(current)),
+            )
+        if self._undo:
+            yield PaletteCommand(
+                "Library: Undo move to trash",
+                "bring back the last artifact you trashed (u)",
+                self._shown(self.action_undo),
+            )
+
+    def _shown(self, action: Callable[..., object], *args: object) -> Callable[[], object]:
+        """``action(*args)`` once the library shows (the screen switches the view first)."""
+        return partial(self.post_message, ShowView("library", then=partial(action, *args)))
+
+    def _show_type(self, type_: str | None) -> None:
+        self.tab = "library"
+        self.set_type_filter(type_)
+
+    def _set_sort(self, sort: str) -> None:
+        self.sort = sort
+
+    def _set_tab(self, tab: str) -> None:
+        self.tab = tab
+
+    def _on_current(self, action: str) -> None:
+        """Rename, pin or trash the current artifact from the palette: put the cursor on it."""
+        current = services(self).current_artifact_id
+        if current and not self.select(current):
+            self.notify("That artifact is not in the list shown: clear the search or filter first.", severity="warning")
+            return
+        do = {"rename": self.action_rename, "pin": self.action_pin, "trash": self.action_trash}[action]
+        self.post_message(ShowView("library", then=do))
 
     def action_cycle_type(self) -> None:
         index = TYPE_CYCLE.index(self.type_filter) if self.type_filter in TYPE_CYCLE else 0

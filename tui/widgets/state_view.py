@@ -3,12 +3,12 @@ edit / add / delete under the storage rules; it follows writes made by open prev
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
@@ -16,23 +16,28 @@ from artifacts_runtime.errors import ArtifactsError
 from artifacts_runtime.humanize import ago, format_bytes
 
 from .. import bindings as keys
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.state_edit import StateEditDialog
 from ..formatting import one_line, pretty_value
+from ..services import services
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.timer import Timer
+
     from artifacts_runtime.records import Artifact, StateEntry
 
 RELOAD_DELAY = 0.05  # coalesce bursts of writes from a preview
 
 
 class StateView(FooterState, Vertical):
-    BINDINGS = keys.bindings(keys.STATE)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.STATE)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.artifact: Artifact | None = None
         self.entries: list[StateEntry] = []
-        self._reload_timer: Any = None
+        self._reload_timer: Timer | None = None
         self.loads = 0
         self.value_text = ""
 
@@ -43,22 +48,19 @@ class StateView(FooterState, Vertical):
             yield Static("", id="state-value-view")
 
     def on_mount(self) -> None:
-        table = self.query_one("#state-table", DataTable)
+        table = self.table
         table.add_column("Scope", width=8, key="scope")
         table.add_column("Key", key="key")
         table.add_column("Size", width=8, key="size")
         table.add_column("Age", width=4, key="age")
 
     @property
-    def workspace(self) -> Any:
-        return getattr(self.app, "workspace", None)
-
-    @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Text]:
         return self.query_one("#state-table", DataTable)
 
     async def load(self, artifact: Artifact) -> None:
-        store = self.workspace.store
+        found = services(self)
+        store = found.require_store()
         personal = await store.state_entries(artifact.id)
         shared = await store.state_entries(artifact.id, shared=True)
         same = self.artifact is not None and self.artifact.id == artifact.id
@@ -66,7 +68,7 @@ class StateView(FooterState, Vertical):
         self.artifact = artifact
         self.entries = personal + shared
         self.loads += 1
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = found.now()
         table = self.table
         table.clear()
         for entry in self.entries:
@@ -149,11 +151,13 @@ class StateView(FooterState, Vertical):
         def fire() -> None:
             self._reload_timer = None
             if self.artifact is not None:
-                self.run_worker(
-                    partial(self.load, self.artifact), group="state-load", exclusive=True, exit_on_error=False
-                )
+                self._reload(self.artifact)
 
         self._reload_timer = self.set_timer(RELOAD_DELAY, fire)
+
+    @work(group="state-load", exclusive=True, exit_on_error=False)
+    async def _reload(self, artifact: Artifact) -> None:
+        await self.load(artifact)
 
     # ------------------------------------------------------------------ actions
 
@@ -172,7 +176,7 @@ class StateView(FooterState, Vertical):
         if self.artifact is None:
             return "No artifact is selected."
         try:
-            await self.workspace.store.state_set(self.artifact.id, key, value, shared=shared)
+            await services(self).require_store().state_set(self.artifact.id, key, value, shared=shared)
         except ArtifactsError as exc:
             return str(exc)[:1].upper() + str(exc)[1:]
         return None
@@ -181,7 +185,6 @@ class StateView(FooterState, Vertical):
         entry = self.selected_entry()
         if entry is None or self.artifact is None:
             return
-        from ..screens.dialogs import StateEditDialog
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -192,8 +195,6 @@ class StateView(FooterState, Vertical):
     def action_add(self) -> None:
         if self.artifact is None:
             return
-        from ..screens.dialogs import StateEditDialog
-
         self.app.push_screen(StateEditDialog(self._save, new=True))
 
     def action_delete(self) -> None:
@@ -201,17 +202,10 @@ class StateView(FooterState, Vertical):
         artifact = self.artifact
         if entry is None or artifact is None:
             return
-        from ..screens.dialogs import ConfirmDialog
-
-        async def delete() -> None:
-            try:
-                await self.workspace.store.state_delete(artifact.id, entry.key, shared=entry.shared)
-            except ArtifactsError as exc:
-                self.notify(str(exc), severity="error")
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.run_worker(delete(), exit_on_error=False)
+                self._delete(artifact.id, entry)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -220,6 +214,13 @@ class StateView(FooterState, Vertical):
             done,
         )
 
+    @work(exit_on_error=False)
+    async def _delete(self, artifact_id: str, entry: StateEntry) -> None:
+        try:
+            await services(self).require_store().state_delete(artifact_id, entry.key, shared=entry.shared)
+        except ArtifactsError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
     def action_refresh(self) -> None:
         if self.artifact is not None:
-            self.run_worker(partial(self.load, self.artifact), group="state-load", exclusive=True, exit_on_error=False)
+            self._reload(self.artifact)

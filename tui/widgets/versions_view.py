@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 from artifacts_runtime.humanize import ago, format_bytes
 
 from .. import bindings as keys
+from ..dialogs.confirm import ConfirmDialog
+from ..services import services
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,8 +34,8 @@ def diff_text(before: str, after: str, *, before_name: str, after_name: str) -> 
     lines = list(
         difflib.unified_diff(before.splitlines(), after.splitlines(), before_name, after_name, lineterm="", n=3)
     )
-    added = sum(1 for l in lines if l.startswith("+") and not l.startswith("+++"))
-    removed = sum(1 for l in lines if l.startswith("-") and not l.startswith("---"))
+    added = sum(1 for line in lines if line.startswith("+") and not line.startswith("+++"))
+    removed = sum(1 for line in lines if line.startswith("-") and not line.startswith("---"))
     text = Text(no_wrap=True, overflow="ellipsis")
     for line in lines[2:MAX_DIFF_LINES]:
         if line.startswith("+"):
@@ -51,14 +53,13 @@ def diff_text(before: str, after: str, *, before_name: str, after_name: str) -> 
 
 
 class VersionsView(FooterState, Vertical):
-    BINDINGS = keys.bindings(keys.VERSIONS)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.VERSIONS)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.artifact: Artifact | None = None
         self.versions: list[Version] = []
         self.showing_source = False
-        self.now = None
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="versions-list")
@@ -66,22 +67,17 @@ class VersionsView(FooterState, Vertical):
         with VerticalScroll(id="versions-diff-scroll"):
             yield Static("", id="versions-diff")
 
-    @property
-    def workspace(self) -> Any:
-        return getattr(self.app, "workspace", None)
-
     async def load(self, artifact: Artifact) -> None:
         """Read the versions of ``artifact`` (keeps the selection on the same number)."""
-        store = self.workspace.store
-        versions = await store.versions(artifact.id)
+        found = services(self)
+        versions = await found.require_store().versions(artifact.id)
         options = self.query_one("#versions-list", OptionList)
         keep = self.selected_number()
         if self.artifact is None or self.artifact.id != artifact.id:
             keep = None
         self.artifact = artifact
         self.versions = list(reversed(versions))
-        now = getattr(self.app, "now", None)
-        now_value = now() if now else 0.0
+        now_value = found.now()
         options.clear_options()
         for v in self.versions:
             current = v.number == artifact.current_version
@@ -126,20 +122,22 @@ class VersionsView(FooterState, Vertical):
         number = self.selected_number()
         self.update_bindings()
         if number is not None:
-            self.run_worker(
-                partial(self._show_diff, number), group="versions-diff", exclusive=True, exit_on_error=False
-            )
+            self._diff_worker(number)
 
     @on(OptionList.OptionSelected, "#versions-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_view()
 
+    @work(group="versions-diff", exclusive=True, exit_on_error=False)
+    async def _diff_worker(self, number: int) -> None:
+        await self._show_diff(number)
+
     async def _show_diff(self, number: int) -> None:
         artifact = self.artifact
         if artifact is None:
             return
-        store = self.workspace.store
+        store = services(self).require_store()
         title = self.query_one("#versions-title", Static)
         body = self.query_one("#versions-diff", Static)
         current = await store.version(artifact.id, number)
@@ -186,20 +184,17 @@ class VersionsView(FooterState, Vertical):
         self.showing_source = not self.showing_source
         number = self.selected_number()
         if number is not None:
-            self.run_worker(
-                partial(self._show_diff, number), group="versions-diff", exclusive=True, exit_on_error=False
-            )
+            self._diff_worker(number)
 
     def action_revert(self) -> None:
         artifact = self.artifact
         number = self.selected_number()
         if artifact is None or number is None or number == artifact.current_version:
             return
-        from ..screens.dialogs import ConfirmDialog
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.run_worker(self._revert(artifact.id, number), exit_on_error=False)
+                self._revert(artifact.id, number)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -211,9 +206,10 @@ class VersionsView(FooterState, Vertical):
             done,
         )
 
+    @work(exit_on_error=False)
     async def _revert(self, artifact_id: str, number: int) -> None:
         try:
-            version = await self.workspace.store.revert(artifact_id, number)
+            version = await services(self).require_store().revert(artifact_id, number)
         except Exception as exc:
             self.notify(f"Could not revert: {exc}", severity="error")
             return

@@ -9,11 +9,12 @@ from typing import Any
 from artifacts_runtime import kinds
 from artifacts_runtime.store import Store
 from tests.fakes.messages_api import text, tool_use
-from tui.screens.dialogs import ConversationsDialog, TextPrompt
+from tui.dialogs.conversations import ConversationsDialog
+from tui.dialogs.text_prompt import TextPrompt
 from tui.widgets.chat_log import ArtifactChip, AssistantMessage, Notice, UserMessage
 
-from .app_builder import build_app
-from .helpers import notifications, ready, wait_until
+from ..app_builder import build_app
+from ..helpers import notifications, ready, wait_until
 
 TRACKER = (
     "<!doctype html>\n<html><head><title>Water tracker</title></head>\n<body>\n"
@@ -196,7 +197,7 @@ async def test_attach_a_file_to_the_conversation(seeded, anthropic_env, tmp_path
 
 
 async def test_conversations_list_opens_an_earlier_one(paths, anthropic_env) -> None:
-    from .app_builder import seed_library
+    from ..app_builder import seed_library
 
     ids = await seed_library(paths, conversation=True)
     app = build_app()

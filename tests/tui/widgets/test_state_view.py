@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
-from tui.screens.dialogs import ConfirmDialog, StateEditDialog, prepare_state_value
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.state_edit import StateEditDialog
 
-from .app_builder import build_app
-from .helpers import ready, wait_until
+from ..app_builder import build_app
+from ..helpers import ready, wait_until
 
 
 async def open_state(pilot, artifact_id: str):
@@ -120,11 +121,3 @@ async def test_writes_from_an_open_preview_show_at_once(seeded) -> None:
             what="the preview's write in the state tab",
         )
         assert state.loads - loads <= 2
-
-
-def test_prepare_state_value_rules() -> None:
-    assert prepare_state_value('{ "a": 1 }', was_json=True) == ('{"a":1}', None)
-    assert prepare_state_value("hello", was_json=False) == ("hello", None)
-    value, error = prepare_state_value("{oops", was_json=True)
-    assert value is None and "no longer parses" in error
-    assert prepare_state_value('"dark"', was_json=False) == ('"dark"', None)

@@ -4,10 +4,10 @@ to the previous one, revert; and the way to it from the library."""
 from __future__ import annotations
 
 from artifacts_runtime.store import Store
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.confirm import ConfirmDialog
 
-from .app_builder import HABIT_V1, HABIT_V2, build_app
-from .helpers import notifications, ready, wait_until
+from ..app_builder import HABIT_V1, HABIT_V2, build_app
+from ..helpers import notifications, ready, wait_until
 
 
 async def open_inspector(pilot, artifact_id: str) -> None:

@@ -7,11 +7,12 @@ from typing import Any
 
 from artifacts_runtime import kinds
 from artifacts_runtime.store import Store
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.text_prompt import TextPrompt
 from tui.messages import ArtifactSelected, LibraryUpdated
-from tui.screens.dialogs import ConfirmDialog, TextPrompt
 
-from .app_builder import build_app
-from .helpers import notifications, ready, wait_until
+from ..app_builder import build_app
+from ..helpers import notifications, ready, wait_until
 
 
 def titles(app: Any) -> list[str]:
@@ -105,7 +106,7 @@ async def test_filter_by_type_and_sort(seeded) -> None:
         await wait_until(pilot, lambda: titles(app) == ["Budget chart"])
         library.set_type_filter(None)
         await pilot.press("s")  # updated -> created
-        await wait_until(pilot, lambda: library.sort == "created" and library._loaded_generation == library._generation)
+        await wait_until(pilot, lambda: library.sort == "created" and library.loaded)
         await pilot.press("s")  # -> title (pinned still first)
         await wait_until(
             pilot,
@@ -134,7 +135,7 @@ async def test_moving_the_cursor_selects_the_artifact_for_the_inspector(seeded) 
         assert seen.seen[-1].artifact_id == seeded["Budget chart"] and not seen.seen[-1].focus
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.main_screen.view == "inspector")
-        assert app.current_artifact_id == seeded["Budget chart"]
+        assert app.services.current_artifact_id == seeded["Budget chart"]
 
 
 async def test_rename_pin_trash_undo_restore_purge(seeded, paths) -> None:

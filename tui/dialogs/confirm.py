@@ -1,0 +1,39 @@
+"""Yes or no, with what the yes does ("Delete forever") on the last line."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Label, Static
+
+from .base import Dialog
+
+
+class ConfirmDialog(Dialog[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "confirm", "Yes", show=False),
+        Binding("n", "close", "No", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str = "", *, confirm: str = "Yes", danger: bool = False) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.confirm_label = confirm
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box" + (" -danger" if self.danger else "")):
+            yield Label(self.question, classes="dialog-title", markup=False)  # holds titles, values
+            if self.detail:
+                yield Static(self.detail, classes="dialog-body", markup=False)
+            yield Static(f"[b]Enter[/b] {self.confirm_label}   [b]Esc[/b] Cancel", classes="dialog-keys")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        self.dismiss(False)

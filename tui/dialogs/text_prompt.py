@@ -1,0 +1,55 @@
+"""One line of text (rename, the path of a file to attach), checked before it is accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from .base import Dialog
+
+
+class TextPrompt(Dialog[str | None]):
+    """One line of text. ``validate`` returns an error to show, or None."""
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        confirm: str = "OK",
+        validate: Callable[[str], str | None] | None = None,
+        detail: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+        self.confirm_label = confirm
+        self.validate = validate
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.detail:
+                yield Static(self.detail, classes="dialog-body")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static("", classes="dialog-error")
+            yield Static(f"[b]Enter[/b] {self.confirm_label}   [b]Esc[/b] Cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.validate(event.value) if self.validate else None
+        if error:
+            self.query_one(".dialog-error", Static).update(error)
+            return
+        self.dismiss(event.value)
