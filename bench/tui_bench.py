@@ -203,7 +203,7 @@ async def search_as_you_type(library_path: Path, count: int, quick: bool) -> lis
 
     from tui.app import ArtifactsApp
 
-    app = ArtifactsApp(preview_module=None, start_server=False)
+    app = ArtifactsApp(preview_manager=None, start_server=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(app.ready.wait(), 60)
         library = app.main_screen.library
@@ -294,7 +294,7 @@ async def keys_while_streaming(quick: bool) -> list[Row]:
         os.environ["ANTHROPIC_API_KEY"] = "sk-ant-bench"
         from tui.app import ArtifactsApp
 
-        app = ArtifactsApp(preview_module=None, start_server=False)
+        app = ArtifactsApp(preview_manager=None, start_server=False)
         presses = 20 if quick else 50
         async with app.run_test(size=(160, 45)) as pilot:
             await asyncio.wait_for(app.ready.wait(), 60)

@@ -34,12 +34,13 @@ from .dialogs.grant import GrantDialog
 from .formatting import one_line
 from .gc_tuning import freeze_once
 from .messages import HubEvent, RuntimeEvent, WorkspaceReady
-from .preview import ManagerFactory, PreviewEvent, Previews, preview_manager
+from .preview import ManagerFactory, Previews, preview_manager
 from .screens.main import MainScreen
 from .services import Services
 from .settings import load_keymap, save_theme
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.preview.protocol import PreviewEvent
     from artifacts_runtime.store import Store
     from artifacts_runtime.workspace import Workspace
 
@@ -261,7 +262,7 @@ class ArtifactsApp(App[int]):
         )
 
     def _preview_event(self, event: PreviewEvent) -> None:
-        kind = event.get("event") or event.get("type")
+        kind = event.get("type")
         if kind == "crashed":
             self.notify(
                 f"The preview windows closed unexpectedly; the next preview restarts them. "

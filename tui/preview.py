@@ -11,16 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from artifacts_runtime.errors import ArtifactsError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.preview.protocol import PreviewEvent
     from artifacts_runtime.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-PreviewEvent = dict[str, Any]
 
 
 class WindowManager(Protocol):

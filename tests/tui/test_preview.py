@@ -87,7 +87,7 @@ async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded) -> 
         (manager,) = FakeManager.instances
         assert manager.opened == [seeded["Budget chart"]]
         assert any("Opened “Budget chart”" in n for n in notifications(app))
-        manager.on_event({"event": "crashed", "log": "/tmp/preview.log"})  # the host died
+        manager.on_event({"type": "crashed", "log": "/tmp/preview.log"})  # the host died
         await wait_until(pilot, lambda: any("preview windows closed unexpectedly" in n for n in notifications(app)))
         await pilot.press("ctrl+q")
     assert manager.closed

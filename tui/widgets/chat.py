@@ -16,12 +16,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -56,12 +54,12 @@ from ..messages import (
     TurnFinished,
 )
 from ..services import services
-from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage
+from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage, renders, stored_widgets
 from .footer_state import FooterState
+from .prompt_input import PromptInput
 
 if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.chat import ChatEngine, Turn
-    from artifacts_runtime.records import Message as StoredMessage
     from artifacts_runtime.workspace import Workspace
 
 SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
@@ -77,101 +75,6 @@ WELCOME = (
     "a diagram. What it builds becomes an artifact in your library.\n"
     "Enter sends · Ctrl+J new line · ↑ previous message · Ctrl+T attach a file"
 )
-
-
-class PromptInput(TextArea):
-    """Multi-line input: Enter sends, Ctrl+J (or Alt+Enter) breaks the line, ↑/↓ on the first or
-    last line recall the messages sent before."""
-
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.PROMPT)
-
-    class Submitted(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
-    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
-        super().__init__(
-            "",
-            soft_wrap=True,
-            show_line_numbers=False,
-            tab_behavior="focus",
-            compact=True,
-            id=id,
-            placeholder=placeholder,
-        )
-        self.sent: list[str] = []
-        self._history_index: int | None = None
-        self._draft = ""
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Handled here, in the order keys arrive: as priority bindings, Enter typed right after
-        # a burst of characters (a paste, keys batched over SSH) was acted on before them.
-        keymap = services(self).keymap
-        key = event.key
-        action: str | None = None
-        if key in keys.keys_for("chat.send", keymap):
-            action = "send"
-        elif key in keys.keys_for("chat.newline", keymap):
-            action = "newline"
-        elif key in keys.keys_for("chat.history_prev", keymap) and self.check_action("history", (-1,)):
-            action = "prev"
-        elif key in keys.keys_for("chat.history_next", keymap) and self.check_action("history", (1,)):
-            action = "next"
-        if action is None:
-            return  # TextArea's own handler runs next (Textual calls each class's handler)
-        event.stop()
-        event.prevent_default()
-        if action == "send":
-            self.action_send()
-        elif action == "newline":
-            self.action_newline()
-        else:
-            self.action_history(-1 if action == "prev" else 1)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "history":
-            step = parameters[0] if parameters and isinstance(parameters[0], int) else -1
-            row, _ = self.cursor_location
-            if step < 0:
-                return row == 0 and bool(self.sent) and self.selection.is_empty
-            return row == self.document.line_count - 1 and self._history_index is not None
-        return super().check_action(action, parameters)
-
-    def action_send(self) -> None:
-        text = self.text
-        if not text.strip():
-            return
-        self.post_message(self.Submitted(text))
-
-    def action_newline(self) -> None:
-        self.insert("\n")
-
-    def action_history(self, step: int) -> None:
-        if not self.sent:
-            return
-        if self._history_index is None:
-            if step > 0:
-                return
-            self._draft = self.text
-            index = len(self.sent) - 1
-        else:
-            index = self._history_index + step
-        if index >= len(self.sent):
-            self._history_index = None
-            self.load_text(self._draft)
-            self.move_cursor(self.document.end)
-            return
-        index = max(0, index)
-        self._history_index = index
-        self.load_text(self.sent[index])
-        self.move_cursor((0, 0) if step < 0 else self.document.end)
-
-    def remember(self, text: str) -> None:
-        if not self.sent or self.sent[-1] != text:
-            self.sent.append(text)
-        self._history_index = None
-        self._draft = ""
 
 
 class ChatPane(FooterState, Vertical):
@@ -267,49 +170,17 @@ class ChatPane(FooterState, Vertical):
         self._header(len(messages))
         self._attachments_line()
         widgets: list[Widget] = []
-        visible = [m for m in messages if self._renders(m)]
+        visible = [m for m in messages if renders(m)]
         if len(visible) > SHOWN_MESSAGES:
             widgets.append(Notice(f"… {len(visible) - SHOWN_MESSAGES} earlier messages", kind="dim"))
             visible = visible[-SHOWN_MESSAGES:]
         for m in visible:
-            widgets.extend(self._stored_widgets(m))
+            widgets.extend(stored_widgets(m))
         history = [m.text() for m in messages if m.role == "user" and m.text().strip()]
         self.prompt.sent = history + [h for h in self.prompt.sent if h not in history]
         if widgets:
             await log.mount_all(widgets)
         log.scroll_end(animate=False)
-
-    @staticmethod
-    def _renders(message: StoredMessage) -> bool:
-        return any(
-            b.get("type") in ("text", "tool_use") and (b.get("text") or b.get("type") == "tool_use")
-            for b in message.content
-        )
-
-    def _stored_widgets(self, message: StoredMessage) -> list[Widget]:
-        widgets: list[Widget] = []
-        if message.role == "user":
-            text = message.text()
-            if text.strip():
-                widgets.append(UserMessage(text))
-            return widgets
-        for block in message.content:
-            if block.get("type") == "text" and block.get("text"):
-                widgets.append(AssistantMessage(block["text"]))
-            elif block.get("type") == "tool_use":
-                data = block.get("input") or {}
-                chip = ArtifactChip(block.get("id", ""), title=data.get("title"))
-                command = data.get("command") or "create"
-                title = data.get("title") or "an artifact"
-                verb = {"create": "Created", "update": "Updated", "rewrite": "Rewrote"}.get(command, "Changed")
-                chip.set_text(Text.assemble(("✓ ", "bold"), (f"{verb} ", ""), (title, "bold")))
-                artifact_id = data.get("id")
-                if isinstance(artifact_id, str):
-                    chip.artifact_id = artifact_id
-                widgets.append(chip)
-        if message.incomplete:
-            widgets.append(Notice("(this reply was interrupted; what arrived is kept)", kind="dim"))
-        return widgets
 
     def _header(self, count: int | None = None) -> None:
         title = self.conversation_title or ("New conversation" if self.conversation_id is None else "(untitled)")

@@ -17,8 +17,11 @@ from ..formatting import type_label
 from ..messages import ArtifactSelected
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.widget import Widget
     from textual.widgets import Markdown
     from textual.widgets.markdown import MarkdownStream
+
+    from artifacts_runtime.records import Message as StoredMessage
 
 
 class ChatLog(VerticalScroll, can_focus=True):
@@ -133,3 +136,38 @@ class Notice(Static):
 
     def __init__(self, text: str, *, kind: str = "info") -> None:
         super().__init__(text, classes=f"notice -{kind}", markup=False)
+
+
+def renders(message: StoredMessage) -> bool:
+    """Whether a stored message shows anything (text or an artifact)."""
+    return any(
+        b.get("type") in ("text", "tool_use") and (b.get("text") or b.get("type") == "tool_use")
+        for b in message.content
+    )
+
+
+def stored_widgets(message: StoredMessage) -> list[Widget]:
+    """The widgets of a stored message: its text, the artifacts it made, a note if cut short."""
+    widgets: list[Widget] = []
+    if message.role == "user":
+        text = message.text()
+        if text.strip():
+            widgets.append(UserMessage(text))
+        return widgets
+    for block in message.content:
+        if block.get("type") == "text" and block.get("text"):
+            widgets.append(AssistantMessage(block["text"]))
+        elif block.get("type") == "tool_use":
+            data = block.get("input") or {}
+            chip = ArtifactChip(block.get("id", ""), title=data.get("title"))
+            command = data.get("command") or "create"
+            title = data.get("title") or "an artifact"
+            verb = {"create": "Created", "update": "Updated", "rewrite": "Rewrote"}.get(command, "Changed")
+            chip.set_text(Text.assemble(("✓ ", "bold"), (f"{verb} ", ""), (title, "bold")))
+            artifact_id = data.get("id")
+            if isinstance(artifact_id, str):
+                chip.artifact_id = artifact_id
+            widgets.append(chip)
+    if message.incomplete:
+        widgets.append(Notice("(this reply was interrupted; what arrived is kept)", kind="dim"))
+    return widgets

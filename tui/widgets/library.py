@@ -12,13 +12,10 @@ queues work behind itself.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -26,21 +23,30 @@ from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker
 
-from artifacts_runtime import catalog, kinds
+from artifacts_runtime import catalog
 from artifacts_runtime.catalog import CatalogEntry
-from artifacts_runtime.humanize import ago
 
 from .. import bindings as keys
 from ..commands import PaletteCommand
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.text_prompt import TextPrompt
-from ..formatting import table_type, type_label
+from ..formatting import type_label
 from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent, ShowView
 from ..services import services
+from .artifact_table import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SEARCH_LIMIT,
+    ArtifactTable,
+    Row,
+    SearchInput,
+    count_text,
+    empty_text,
+)
 from .footer_state import FooterState
+from .library_commands import SORTS, TYPES, library_commands
 from .tab_strip import TabStrip
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,12 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.store import Store
 
 PAGE = 100
-#: Hits shown for a search: more than a tall terminal shows (two lines each). Snippets are most of
-#: a search's cost: 40 hits take a third of the time of 100 at 100,000 artifacts.
-SEARCH_LIMIT = 40
-TYPE_CYCLE: list[str | None] = [None, *kinds.TYPES]
-SORTS = ["updated", "created", "title"]
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+TYPE_CYCLE = TYPES
 ARTIFACT_EVENTS = {
     "artifact.created",
     "artifact.updated",
@@ -63,134 +64,6 @@ ARTIFACT_EVENTS = {
     "artifact.restored",
     "artifact.deleted",
 }
-
-
-@dataclass
-class Row:
-    """One line of the list: an artifact, a search hit or a catalog item."""
-
-    key: str
-    title: str
-    type: str
-    language: str | None
-    updated: float | None
-    pinned: bool = False
-    snippet: str = ""
-    artifact: Artifact | None = None
-
-
-def _snippet_text(snippet: str, width: int) -> Text:
-    """A search snippet with the matched words highlighted, on one line of ``width``."""
-    text = Text(style="dim")
-    flat = " ".join(snippet.split())
-    bold = False
-    for piece in flat.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN):
-        if piece:
-            text.append(piece, style="bold not dim" if bold else "")
-        bold = not bold
-    text.truncate(max(1, width), overflow="ellipsis")
-    return text
-
-
-class SearchInput(Input):
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY_SEARCH)
-
-    def action_leave_search(self) -> None:
-        self.screen.query_one(ArtifactTable).focus()
-
-    def action_clear_search(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.screen.query_one(ArtifactTable).focus()
-
-
-class ArtifactTable(DataTable[Text]):
-    """The list; the pane fills it. Titles are cut to the width the table has."""
-
-    DEFAULT_CSS = """
-    ArtifactTable { height: 1fr; }
-    """
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, id=id, classes=classes)
-        self.rows_data: list[Row] = []
-        self.now: Callable[[], float] = time.time
-        self._title_width = 0
-
-    def on_mount(self) -> None:
-        self._build_columns()
-
-    def _widths(self) -> tuple[int, int, int, int]:
-        total = max(20, self.scrollable_content_region.width or self.size.width or 60)
-        type_w = 7
-        when_w = 4
-        pin_w = 1
-        gaps = 2 * 4  # DataTable pads each cell by one on both sides
-        title_w = max(8, total - type_w - when_w - pin_w - gaps)
-        return pin_w, title_w, type_w, when_w
-
-    def _build_columns(self) -> None:
-        pin_w, title_w, type_w, when_w = self._widths()
-        self._title_width = title_w
-        self.clear(columns=True)
-        self.add_column(" ", width=pin_w, key="pin")
-        self.add_column("Title", width=title_w, key="title")
-        self.add_column("Type", width=type_w, key="type")
-        self.add_column("Age", width=when_w, key="when")  # "now", "5m", "3h", "2d", "3w"…
-
-    def on_resize(self) -> None:
-        _, title_w, _, _ = self._widths()
-        if title_w != self._title_width:
-            self.show_rows(self.rows_data, keep=self.current_key())
-
-    def current_key(self) -> str | None:
-        if not self.rows_data or self.cursor_row < 0:
-            return None
-        try:
-            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
-        except RowDoesNotExist:
-            return None
-
-    def _cells(self, row: Row) -> tuple[list[Text], int]:
-        now = self.now()
-        title = Text(row.title, style="bold" if row.pinned else "")
-        title.truncate(self._title_width, overflow="ellipsis")
-        height = 1
-        if row.snippet:
-            title.append("\n")
-            title.append_text(_snippet_text(row.snippet, self._title_width))
-            height = 2
-        pin = Text("★", style="yellow") if row.pinned else Text(" ")
-        kind = Text(table_type(row.type, row.language), style="dim")
-        when = Text(ago(row.updated, now) if row.updated else "", style="dim", justify="right")
-        return [pin, title, kind, when], height
-
-    def show_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
-        """Replace the rows; the cursor stays on ``keep`` when it is still there."""
-        _, title_w, _, _ = self._widths()
-        if title_w != self._title_width:
-            self._build_columns()
-        else:
-            self.clear()
-        self.rows_data = list(rows)
-        for row in rows:
-            cells, height = self._cells(row)
-            self.add_row(*cells, key=row.key, height=height)
-        if keep is not None:
-            for index, row in enumerate(rows):
-                if row.key == keep:
-                    self.move_cursor(row=index, animate=False, scroll=True)
-                    break
-
-    def append_rows(self, rows: list[Row]) -> None:
-        seen = {r.key for r in self.rows_data}
-        for row in rows:
-            if row.key in seen:
-                continue
-            self.rows_data.append(row)
-            cells, height = self._cells(row)
-            self.add_row(*cells, key=row.key, height=height)
 
 
 class LibraryPane(FooterState, Vertical):
@@ -386,33 +259,11 @@ class LibraryPane(FooterState, Vertical):
             self._announce()
 
     def _empty_text(self, query: str) -> str:
-        if query:
-            kind = f" {self.type_filter and type_label(self.type_filter, None)}" if self.type_filter else ""
-            return f"Nothing{kind} matches “{query}”.\nEsc clears the search."
-        if self.tab == "trash":
-            return "The trash is empty."
-        if self.tab == "catalog":
-            return "The catalog is empty."
-        if self.type_filter:
-            return f"No {type_label(self.type_filter, None)} artifacts.\nt changes the type filter."
-        return (
-            "Your library is empty.\n\n"
-            "F3 opens the chat: ask Claude for a tool, a chart, a document —\n"
-            "what it builds lands here. Or import files: artifacts import FILE"
-        )
+        return empty_text(query, tab=self.tab, type_filter=self.type_filter)
 
     def _show_count(self, shown: int, more: bool, total: int | None, query: str) -> None:
         count = self.query_one("#library-count", Static)
-        if query and not shown:
-            text = "no match"
-        elif query:
-            text = f"{shown}{'+' if shown >= SEARCH_LIMIT else ''} found"
-        elif more and total:
-            text = f"{shown} of {total:,}"
-        elif more:
-            text = f"{shown}+"
-        else:
-            text = f"{shown:,}"
+        text = count_text(shown, more, total, query)
         if str(count.content) != text:
             count.update(text, layout=False)  # fixed width: no layout pass on each keystroke
 
@@ -640,68 +491,24 @@ class LibraryPane(FooterState, Vertical):
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """Filters, sorts, tabs; what can be done to the current artifact; undo."""
-        for type_ in TYPE_CYCLE:
-            label = kinds.SHORT_NAMES.get(type_, "all types") if type_ else "all types"
-            yield PaletteCommand(
-                f"Library: Show {label}", "filter the library by type (t cycles)", self._shown(self._show_type, type_)
-            )
-        for sort in SORTS:
-            yield PaletteCommand(
-                f"Library: Sort by {sort}", "order of the library (s cycles)", self._shown(self._set_sort, sort)
-            )
-        tabs = [("library", "Show the library"), ("trash", "Show the trash")]
-        if self._catalog:
-            tabs.insert(1, ("catalog", "Show the catalog"))
-        for tab, label in tabs:
-            yield PaletteCommand(
-                f"Library: {label}", "the tabs of the library ([ and ])", self._shown(self._set_tab, tab)
-            )
-        current = services(self).current_artifact_id
-        if current:
-            yield PaletteCommand(
-                "Artifact: Open preview",
-                "its window, or the URL to open in a browser (Ctrl+O)",
-                partial(self.post_message, OpenPreview(current)),
-            )
-            yield PaletteCommand("Artifact: Rename…", "give it another title (r)", partial(self._on_current, "rename"))
-            yield PaletteCommand(
-                "Artifact: Pin / unpin", "pinned artifacts come first (p)", partial(self._on_current, "pin")
-            )
-            yield PaletteCommand("Artifact: Move to the trash", "u undoes it (d)", partial(self._on_current, "trash"))
-            yield PaletteCommand(
-                "Artifact: Continue its conversation",
-                "chat about this artifact (c)",
-                partial(self.post_message, ChatAbout(current)),
-            )
-        if self._undo:
-            yield PaletteCommand(
-                "Library: Undo move to trash",
-                "bring back the last artifact you trashed (u)",
-                self._shown(self.action_undo),
-            )
+        return library_commands(self, services(self).current_artifact_id)
 
-    def _shown(self, action: Callable[..., object], *args: object) -> Callable[[], object]:
-        """``action(*args)`` once the library shows (the screen switches the view first)."""
-        return partial(self.post_message, ShowView("library", then=partial(action, *args)))
+    def show_then(self, action: Callable[[], object]) -> None:
+        """``action()`` once the library shows (the screen switches the view first)."""
+        self.post_message(ShowView("library", then=action))
 
-    def _show_type(self, type_: str | None) -> None:
+    def show_type(self, type_: str | None) -> None:
         self.tab = "library"
         self.set_type_filter(type_)
 
-    def _set_sort(self, sort: str) -> None:
-        self.sort = sort
-
-    def _set_tab(self, tab: str) -> None:
-        self.tab = tab
-
-    def _on_current(self, action: str) -> None:
+    def on_current(self, action: str) -> None:
         """Rename, pin or trash the current artifact from the palette: put the cursor on it."""
         current = services(self).current_artifact_id
         if current and not self.select(current):
             self.notify("That artifact is not in the list shown: clear the search or filter first.", severity="warning")
             return
         do = {"rename": self.action_rename, "pin": self.action_pin, "trash": self.action_trash}[action]
-        self.post_message(ShowView("library", then=do))
+        self.show_then(do)
 
     def action_cycle_type(self) -> None:
         index = TYPE_CYCLE.index(self.type_filter) if self.type_filter in TYPE_CYCLE else 0

@@ -1,0 +1,187 @@
+"""The library's list and its search box: one row per artifact (or search hit, or catalog
+entry), titles cut to the width the table has, and what the status line says."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import BindingType
+from textual.widgets import DataTable, Input
+from textual.widgets.data_table import RowDoesNotExist
+
+from artifacts_runtime.humanize import ago
+
+from .. import bindings as keys
+from ..formatting import table_type, type_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.records import Artifact
+
+#: Hits shown for a search: more than a tall terminal shows (two lines each). Snippets are most of
+#: a search's cost: 40 hits take a third of the time of 100 at 100,000 artifacts.
+SEARCH_LIMIT = 40
+#: What the store puts around the matched words of a snippet.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+@dataclass
+class Row:
+    """One line of the list: an artifact, a search hit or a catalog item."""
+
+    key: str
+    title: str
+    type: str
+    language: str | None
+    updated: float | None
+    pinned: bool = False
+    snippet: str = ""
+    artifact: Artifact | None = None
+
+
+def _snippet_text(snippet: str, width: int) -> Text:
+    """A search snippet with the matched words highlighted, on one line of ``width``."""
+    text = Text(style="dim")
+    flat = " ".join(snippet.split())
+    bold = False
+    for piece in flat.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN):
+        if piece:
+            text.append(piece, style="bold not dim" if bold else "")
+        bold = not bold
+    text.truncate(max(1, width), overflow="ellipsis")
+    return text
+
+
+class SearchInput(Input):
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY_SEARCH)
+
+    def action_leave_search(self) -> None:
+        self.screen.query_one(ArtifactTable).focus()
+
+    def action_clear_search(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.screen.query_one(ArtifactTable).focus()
+
+
+class ArtifactTable(DataTable[Text]):
+    """The list; the pane fills it. Titles are cut to the width the table has."""
+
+    DEFAULT_CSS = """
+    ArtifactTable { height: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, id=id, classes=classes)
+        self.rows_data: list[Row] = []
+        self.now: Callable[[], float] = time.time
+        self._title_width = 0
+
+    def on_mount(self) -> None:
+        self._build_columns()
+
+    def _widths(self) -> tuple[int, int, int, int]:
+        total = max(20, self.scrollable_content_region.width or self.size.width or 60)
+        type_w = 7
+        when_w = 4
+        pin_w = 1
+        gaps = 2 * 4  # DataTable pads each cell by one on both sides
+        title_w = max(8, total - type_w - when_w - pin_w - gaps)
+        return pin_w, title_w, type_w, when_w
+
+    def _build_columns(self) -> None:
+        pin_w, title_w, type_w, when_w = self._widths()
+        self._title_width = title_w
+        self.clear(columns=True)
+        self.add_column(" ", width=pin_w, key="pin")
+        self.add_column("Title", width=title_w, key="title")
+        self.add_column("Type", width=type_w, key="type")
+        self.add_column("Age", width=when_w, key="when")  # "now", "5m", "3h", "2d", "3w"…
+
+    def on_resize(self) -> None:
+        _, title_w, _, _ = self._widths()
+        if title_w != self._title_width:
+            self.show_rows(self.rows_data, keep=self.current_key())
+
+    def current_key(self) -> str | None:
+        if not self.rows_data or self.cursor_row < 0:
+            return None
+        try:
+            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        except RowDoesNotExist:
+            return None
+
+    def _cells(self, row: Row) -> tuple[list[Text], int]:
+        now = self.now()
+        title = Text(row.title, style="bold" if row.pinned else "")
+        title.truncate(self._title_width, overflow="ellipsis")
+        height = 1
+        if row.snippet:
+            title.append("\n")
+            title.append_text(_snippet_text(row.snippet, self._title_width))
+            height = 2
+        pin = Text("★", style="yellow") if row.pinned else Text(" ")
+        kind = Text(table_type(row.type, row.language), style="dim")
+        when = Text(ago(row.updated, now) if row.updated else "", style="dim", justify="right")
+        return [pin, title, kind, when], height
+
+    def show_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
+        """Replace the rows; the cursor stays on ``keep`` when it is still there."""
+        _, title_w, _, _ = self._widths()
+        if title_w != self._title_width:
+            self._build_columns()
+        else:
+            self.clear()
+        self.rows_data = list(rows)
+        for row in rows:
+            cells, height = self._cells(row)
+            self.add_row(*cells, key=row.key, height=height)
+        if keep is not None:
+            for index, row in enumerate(rows):
+                if row.key == keep:
+                    self.move_cursor(row=index, animate=False, scroll=True)
+                    break
+
+    def append_rows(self, rows: list[Row]) -> None:
+        seen = {r.key for r in self.rows_data}
+        for row in rows:
+            if row.key in seen:
+                continue
+            self.rows_data.append(row)
+            cells, height = self._cells(row)
+            self.add_row(*cells, key=row.key, height=height)
+
+
+def count_text(shown: int, more: bool, total: int | None, query: str) -> str:
+    """The count on the status line: ``7``, ``100 of 12,345``, ``40+ found``, ``no match``."""
+    if query and not shown:
+        return "no match"
+    if query:
+        return f"{shown}{'+' if shown >= SEARCH_LIMIT else ''} found"
+    if more and total:
+        return f"{shown} of {total:,}"
+    if more:
+        return f"{shown}+"
+    return f"{shown:,}"
+
+
+def empty_text(query: str, *, tab: str, type_filter: str | None) -> str:
+    """What an empty list says, and what to do about it."""
+    if query:
+        kind = f" {type_label(type_filter, None)}" if type_filter else ""
+        return f"Nothing{kind} matches “{query}”.\nEsc clears the search."
+    if tab == "trash":
+        return "The trash is empty."
+    if tab == "catalog":
+        return "The catalog is empty."
+    if type_filter:
+        return f"No {type_label(type_filter, None)} artifacts.\nt changes the type filter."
+    return (
+        "Your library is empty.\n\n"
+        "F3 opens the chat: ask Claude for a tool, a chart, a document —\n"
+        "what it builds lands here. Or import files: artifacts import FILE"
+    )
