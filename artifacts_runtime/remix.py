@@ -76,18 +76,20 @@ async def _remix_url(store: Store, url: str, title: str | None) -> Artifact:
         raise InvalidInput("a link to remix looks like http://HOST:PORT/s/TOKEN (from `artifacts publish`)")
     source_url = f"{m.group(1)}/s/{m.group(2)}/source"
     try:
-        async with httpx.AsyncClient(timeout=10.0, follow_redirects=False, trust_env=False) as client:
-            async with client.stream("GET", source_url) as response:
-                status = response.status_code
-                body = bytearray()
-                if status == 200:
-                    # Read at most the limit: the link is someone else's server.
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > MAX_REMIX_BYTES:
-                            raise ArtifactsError(
-                                f"{m.group(1)} sent more than {format_bytes(MAX_REMIX_BYTES)}; not a live-artifacts link?"
-                            )
+        async with (
+            httpx.AsyncClient(timeout=10.0, follow_redirects=False, trust_env=False) as client,
+            client.stream("GET", source_url) as response,
+        ):
+            status = response.status_code
+            body = bytearray()
+            if status == 200:
+                # Read at most the limit: the link is someone else's server.
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > MAX_REMIX_BYTES:
+                        raise ArtifactsError(
+                            f"{m.group(1)} sent more than {format_bytes(MAX_REMIX_BYTES)}; not a live-artifacts link?"
+                        )
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise ArtifactsError(f"cannot reach {m.group(1)} ({exc}); is the sharing server running?") from exc
     if status == 404:

@@ -67,11 +67,11 @@ def print_table(title: str, rows: list[Row]) -> None:
         ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "-"
         met = "-" if r.ok is None else ("yes" if r.ok else "NO")
         lines.append([r.name, fmt(r.value, r.unit), base, ratio, r.target or "-", met])
-    widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(header)]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for l in lines:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(l, widths)) + " |")
+    for line in lines:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
 
 
 def median(samples: list[float]) -> float:

@@ -1,8 +1,6 @@
 """The real runtime libraries, downloaded once per machine, for tests that need them.
 
-Use it from a conftest or a test module::
-
-    from tests.assets_fixture import runtime_assets  # noqa: F401  (a pytest fixture)
+``tests/conftest.py`` registers this module as a pytest plugin, so any test can ask for it::
 
     def test_page(runtime_assets):
         path = runtime_assets.file_path("react")

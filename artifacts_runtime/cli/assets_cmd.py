@@ -9,10 +9,10 @@ from typing import TextIO
 
 from ..assets import AssetCache, AssetError
 from ..humanize import format_bytes
-from .common import print_json, print_table
+from .common import Subparsers, print_json, print_table
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: Subparsers) -> None:
     assets = sub.add_parser(
         "assets",
         help="runtime libraries (React, recharts, d3, ...) used by artifacts offline",

@@ -14,7 +14,8 @@ from ..paths import get_paths
 from ..store import Store
 
 #: What each command module's ``register(sub)`` receives: the ``artifacts`` sub-command table.
-Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # a string: not subscriptable at run time on 3.11
+# A string: the class is not subscriptable at run time on Python 3.11.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @asynccontextmanager

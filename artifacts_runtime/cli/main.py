@@ -13,6 +13,7 @@ import importlib
 import inspect
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from .. import __version__
 from ..errors import ArtifactsError
@@ -22,7 +23,7 @@ from ..errors import ArtifactsError
 COMMAND_MODULES = ["library_cmds", "runtime_cmds", "preview_cmds", "share_cmds", "assets_cmd", "chat_cmds"]
 
 
-def command_modules() -> list:
+def command_modules() -> list[ModuleType]:
     return [importlib.import_module(f"{__package__}.{name}") for name in COMMAND_MODULES]
 
 
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         result = handler(args)
-        if inspect.isawaitable(result):
+        if inspect.iscoroutine(result):
             result = asyncio.run(result)
         return int(result or 0)
     except ArtifactsError as exc:

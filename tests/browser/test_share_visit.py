@@ -52,7 +52,7 @@ def two_visitors(chromium):
 
 
 def test_a_visitor_opens_the_link_without_the_token(live_server, published, two_visitors):
-    artifact, token, url = published
+    _, _, url = published
     page, frame = visit(two_visitors[0], url)
     assert frame.inner_text("#title") == "Team board"
     assert page.inner_text("#title") == "Team board"
@@ -64,7 +64,7 @@ def test_a_visitor_opens_the_link_without_the_token(live_server, published, two_
 
 
 def test_each_visitor_has_personal_storage_and_the_shared_scope_is_common(live_server, published, two_visitors):
-    artifact, token, url = published
+    artifact, _, url = published
     live_server.set_state(artifact, "name", "the owner")
     _, alice = visit(two_visitors[0], url)
     _, bob = visit(two_visitors[1], url)
@@ -84,7 +84,7 @@ def test_each_visitor_has_personal_storage_and_the_shared_scope_is_common(live_s
     assert live_server.state(artifact, "cards", shared=True) == '["write tests"]'
 
     # a visitor's storage lasts: the same browser comes back to the same values
-    page, again = visit(two_visitors[0], url)
+    _, again = visit(two_visitors[0], url)
     assert storage(again, "get", "name")["result"]["value"] == "alice"
 
 
@@ -100,7 +100,7 @@ def test_a_visitor_cannot_call_the_model(live_server, published, two_visitors):
 
 
 def test_after_unpublish_the_link_is_404(live_server, published, two_visitors):
-    artifact, token, url = published
+    artifact, _, url = published
     page, frame = visit(two_visitors[0], url)
     assert storage(frame, "set", "k", "v")["ok"]
     assert live_server.run(lambda: live_server.store.unpublish(artifact)) == 1

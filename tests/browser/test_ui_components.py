@@ -983,7 +983,7 @@ def test_cn_cases_in_the_page(page) -> None:
     )
     failures = [
         f"cn({json.dumps(args)}) = {got!r}, expected {want!r}"
-        for (args, want), got in zip(CN_CASES, results)
+        for (args, want), got in zip(CN_CASES, results, strict=True)
         if got != want
     ]
     assert not failures, "\n".join(failures)

@@ -381,7 +381,7 @@ class Reply:
                 deltas.append({"type": "signature_delta", "signature": block.signature})
             else:
                 start = {"type": "tool_use", "id": block.id, "name": block.name, "input": {}}
-                pieces = [""] + _chunks(block.streamed_json(), block.chunk_size)
+                pieces = ["", *_chunks(block.streamed_json(), block.chunk_size)]
                 deltas = [{"type": "input_json_delta", "partial_json": piece} for piece in pieces]
             events.append(
                 ("content_block_start", {"type": "content_block_start", "index": index, "content_block": start})
@@ -794,11 +794,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self._chunk(_sse("error", _error_body(reply.error.type, reply.error.message)))
                 self._chunk(b"")
                 return
-            if sent and reply.delay:
-                if fake._sleep(reply.delay):
-                    self.close_connection = True
-                    record.outcome = "dropped"
-                    return
+            if sent and reply.delay and fake._sleep(reply.delay):
+                self.close_connection = True
+                record.outcome = "dropped"
+                return
             if name == "message_stop":
                 record.outcome = "ok"  # set before the client can see the end of the stream
             self._chunk(_sse(name, data))

@@ -389,9 +389,12 @@ def test_unknown_paths_are_404(messages_api: FakeMessagesAPI) -> None:
 def test_sdk_retries_a_429_with_retry_after_ms(messages_api: FakeMessagesAPI) -> None:
     messages_api.queue(HttpError(429, retry_after_ms=1), Reply("after the retry"))
 
-    with anthropic.Anthropic(base_url=messages_api.base_url, api_key="k") as c:  # default max_retries=2
-        with c.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
-            final = stream.get_final_message()
+    # the client keeps its default max_retries=2
+    with (
+        anthropic.Anthropic(base_url=messages_api.base_url, api_key="k") as c,
+        c.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
+    ):
+        final = stream.get_final_message()
 
     assert final.content[0].text == "after the retry"  # type: ignore[union-attr]
     first, second = messages_api.requests
@@ -402,9 +405,11 @@ def test_sdk_retries_a_429_with_retry_after_ms(messages_api: FakeMessagesAPI) ->
 def test_retries_run_out_on_repeated_overload(messages_api: FakeMessagesAPI) -> None:
     messages_api.queue(*[HttpError(529, retry_after_ms=1)] * 3)
 
-    with anthropic.Anthropic(base_url=messages_api.base_url, api_key="k", max_retries=2) as c:
-        with pytest.raises(anthropic.OverloadedError) as caught:
-            c.messages.create(model=MODEL, max_tokens=10, messages=HELLO)
+    with (
+        anthropic.Anthropic(base_url=messages_api.base_url, api_key="k", max_retries=2) as c,
+        pytest.raises(anthropic.OverloadedError) as caught,
+    ):
+        c.messages.create(model=MODEL, max_tokens=10, messages=HELLO)
 
     assert caught.value.status_code == 529
     assert caught.value.body["error"] == {"type": "overloaded_error", "message": "Overloaded"}  # type: ignore[index]
@@ -430,9 +435,11 @@ def test_http_errors_before_the_stream(
 ) -> None:
     messages_api.queue(error)
 
-    with pytest.raises(exception) as caught:
-        with client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
-            stream.until_done()
+    with (
+        pytest.raises(exception) as caught,
+        client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
+    ):
+        stream.until_done()
 
     assert caught.value.status_code == error.status
     assert caught.value.body["error"]["type"] == error_type  # type: ignore[index]
@@ -449,10 +456,12 @@ def test_mid_stream_error_is_an_api_status_error_with_status_200(
     messages_api.reply(text("Partial answer...", chunk_size=8), error=StreamError("overloaded_error", after=4))
 
     received: list[str] = []
-    with pytest.raises(anthropic.APIStatusError) as caught:
-        with client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
-            for piece in stream.text_stream:
-                received.append(piece)
+    with (
+        pytest.raises(anthropic.APIStatusError) as caught,
+        client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
+    ):
+        for piece in stream.text_stream:
+            received.append(piece)
 
     assert type(caught.value) is anthropic.APIStatusError
     assert caught.value.status_code == 200
@@ -469,10 +478,12 @@ def test_dropped_connection_raises_httpx2_remote_protocol_error(
     messages_api.reply(text("Partial answer...", chunk_size=8), drop_after=4)
 
     received: list[str] = []
-    with pytest.raises(httpx2.RemoteProtocolError, match="incomplete chunked read"):
-        with client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
-            for piece in stream.text_stream:
-                received.append(piece)
+    with (
+        pytest.raises(httpx2.RemoteProtocolError, match="incomplete chunked read"),
+        client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
+    ):
+        for piece in stream.text_stream:
+            received.append(piece)
 
     assert received == ["Partial "]
     assert len(messages_api.requests) == 1
@@ -559,13 +570,15 @@ def test_stop_closes_open_connections_promptly() -> None:
     """Stopping the fake mid-stream does not wait for the scripted delays."""
     fake = FakeMessagesAPI().start()
     fake.reply("slow" * 20, delay=10)
-    with anthropic.Anthropic(base_url=fake.base_url, api_key="k", max_retries=0) as c:
-        with c.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
-            next(iter(stream))  # message_start arrived; the next event is 10 s away
-            started = time.monotonic()
-            fake.stop()
-            with pytest.raises(httpx2.RemoteProtocolError):
-                stream.until_done()
+    with (
+        anthropic.Anthropic(base_url=fake.base_url, api_key="k", max_retries=0) as c,
+        c.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
+    ):
+        next(iter(stream))  # message_start arrived; the next event is 10 s away
+        started = time.monotonic()
+        fake.stop()
+        with pytest.raises(httpx2.RemoteProtocolError):
+            stream.until_done()
     assert time.monotonic() - started < 2
     with pytest.raises(RuntimeError):
-        fake.base_url
+        _ = fake.base_url

@@ -40,7 +40,6 @@ from artifacts_runtime.assets_lock import Spec, build_lock, cdnjs_files, newest_
 from artifacts_runtime.cli import assets_cmd
 from artifacts_runtime.errors import ArtifactsError
 from artifacts_runtime.paths import get_paths
-from tests.assets_fixture import runtime_assets  # noqa: F401  (fixture)
 from tests.conftest import missing_component
 
 # ----------------------------------------------------------------------------------------------
@@ -545,7 +544,7 @@ async def test_one_missing_tarball_does_not_stop_the_others(registry: FakeRegist
     gone = entry("beta", "beta/-/beta-1.0.0.tgz", b"never served", {"b.js": b"beta"})
     cache = AssetCache(lock_of(("alpha", good), ("beta", gone)))
 
-    with pytest.raises(AssetsUnavailable, match="beta 1.0.0.*404.*artifacts assets fetch") as info:
+    with pytest.raises(AssetsUnavailable, match=r"beta 1\.0\.0.*404.*artifacts assets fetch") as info:
         await cache.ensure()
 
     assert info.value.names == ["beta 1.0.0"]
@@ -591,7 +590,7 @@ async def test_a_listed_file_missing_from_the_tarball_is_reported(
     tarball = make_tarball({"package/a.js": b"1"})
     path = registry.add_package("alpha", "1.0.0", tarball)
     cache = AssetCache(lock_of(("alpha", entry("alpha", path, tarball, {"a.js": b"1", "b.js": b"2"}))))
-    with pytest.raises(AssetArchiveError, match="no 'b.js'"):
+    with pytest.raises(AssetArchiveError, match=r"no 'b\.js'"):
         await cache.ensure()
     assert leftovers(private_assets_dir) == []
 
@@ -826,7 +825,7 @@ def test_real_libraries_define_their_globals_in_chromium(runtime_assets: AssetCa
             for lib in lock:
                 page = browser.new_page()
                 errors: list[str] = []
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
                 page.set_content("<!doctype html><html><head></head><body><div id=root></div></body></html>")
                 for name in lock.load_order([lib.name]):
                     dep = lock.get(name)
