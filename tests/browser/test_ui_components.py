@@ -1,4 +1,4 @@
-"""The shadcn-style components (artifacts_runtime/page/ui.js) in real headless Chromium.
+"""The shadcn-style components (artifacts_runtime/page/ui-*.js) in real headless Chromium.
 
 Each test renders a small JSX ``App`` with React 18, Tailwind's v4 browser build and Babel
 (see ``ui_harness``) and drives it like a user: clicks, keys, hovers.
@@ -19,14 +19,10 @@ PRIMARY = "oklch(0.205 0 0)"  # the theme's --primary (neutral-900)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _assets() -> None:
-    """Fetch (or find cached) React, ReactDOM, Babel and Tailwind once per module."""
-    try:
-        H.server()
-    except Exception as exc:  # no network and no cache
-        from tests.conftest import missing_component
-
-        missing_component(f"the harness's runtime libraries ({exc})")
+def _assets(runtime_assets) -> None:
+    """Serve the real locked libraries (React, ReactDOM, Tailwind, clsx, tailwind-merge, cva,
+    Babel) and our ui-*.js parts, the same tags a React frame gets."""
+    H.server(runtime_assets)
 
 
 def no_errors(page) -> None:

@@ -1,54 +1,29 @@
-"""A test page for the shadcn-style components in ``artifacts_runtime/page/ui.js``.
+"""A test page for the shadcn-style components (``artifacts_runtime/page/ui-*.js``).
 
-The page loads React 18 (UMD), ReactDOM, Tailwind's v4 browser build, ``ui.js`` and
-``@babel/standalone`` from a tiny local HTTP server, transpiles a JSX snippet with Babel's
-``react`` preset and renders its ``App`` component into ``#root``. The UI modules are put in
-scope by destructuring ``window.__artifactsUI.modules[...]``, so snippets need no imports.
-
-The third-party files come from the project's asset cache when ``artifacts_runtime.assets``
-can provide them; otherwise they are downloaded once from the npm registry (pinned version,
-integrity checked against the registry's metadata) into ``~/.cache/live-artifacts-test/ui-harness``.
+The page loads exactly what the runtime puts on a React frame: React 18 (UMD), ReactDOM,
+Tailwind's v4 browser build, clsx, tailwind-merge and class-variance-authority (through the
+runtime's CommonJS shims), our ``ui-*.js`` parts in ``UI_SCRIPTS`` order, then
+``@babel/standalone``. The tags come from the runtime's own ``Resources``, so the harness cannot
+drift from the frame document. A tiny local HTTP server serves ``/assets/<folder>/<file>`` from
+the real asset cache (the ``runtime_assets`` fixture) and ``/runtime/<name>`` from the package
+(read fresh on every request). The page transpiles a JSX snippet with Babel's ``react`` preset
+and renders its ``App`` component into ``#root``; the UI modules are put in scope by
+destructuring ``window.__artifactsUI.modules[...]``, so snippets need no imports.
 Nothing is written into the repository.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 import json
-import os
-import tarfile
 import threading
-from dataclasses import dataclass
-from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-UI_JS = REPO / "artifacts_runtime" / "page" / "ui.js"
-CACHE_DIR = (
-    Path(os.environ.get("LIVE_ARTIFACTS_TEST_CACHE", "~/.cache/live-artifacts-test")).expanduser() / "ui-harness"
-)
-REGISTRY = "https://registry.npmjs.org"
+from artifacts_runtime.assets import AssetCache, AssetLock
+from artifacts_runtime.page import REACT_BASE, RUNTIME_DIR, UI_LIBS, Resources
 
-
-@dataclass(frozen=True)
-class Asset:
-    package: str
-    version: str
-    file: str  # path inside the tarball's ``package/`` directory
-
-
-ASSETS: dict[str, Asset] = {
-    "react.js": Asset("react", "18.3.1", "umd/react.production.min.js"),
-    "react-dom.js": Asset("react-dom", "18.3.1", "umd/react-dom.production.min.js"),
-    "babel.js": Asset("@babel/standalone", "7.29.13", "babel.min.js"),
-    "tailwind.js": Asset("@tailwindcss/browser", "4.3.4", "dist/index.global.js"),
-}
-
-# Every module ui.js must provide, with shadcn/ui's export names.
+# Every module our ui-*.js parts must provide, with shadcn/ui's export names.
 EXPECTED_EXPORTS: dict[str, list[str]] = {
     "accordion": ["Accordion", "AccordionItem", "AccordionTrigger", "AccordionContent"],
     "alert": ["Alert", "AlertTitle", "AlertDescription"],
@@ -142,121 +117,61 @@ EXPECTED_EXPORTS: dict[str, list[str]] = {
 }
 
 
-# --------------------------------------------------------------------------- assets
-
-
-# The project's lock names for the same libraries (artifacts_runtime/assets.lock.json).
-_LOCK_NAMES = {"react.js": "react", "react-dom.js": "react-dom", "babel.js": "babel", "tailwind.js": "tailwind"}
-
-
-def _from_project_cache(name: str) -> bytes | None:
-    """The project's own asset cache (``artifacts_runtime.assets``), when it already holds the file.
-
-    Looks in the configured cache (``ARTIFACTS_ASSETS_DIR`` or the user's cache) and in the shared
-    persistent test cache (``tests.assets_fixture``); never downloads the whole lock from here.
-    """
-    try:
-        from artifacts_runtime.assets import AssetCache
-    except Exception:
-        return None
-    roots: list[Path | None] = [None]
-    try:
-        from tests.assets_fixture import persistent_assets_dir
-
-        roots.append(persistent_assets_dir())
-    except Exception:
-        pass
-    lock_name = _LOCK_NAMES[name]
-    for root in roots:
-        try:
-            cache = AssetCache(root=root)
-            lib = cache.lock.get(lock_name)
-            file = ASSETS[name].file if ASSETS[name].file in lib.files else lib.main
-            if cache.is_cached(lock_name):
-                return cache.file_path(lock_name, file).read_bytes()
-        except Exception:
-            continue
-    return None
-
-
-def _download(asset: Asset) -> bytes:
-    import httpx
-
-    with httpx.Client(timeout=60, follow_redirects=True) as client:
-        meta = client.get(f"{REGISTRY}/{asset.package}/{asset.version}")
-        meta.raise_for_status()
-        dist = meta.json()["dist"]
-        tarball = client.get(dist["tarball"])
-        tarball.raise_for_status()
-    data = tarball.content
-    integrity = dist.get("integrity", "")
-    if integrity.startswith("sha512-"):
-        digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
-        if digest != integrity[len("sha512-") :]:
-            raise RuntimeError(f"integrity mismatch for {asset.package}@{asset.version}")
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
-        member = tar.extractfile(f"package/{asset.file}")
-        if member is None:
-            raise RuntimeError(f"{asset.file} not found in {asset.package}@{asset.version}")
-        return member.read()
-
-
-def asset_bytes(name: str) -> bytes:
-    """The bytes of one runtime library (``react.js``, ``react-dom.js``, ``babel.js``, ``tailwind.js``)."""
-    asset = ASSETS[name]
-    found = _from_project_cache(name)
-    if found:
-        return found
-    target = CACHE_DIR / asset.package.replace("/", "__") / asset.version / asset.file
-    if target.is_file() and target.stat().st_size > 0:
-        return target.read_bytes()
-    data = _download(asset)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return data
-
-
-@cache
-def _cached_asset(name: str) -> bytes:
-    return asset_bytes(name)
-
-
 # --------------------------------------------------------------------------- server
+
+#: What a React frame without imports loads, in the runtime's order (Babel last, as in the frame).
+_LIBRARIES = [lib for lib in REACT_BASE if lib != "babel"] + list(UI_LIBS)
+
+
+def head_tags(lock: AssetLock) -> str:
+    """The runtime's own tags for the libraries, our components and Babel."""
+    res = Resources(lock=lock)
+    return res.libraries(_LIBRARIES) + res.ui() + res.library("babel")
 
 
 class _Server:
-    """Serves the libraries, ui.js (read fresh on every request) and registered test pages."""
+    """Serves the locked libraries from the asset cache, our runtime files and registered pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, assets: AssetCache) -> None:
         self.pages: dict[str, bytes] = {}
         self._lock = threading.Lock()
         self._counter = 0
+        self.head = head_tags(assets.lock)
+        folders = {lib.folder: lib.name for lib in assets.lock}
         server = self
+
+        def resolve(path: str) -> tuple[bytes, str, bool] | None:
+            """(body, content type, cacheable) for a request path, or None."""
+            if path in server.pages:
+                return server.pages[path], "text/html; charset=utf-8", False
+            kind, _, rest = path.partition("/")
+            if kind == "runtime" and "/" not in rest and (RUNTIME_DIR / rest).is_file():
+                return (RUNTIME_DIR / rest).read_bytes(), _content_type(rest), False
+            if kind == "assets":
+                folder, _, file = rest.partition("/")
+                if folder in folders and file:
+                    target = assets.file_path(folders[folder], file)
+                    if target.is_file():
+                        return target.read_bytes(), _content_type(file), True
+            return None
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0].lstrip("/")
-                if path in ASSETS:
-                    body, ctype = _cached_asset(path), "text/javascript"
-                elif path == "ui.js":
-                    body, ctype = UI_JS.read_bytes(), "text/javascript"
-                elif path in server.pages:
-                    body, ctype = server.pages[path], "text/html; charset=utf-8"
-                elif path == "favicon.ico":
+                if path == "favicon.ico":
                     self.send_response(204)
                     self.end_headers()
                     return
-                else:
+                found = resolve(path)
+                if found is None:
                     self.send_error(404)
                     return
+                body, ctype, cacheable = found
                 self.send_response(200)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
-                self.send_header(
-                    "Cache-Control", "no-store" if path == "ui.js" or path in server.pages else "max-age=3600"
-                )
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Cache-Control", "max-age=3600" if cacheable else "no-store")
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -275,22 +190,30 @@ class _Server:
         return f"{self.base}/{name}"
 
 
-@cache
-def server() -> _Server:
-    for name in ASSETS:  # fetch everything before the first page asks for it
-        _cached_asset(name)
-    return _Server()
+def _content_type(name: str) -> str:
+    return "text/css" if name.endswith(".css") else "text/javascript"
+
+
+_servers: dict[Path, _Server] = {}
+
+
+def server(assets: AssetCache | None = None) -> _Server:
+    """The harness server for an asset cache (one per cache root); the last one started when
+    called without a cache (from inside a test, after the module fixture started it)."""
+    if assets is None:
+        if not _servers:
+            raise RuntimeError("start the harness with server(runtime_assets) first")
+        return next(reversed(_servers.values()))
+    if assets.root not in _servers:
+        _servers[assets.root] = _Server(assets)
+    return _servers[assets.root]
 
 
 # --------------------------------------------------------------------------- pages
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ui harness</title>
-<script src="/react.js"></script>
-<script src="/react-dom.js"></script>
-<script src="/tailwind.js"></script>
-<script src="/ui.js"></script>
-<script src="/babel.js"></script>
+{head}
 </head>
 <body class="{body_class}">
 <div id="root"></div>
@@ -321,7 +244,7 @@ def _escape_script(source: str) -> str:
 
 
 def page_html(jsx: str, body_class: str = "") -> str:
-    return _PAGE.format(source=_escape_script(jsx), body_class=body_class)
+    return _PAGE.format(head=server().head, source=_escape_script(jsx), body_class=body_class)
 
 
 def open_app(page: Any, jsx: str, *, body_class: str = "p-6") -> None:
