@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
@@ -30,6 +31,7 @@ from artifacts_runtime.errors import ArtifactsError
 from artifacts_runtime.paths import Paths, get_paths
 
 from . import bindings as keys
+from .commands import ScreenCommands
 from .dialogs.grant import GrantDialog
 from .formatting import one_line
 from .gc_tuning import freeze_once
@@ -53,6 +55,9 @@ MAX_ERRORS_KEPT = 20  # runtime errors remembered per artifact
 class ArtifactsApp(App[int]):
     TITLE = "artifacts"
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
+    #: One provider for every screen's commands and Textual's system ones, in a stable order
+    #: (see ``ScreenCommands``); the main screen adds the artifact search.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.bindings(keys.APP),
         Binding("escape", "cancel_reply", show=False),

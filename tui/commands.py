@@ -54,15 +54,27 @@ def gather(screen: Screen[object]) -> list[PaletteCommand]:
 
 
 class ScreenCommands(Provider):
-    """Every action of the screen the palette was opened over."""
+    """Every action of the screen the palette was opened over, then Textual's own (Keys, Theme,
+    Screenshot, Quit…).
+
+    The app lists this as its only command provider with a ``discover`` step: Textual merges the
+    results of several providers in the order their tasks happen to run, so with the system
+    commands in a provider of their own the opened palette listed them first or last from one
+    run to the next.
+    """
+
+    def commands(self) -> list[PaletteCommand]:
+        own = gather(self.screen)
+        system = [PaletteCommand(c.title, c.help, c.callback) for c in self.app.get_system_commands(self.screen)]
+        return own + system
 
     async def discover(self) -> Hits:
-        for command in gather(self.screen):
+        for command in self.commands():
             yield DiscoveryHit(command.name, command.callback, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in gather(self.screen):
+        for command in self.commands():
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.callback, help=command.help)

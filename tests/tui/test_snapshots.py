@@ -57,14 +57,8 @@ async def _inspect(pilot: Pilot, ids: dict[str, str], tab: str = "code") -> None
         if tab == "versions":
             await wait_until(pilot, lambda: "v2" in str(view.query_one("#versions-title").render()))
         else:
-            # The DataTable measures its columns when it is next idle: wait for that, or the
-            # picture depends on whether the screenshot came first (the Key column cut to "hab").
             table = view.table
-            await wait_until(
-                pilot,
-                lambda: table.columns["key"].content_width >= max(len(e.key) for e in view.entries),
-                what="the state table's columns measured",
-            )
+            await wait_until(pilot, lambda: table.row_count == len(view.entries) > 0, what="the state rows")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -170,7 +164,9 @@ def test_palette(snap_compare, paths) -> None:
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
         palette = pilot.app.screen
-        await wait_until(pilot, lambda: palette.query_one("CommandList").option_count > 10, what="the commands")
+        # Textual marks the palette "-ready" once every provider has answered.
+        await wait_until(pilot, lambda: palette.has_class("-ready"), what="the commands")
+        assert palette.query_one("CommandList").option_count > 10
 
     assert snapshot(snap_compare, paths, (120, 40), steps)
 

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Static
 
 from artifacts_runtime.errors import ArtifactsError
 
-from ..commands import ArtifactSearch, PaletteCommand, ScreenCommands
+from ..commands import ArtifactSearch, PaletteCommand
 from ..dialogs.conversations import ConversationsDialog
 from ..dialogs.preview_url import PreviewUrlDialog
 from ..messages import (
@@ -67,7 +67,7 @@ def layout_for(width: int) -> str:
 
 
 class MainScreen(Screen[None]):
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands, ArtifactSearch}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ArtifactSearch}
 
     view: reactive[str] = reactive("library", init=False)
     layout_mode: reactive[str] = reactive("wide", init=False)

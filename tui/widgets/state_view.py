@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.records import Artifact, StateEntry
 
 RELOAD_DELAY = 0.05  # coalesce bursts of writes from a preview
+MIN_KEY_WIDTH = 3  # "Key"
+MAX_KEY_WIDTH = 32  # longer keys are cut here; the edit dialog (e) shows the whole key
 
 
 class StateView(FooterState, Vertical):
@@ -48,9 +51,14 @@ class StateView(FooterState, Vertical):
             yield Static("", id="state-value-view")
 
     def on_mount(self) -> None:
+        self._add_columns(MIN_KEY_WIDTH)
+
+    def _add_columns(self, key_width: int) -> None:
+        """The columns, the Key column sized to the longest key now (not measured later, when
+        the table is next idle: a picture taken between would show keys cut short)."""
         table = self.table
         table.add_column("Scope", width=8, key="scope")
-        table.add_column("Key", key="key")
+        table.add_column("Key", width=key_width, key="key")
         table.add_column("Size", width=8, key="size")
         table.add_column("Age", width=4, key="age")
 
@@ -70,7 +78,9 @@ class StateView(FooterState, Vertical):
         self.loads += 1
         now = found.now()
         table = self.table
-        table.clear()
+        table.clear(columns=True)
+        longest = max((cell_len(entry.key) for entry in self.entries), default=0)
+        self._add_columns(max(MIN_KEY_WIDTH, min(MAX_KEY_WIDTH, longest)))
         for entry in self.entries:
             table.add_row(
                 Text(entry.scope, style="dim" if entry.scope == "personal" else "bold"),
