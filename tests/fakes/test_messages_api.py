@@ -471,19 +471,37 @@ def test_mid_stream_error_is_an_api_status_error_with_status_200(
     assert messages_api.last_request.outcome == "stream_error"
 
 
-def test_dropped_connection_raises_httpx2_remote_protocol_error(
+#: How a socket closed mid-stream reaches the caller: SDKs before 2.17 let the transport's
+#: error through unwrapped; 2.17 wraps it in its own connection error (the cause kept).
+MID_STREAM_DROP = (httpx2.RemoteProtocolError, anthropic.APIConnectionError)
+
+
+def is_mid_stream_drop(exc: BaseException) -> bool:
+    """The transport's "incomplete chunked read", itself or as the SDK error's cause."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, httpx2.RemoteProtocolError):
+            return True
+        seen = seen.__cause__
+    return False
+
+
+def test_dropped_connection_raises_the_transports_remote_protocol_error(
     messages_api: FakeMessagesAPI, client: anthropic.Anthropic
 ) -> None:
-    """A socket closed mid-stream reaches the caller as the transport's own error, unwrapped."""
+    """A socket closed mid-stream reaches the caller as the transport's error (or, on newer
+    SDKs, the SDK's connection error caused by it)."""
     messages_api.reply(text("Partial answer...", chunk_size=8), drop_after=4)
 
     received: list[str] = []
     with (
-        pytest.raises(httpx2.RemoteProtocolError, match="incomplete chunked read"),
+        pytest.raises(MID_STREAM_DROP, match="incomplete chunked read") as caught,
         client.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream,
     ):
         for piece in stream.text_stream:
             received.append(piece)
+
+    assert is_mid_stream_drop(caught.value)
 
     assert received == ["Partial "]
     assert len(messages_api.requests) == 1
@@ -530,9 +548,10 @@ async def test_async_failures_match_the_sync_ones(
             await stream.until_done()
     assert caught.value.status_code == 200 and caught.value.body["error"]["type"] == "overloaded_error"  # type: ignore[index]
 
-    with pytest.raises(httpx2.RemoteProtocolError):
+    with pytest.raises(MID_STREAM_DROP) as dropped:
         async with aclient.messages.stream(model=MODEL, max_tokens=10, messages=HELLO) as stream:
             await stream.until_done()
+    assert is_mid_stream_drop(dropped.value)
 
 
 async def test_a_slow_stream_can_be_cancelled_while_the_loop_stays_responsive(
@@ -577,8 +596,9 @@ def test_stop_closes_open_connections_promptly() -> None:
         next(iter(stream))  # message_start arrived; the next event is 10 s away
         started = time.monotonic()
         fake.stop()
-        with pytest.raises(httpx2.RemoteProtocolError):
+        with pytest.raises(MID_STREAM_DROP) as caught:
             stream.until_done()
+        assert is_mid_stream_drop(caught.value)
     assert time.monotonic() - started < 2
     with pytest.raises(RuntimeError):
         _ = fake.base_url
