@@ -8,7 +8,8 @@
 
 Our own browser code lives next to these modules as package data (``*.js``, ``*.css``), served
 flat from ``/runtime/<name>`` (``RUNTIME_DIR``): frame/shell/render/react-runtime, and the
-shadcn-style ``@/components/ui/*`` split into ``ui-*.js`` parts (``UI_SCRIPTS``, in load order).
+shadcn-style ``@/components/ui/*`` split into ``ui-*.js`` parts (``UI_SCRIPTS``, in load order),
+served joined as ``/runtime/ui.js`` (``ui_bundle``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from .csp import SANDBOX, SHELL_CSP, frame_csp
 from .documents import Reader, export_document, frame_document, script_json, shell_document
 from .imports import REACT_BASE, RENDER_LIBS, UI_LIBS, is_ui_module, needed_libraries, react_libraries, scan_imports
-from .resources import RUNTIME_DIR, UI_SCRIPTS, Resources, inline_js
+from .resources import RUNTIME_DIR, UI_BUNDLE, UI_SCRIPTS, Resources, inline_js, ui_bundle
 from .spec import FrameSpec
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "RUNTIME_DIR",
     "SANDBOX",
     "SHELL_CSP",
+    "UI_BUNDLE",
     "UI_LIBS",
     "UI_SCRIPTS",
     "FrameSpec",
@@ -40,4 +42,5 @@ __all__ = [
     "scan_imports",
     "script_json",
     "shell_document",
+    "ui_bundle",
 ]

@@ -34,6 +34,15 @@ UI_SCRIPTS = (
 )
 
 
+#: The parts above as one script: what a live page loads (one request, one revalidation).
+UI_BUNDLE = "ui.js"
+
+
+def ui_bundle() -> str:
+    """The ``ui-*.js`` parts joined in load order, each still its own function expression."""
+    return "\n;\n".join(read_runtime(name) for name in UI_SCRIPTS) + "\n"
+
+
 def inline_js(code: str) -> str:
     """Script text that cannot end its own ``<script>`` element early."""
     return code.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
@@ -113,8 +122,11 @@ class Resources:
         return f'<script src="{self.runtime_url(name)}" crossorigin="anonymous"></script>'
 
     def ui(self) -> str:
-        """Our @/components/ui/* parts, in order (the libraries they need are loaded before)."""
-        return "".join(self.runtime(name) for name in UI_SCRIPTS)
+        """Our @/components/ui/* (the libraries they need are loaded before): the parts joined
+        as one script, from ``/runtime/ui.js`` or inlined."""
+        if self.inline:
+            return f"<script>{inline_js(ui_bundle())}</script>"
+        return f'<script src="{self.runtime_url(UI_BUNDLE)}" crossorigin="anonymous"></script>'
 
     def _read_asset(self, lib: str, file: str) -> str:
         assert self.cache is not None, "inline resources need the asset cache"

@@ -3,6 +3,7 @@ ticket), and the static files (the pinned libraries from the user cache, our run
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 
@@ -11,7 +12,7 @@ from aiohttp import web
 from .. import __version__
 from ..assets import AssetCache, AssetError
 from ..errors import NotFound
-from ..page import RUNTIME_DIR, SHELL_CSP, shell_document
+from ..page import RUNTIME_DIR, SHELL_CSP, UI_BUNDLE, shell_document, ui_bundle
 from ..store import Store
 from .frames import FrameRenderer
 from .log import log_refusal
@@ -33,6 +34,8 @@ class Views:
         self.frames = frames
         self.frame_ticket = frame_ticket
         self.runtime_files = runtime_files()
+        self.ui_bundle = ui_bundle().encode("utf-8")
+        self.ui_etag = '"' + hashlib.sha256(self.ui_bundle).hexdigest()[:32] + '"'
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/health", self.health)
@@ -96,14 +99,17 @@ class Views:
 
     async def runtime(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
+        headers = {
+            "Cache-Control": "no-cache",
+            "Access-Control-Allow-Origin": "*",
+            "Cross-Origin-Resource-Policy": "cross-origin",
+            "Content-Type": content_type(name),
+        }
+        if name == UI_BUNDLE:  # the ui-*.js parts joined, built once, revalidated by ETag
+            headers["ETag"] = self.ui_etag
+            if request.headers.get("If-None-Match") == self.ui_etag:
+                return web.Response(status=304, headers=headers)
+            return web.Response(body=self.ui_bundle, headers=headers)
         if name not in self.runtime_files:
             raise web.HTTPNotFound()
-        return web.FileResponse(
-            RUNTIME_DIR / name,
-            headers={
-                "Cache-Control": "no-cache",
-                "Access-Control-Allow-Origin": "*",
-                "Cross-Origin-Resource-Policy": "cross-origin",
-                "Content-Type": content_type(name),
-            },
-        )
+        return web.FileResponse(RUNTIME_DIR / name, headers=headers)

@@ -2,7 +2,7 @@
 
 The page loads exactly what the runtime puts on a React frame: React 18 (UMD), ReactDOM,
 Tailwind's v4 browser build, clsx, tailwind-merge and class-variance-authority (through the
-runtime's CommonJS shims), our ``ui-*.js`` parts in ``UI_SCRIPTS`` order, then
+runtime's CommonJS shims), our ``ui-*.js`` parts joined in ``UI_SCRIPTS`` order, then
 ``@babel/standalone``. The tags come from the runtime's own ``Resources``, so the harness cannot
 drift from the frame document. A tiny local HTTP server serves ``/assets/<folder>/<file>`` from
 the real asset cache (the ``runtime_assets`` fixture) and ``/runtime/<name>`` from the package
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from artifacts_runtime.assets import AssetCache, AssetLock
-from artifacts_runtime.page import REACT_BASE, RUNTIME_DIR, UI_LIBS, Resources
+from artifacts_runtime.page import REACT_BASE, RUNTIME_DIR, UI_BUNDLE, UI_LIBS, Resources, ui_bundle
 
 # Every module our ui-*.js parts must provide, with shadcn/ui's export names.
 EXPECTED_EXPORTS: dict[str, list[str]] = {
@@ -145,6 +145,8 @@ class _Server:
             if path in server.pages:
                 return server.pages[path], "text/html; charset=utf-8", False
             kind, _, rest = path.partition("/")
+            if kind == "runtime" and rest == UI_BUNDLE:
+                return ui_bundle().encode(), "text/javascript", False
             if kind == "runtime" and "/" not in rest and (RUNTIME_DIR / rest).is_file():
                 return (RUNTIME_DIR / rest).read_bytes(), _content_type(rest), False
             if kind == "assets":
