@@ -58,7 +58,7 @@ class StateEditDialog(Dialog[bool]):
         scope = "shared" if self.shared else "personal"
         title = "Add a key" if self.new else f"Edit {self.key} ({scope})"
         with Vertical(classes="dialog-box -wide -tall", id="state-edit"):
-            yield Label(title, classes="dialog-title")
+            yield Label(title, classes="dialog-title", markup=False)
             if self.new:
                 with Horizontal(classes="dialog-row"):
                     yield Input(

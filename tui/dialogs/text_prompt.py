@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -50,6 +51,6 @@ class TextPrompt(Dialog[str | None]):
         event.stop()
         error = self.validate(event.value) if self.validate else None
         if error:
-            self.query_one(".dialog-error", Static).update(error)
+            self.query_one(".dialog-error", Static).update(Text(error))
             return
         self.dismiss(event.value)

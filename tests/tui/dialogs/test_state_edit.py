@@ -39,3 +39,18 @@ async def test_a_refused_value_keeps_the_dialog_open_with_the_reason() -> None:
         await pilot.pause()
         assert saved == [("good", '{"a":1}', False)]  # stored compact
         assert host.results == [True]
+
+
+async def test_a_key_that_looks_like_markup_is_shown_as_written() -> None:
+    """Keys come from artifacts: ``[/b]`` or ``[red]`` are valid keys and must stay text."""
+
+    async def save(key: str, value: str, shared: bool) -> str | None:
+        return None
+
+    for key in ("[/b]", "[red]x", "[@click=app.quit]q"):
+        host = HostApp()
+        async with host.run_test() as pilot:
+            await host.show(StateEditDialog(save, key=key, value="v"))
+            await pilot.pause()
+            title = str(host.screen.query_one(".dialog-title").render())
+            assert title == f"Edit {key} (personal)"

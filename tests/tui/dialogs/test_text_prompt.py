@@ -23,3 +23,13 @@ async def test_validation_then_submit() -> None:
         field.value = "new"
         await pilot.press("enter")
         assert host.results == ["new"]
+
+
+async def test_an_error_that_quotes_the_input_shows_it_as_text() -> None:
+    """The attach prompt's errors name the path typed; ``[/x]`` in it stays text."""
+    host = HostApp()
+    async with host.run_test() as pilot:
+        await host.show(TextPrompt("Attach a file", validate=lambda t: f"No file at {t}"))
+        host.screen.query_one(Input).value = "~/[/x][red]data.csv"
+        await pilot.press("enter")
+        assert str(host.screen.query_one(".dialog-error").render()) == "No file at ~/[/x][red]data.csv"
