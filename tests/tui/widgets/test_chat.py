@@ -234,7 +234,8 @@ async def test_a_runtime_error_offers_fix_with_claude(seeded, anthropic_env) -> 
         )
         await wait_until(pilot, lambda: inspector.query_one("#inspector-error").display)
         assert "habits is not defined" in str(inspector.query_one("#inspector-error").render())
-        assert any("habits is not defined" in n for n in notifications(app))
+        # The toast follows once the worker has looked up the artifact's title.
+        await wait_until(pilot, lambda: any("habits is not defined" in n for n in notifications(app)))
         await pilot.press("F")
         await turn_done(pilot)
         assert "ReferenceError: habits is not defined" in str(anthropic_env.requests[0].messages)
