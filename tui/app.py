@@ -150,7 +150,7 @@ class ArtifactsApp(App[int]):
         self._theme_ready = True
         self._start()
         for problem in self.keymap_problems:
-            self.notify(problem, severity="warning", timeout=10)
+            self.notify(problem, severity="warning", timeout=10, markup=False)
 
     @work(group="workspace", exit_on_error=False)
     async def _start(self) -> None:
@@ -215,7 +215,10 @@ class ArtifactsApp(App[int]):
                 await workspace.start_server()
             except OSError as exc:
                 self.notify(
-                    f"The local server could not start ({exc}); previews are off.", severity="error", timeout=10
+                    f"The local server could not start ({exc}); previews are off.",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
                 )
             if screen is not None:
                 screen.update_status()
@@ -223,7 +226,7 @@ class ArtifactsApp(App[int]):
     def _workspace_failed(self, message: str) -> None:
         self.workspace_error = message
         text = message[:1].upper() + message[1:]
-        self.notify(text, title="Library", severity="error", timeout=30)
+        self.notify(text, title="Library", severity="error", timeout=30, markup=False)
         screen = self.main_screen
         if screen is not None:
             screen.show_failure(text)

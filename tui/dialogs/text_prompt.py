@@ -36,9 +36,9 @@ class TextPrompt(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.detail:
-                yield Static(self.detail, classes="dialog-body")
+                yield Static(self.detail, classes="dialog-body", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", classes="dialog-error")
             yield Static(f"[b]Enter[/b] {self.confirm_label}   [b]Esc[/b] Cancel", classes="dialog-keys")

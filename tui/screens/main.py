@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.command import Provider
@@ -309,14 +310,14 @@ class MainScreen(Screen[None]):
             artifact = await store.get(artifact_id)
             fallback = await previews.open(artifact_id)
         except ArtifactsError as exc:
-            self.notify(str(exc), title="Preview", severity="error", timeout=8)
+            self.notify(str(exc), title="Preview", severity="error", timeout=8, markup=False)
             return
         except OSError as exc:
-            self.notify(f"The preview could not start: {exc}", title="Preview", severity="error")
+            self.notify(f"The preview could not start: {exc}", title="Preview", severity="error", markup=False)
             return
         self.update_status()
         if fallback is None:
-            self.notify(f"Opened “{artifact.title}” in its window.", timeout=3)
+            self.notify(f"Opened “{artifact.title}” in its window.", timeout=3, markup=False)
             return
         await self.app.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url, fallback.ssh_hint))
 
@@ -358,7 +359,7 @@ class MainScreen(Screen[None]):
     def show_failure(self, text: str) -> None:
         """The library could not open: say so where the list would be."""
         if self.built:
-            self.library.query_one("#library-empty", Static).update(f"{text}\n\nCtrl+Q quits.")
+            self.library.query_one("#library-empty", Static).update(Text(f"{text}\n\nCtrl+Q quits."))
 
     @on(FixWithClaude)
     def _fix(self, message: FixWithClaude) -> None:

@@ -16,10 +16,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -185,13 +187,15 @@ class ChatPane(FooterState, Vertical):
     def _header(self, count: int | None = None) -> None:
         title = self.conversation_title or ("New conversation" if self.conversation_id is None else "(untitled)")
         extra = f" · {count} messages" if count else ""
-        self.query_one("#chat-header", Static).update(f"[b]{one_line(title, 60)}[/b][dim]{extra}[/dim]")
+        self.query_one("#chat-header", Static).update(
+            Content.from_markup("[b]$title[/b][dim]$extra[/dim]", title=one_line(title, 60), extra=extra)
+        )
 
     def _attachments_line(self) -> None:
         line = self.query_one("#chat-attachments", Static)
         names = self.attached_names + [p.name + " (sent with your next message)" for p in self.pending_attachments]
         line.display = bool(names)
-        line.update("📎 " + "  ".join(names) if names else "")
+        line.update(Text("📎 " + "  ".join(names)) if names else "")
 
     # ------------------------------------------------------------------ sending
 
@@ -418,7 +422,7 @@ class ChatPane(FooterState, Vertical):
         await self._end_text()
         message = event.message[:1].upper() + event.message[1:]
         await self.log_view.mount(Notice(message, kind="error"))
-        self.notify(message, title="Claude", severity="error", timeout=12)
+        self.notify(message, title="Claude", severity="error", timeout=12, markup=False)
 
     async def _turn_done(self, event: TurnDone) -> None:
         await self._end_text()
@@ -479,7 +483,7 @@ class ChatPane(FooterState, Vertical):
             if self.conversation_id is None:
                 self.pending_attachments.append(path)
                 self._attachments_line()
-                self.notify(f"{path.name} goes with your next message.", timeout=4)
+                self.notify(f"{path.name} goes with your next message.", timeout=4, markup=False)
             else:
                 self._attach_now(path)
 
@@ -501,12 +505,12 @@ class ChatPane(FooterState, Vertical):
             data = await asyncio.to_thread(path.read_bytes)
             await services(self).require_store().attach_file(path.name, data, conversation_id=self.conversation_id)
         except Exception as exc:
-            self.notify(f"Could not attach {path.name}: {exc}", severity="error")
+            self.notify(f"Could not attach {path.name}: {exc}", severity="error", markup=False)
             return
         if path.name not in self.attached_names:
             self.attached_names.append(path.name)
         self._attachments_line()
-        self.notify(f"Attached {path.name} to this conversation.", timeout=4)
+        self.notify(f"Attached {path.name} to this conversation.", timeout=4, markup=False)
 
     def focus_prompt(self) -> None:
         self.prompt.focus()

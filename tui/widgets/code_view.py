@@ -9,6 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
@@ -111,7 +112,13 @@ class CodeView(FooterState, Vertical):
         mode = self.query_one("#code-mode", Static)
         if self.live is not None:
             title = self.live.title or "an artifact"
-            mode.update(f"[b]● writing {title}…[/b] {format_bytes(self.live.size)}  (read-only until done)")
+            mode.update(
+                Content.from_markup(
+                    "[b]● writing $title…[/b] $size  (read-only until done)",
+                    title=title,
+                    size=format_bytes(self.live.size),
+                )
+            )
             return
         if self.artifact is None or self.version is None:
             mode.update("")
@@ -206,7 +213,7 @@ class CodeView(FooterState, Vertical):
         try:
             version = await store.add_version(self.artifact.id, text, source="user", label="edited in the app")
         except Exception as exc:
-            self.notify(f"Could not save: {exc}", severity="error")
+            self.notify(f"Could not save: {exc}", severity="error", markup=False)
             return
         self.version = version
         self.artifact = await store.get(self.artifact.id)

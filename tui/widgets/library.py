@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -178,7 +179,7 @@ class LibraryPane(FooterState, Vertical):
                 rows, more, total = await self._fetch(query)
             except Exception as exc:
                 self._loaded_generation = generation
-                self.notify(f"Could not read the library: {exc}", severity="error")
+                self.notify(f"Could not read the library: {exc}", severity="error", markup=False)
                 return
             self._loaded_generation = generation
             if generation != self._generation:
@@ -248,7 +249,7 @@ class LibraryPane(FooterState, Vertical):
             table.set_class(big_empty, "-empty")
             empty.display = big_empty
         if big_empty:
-            empty.update(self._empty_text(query))
+            empty.update(Text(self._empty_text(query)))
         self._show_count(len(rows), more, total, query)
         if self.tab == "trash":
             self._trash_count = len(rows) if not query else self._trash_count

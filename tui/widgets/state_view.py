@@ -198,7 +198,7 @@ class StateView(FooterState, Vertical):
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.notify(f"Saved {entry.key}.", timeout=3)
+                self.notify(f"Saved {entry.key}.", timeout=3, markup=False)
 
         self.app.push_screen(StateEditDialog(self._save, key=entry.key, value=entry.value, shared=entry.shared), done)
 

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -161,7 +162,14 @@ class VersionsView(FooterState, Vertical):
         if not added and not removed:
             text = Text("Same code as the version before (title or type changed).", style="dim")
         title.update(
-            f"[b]v{number}[/b] vs v{number - 1}: [green]+{added}[/green] [red]−{removed}[/red]{label} · r reverts to it"
+            Content.from_markup(
+                "[b]v$number[/b] vs v$before: [green]+$added[/green] [red]−$removed[/red]$label · r reverts to it",
+                number=str(number),
+                before=str(number - 1),
+                added=str(added),
+                removed=str(removed),
+                label=label,
+            )
         )
         body.update(text)
 
@@ -211,6 +219,6 @@ class VersionsView(FooterState, Vertical):
         try:
             version = await services(self).require_store().revert(artifact_id, number)
         except Exception as exc:
-            self.notify(f"Could not revert: {exc}", severity="error")
+            self.notify(f"Could not revert: {exc}", severity="error", markup=False)
             return
         self.notify(f"Reverted: v{version.number} is v{number} again.", timeout=4)
