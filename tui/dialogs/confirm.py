@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, Static
 
 from .base import Dialog
@@ -30,7 +31,10 @@ class ConfirmDialog(Dialog[bool]):
             yield Label(self.question, classes="dialog-title", markup=False)  # holds titles, values
             if self.detail:
                 yield Static(self.detail, classes="dialog-body", markup=False)
-            yield Static(f"[b]Enter[/b] {self.confirm_label}   [b]Esc[/b] Cancel", classes="dialog-keys")
+            yield Static(
+                Content.from_markup("[b]Enter[/b] $label   [b]Esc[/b] Cancel", label=self.confirm_label),
+                classes="dialog-keys",
+            )
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -32,7 +32,7 @@ class PreviewUrlDialog(Dialog[None]):
         with Vertical(classes="dialog-box -wide", id="preview-url"):
             yield Label(f"Preview of “{self.artifact_title}”", classes="dialog-title", markup=False)
             reason = self.reason[:1].upper() + self.reason[1:]
-            yield Static(f"{reason}. Open this address in a browser:", classes="dialog-body")
+            yield Static(f"{reason}. Open this address in a browser:", classes="dialog-body", markup=False)
             yield Static(Text(self.url, style="bold"), classes="dialog-url", id="preview-url-text")
             if self.ssh_hint:
                 yield Static(

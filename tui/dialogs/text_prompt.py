@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from .base import Dialog
@@ -41,7 +42,10 @@ class TextPrompt(Dialog[str | None]):
                 yield Static(self.detail, classes="dialog-body", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", classes="dialog-error")
-            yield Static(f"[b]Enter[/b] {self.confirm_label}   [b]Esc[/b] Cancel", classes="dialog-keys")
+            yield Static(
+                Content.from_markup("[b]Enter[/b] $label   [b]Esc[/b] Cancel", label=self.confirm_label),
+                classes="dialog-keys",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -285,7 +285,7 @@ class ChatPane(FooterState, Vertical):
         self.streaming = True
         self._status("● Claude is replying · [b]Esc[/b] cancels")
 
-    def _status(self, text: str) -> None:
+    def _status(self, text: str | Content) -> None:
         status = self.query_one("#chat-status", Static)
         status.display = bool(text)
         status.update(text)
@@ -414,8 +414,13 @@ class ChatPane(FooterState, Vertical):
             self._current_text = None
             self._chips.clear()
         self._status(
-            f"{event.reason}: trying again in {event.delay:.0f} s "
-            f"({event.attempt}/{event.max_attempts}) · [b]Esc[/b] cancels"
+            Content.from_markup(
+                "$reason: trying again in $delay s ($attempt/$most) · [b]Esc[/b] cancels",
+                reason=event.reason,
+                delay=f"{event.delay:.0f}",
+                attempt=str(event.attempt),
+                most=str(event.max_attempts),
+            )
         )
 
     async def _error(self, event: Error) -> None:

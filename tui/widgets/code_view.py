@@ -124,16 +124,25 @@ class CodeView(FooterState, Vertical):
             mode.update("")
             return
         a, v = self.artifact, self.version
-        newer = "" if a.current_version == v.number else f"  [b]v{a.current_version} arrived meanwhile[/b]"
+        newer = "" if a.current_version == v.number else f"  v{a.current_version} arrived meanwhile"
         if self.editing:
             mode.update(
-                f"[b]Editing[/b] v{v.number} · [b]Ctrl+S[/b] saves as v{a.current_version + 1} · "
-                f"[b]Esc[/b] discards{newer}"
+                Content.from_markup(
+                    "[b]Editing[/b] v$number · [b]Ctrl+S[/b] saves as v$next · [b]Esc[/b] discards[b]$newer[/b]",
+                    number=str(v.number),
+                    next=str(a.current_version + 1),
+                    newer=newer,
+                )
             )
         else:
-            incomplete = " · [b]incomplete[/b]" if v.incomplete else ""
             mode.update(
-                f"v{v.number} · {type_label(a.type, a.language)} · {format_bytes(v.size)}{incomplete} · [dim]e edit[/dim]"
+                Content.from_markup(
+                    "v$number · $kind · $size[b]$incomplete[/b] · [dim]e edit[/dim]",
+                    number=str(v.number),
+                    kind=type_label(a.type, a.language),
+                    size=format_bytes(v.size),
+                    incomplete=" · incomplete" if v.incomplete else "",
+                )
             )
 
     # ------------------------------------------------------------------ live streaming
@@ -218,7 +227,7 @@ class CodeView(FooterState, Vertical):
         self.version = version
         self.artifact = await store.get(self.artifact.id)
         self.editing = False
-        self.notify(f"Saved as version {version.number}.", timeout=4)
+        self.notify(f"Saved as version {version.number}.", timeout=4, markup=False)
         self.post_message(self.Saved(self.artifact.id, version.number))
 
     def action_discard(self) -> None:

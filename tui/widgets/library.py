@@ -21,7 +21,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker
@@ -443,7 +442,7 @@ class LibraryPane(FooterState, Vertical):
             return
         self._undo.append((row.key, row.title))
         self._store_call(partial(self.store.trash, row.key))
-        self.notify(f"Moved “{escape(row.title)}” to the trash. Press [b]u[/b] to undo.", title="Trash", timeout=8)
+        self.notify(f"Moved “{row.title}” to the trash. Press u to undo.", title="Trash", timeout=8, markup=False)
         self.update_bindings()
 
     def action_undo(self) -> None:

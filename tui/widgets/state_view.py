@@ -104,7 +104,7 @@ class StateView(FooterState, Vertical):
         else:
             quota_text = f"{quota / 1048576:g} MB" if quota >= 1048576 else format_bytes(quota)
             self.query_one("#state-summary", Static).update(
-                f"{n_personal} personal · {n_shared} shared · {format_bytes(used)} of {quota_text}"
+                Text(f"{n_personal} personal · {n_shared} shared · {format_bytes(used)} of {quota_text}")
             )
         self._show_value()
         self.update_bindings()

@@ -143,11 +143,15 @@ class VersionsView(FooterState, Vertical):
         body = self.query_one("#versions-diff", Static)
         current = await store.version(artifact.id, number)
         if self.showing_source:
-            title.update(f"[b]v{number}[/b] source · Enter shows the diff")
+            title.update(Content.from_markup("[b]v$number[/b] source · Enter shows the diff", number=str(number)))
             body.update(Text(current.content or "", no_wrap=True))
             return
         if number <= 1:
-            title.update(f"[b]v1[/b] · the first version ({format_bytes(current.size)}) · Enter shows its source")
+            title.update(
+                Content.from_markup(
+                    "[b]v1[/b] · the first version ($size) · Enter shows its source", size=format_bytes(current.size)
+                )
+            )
             body.update(Text(current.content or "", style="green", no_wrap=True))
             return
         previous = await store.version(artifact.id, number - 1)
@@ -221,4 +225,4 @@ class VersionsView(FooterState, Vertical):
         except Exception as exc:
             self.notify(f"Could not revert: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Reverted: v{version.number} is v{number} again.", timeout=4)
+        self.notify(f"Reverted: v{version.number} is v{number} again.", timeout=4, markup=False)

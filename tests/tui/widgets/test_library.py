@@ -163,7 +163,7 @@ async def test_rename_pin_trash_undo_restore_purge(seeded, paths) -> None:
         library.select(seeded["Regex tester"])
         await pilot.press("d")
         await wait_until(pilot, lambda: "Regex tester" not in titles(app))
-        assert any("Press [b]u[/b] to undo" in n for n in notifications(app))
+        assert any("Press u to undo" in n for n in notifications(app))
         await pilot.press("u")
         await wait_until(pilot, lambda: "Regex tester" in titles(app))
 
