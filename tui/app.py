@@ -28,7 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from artifacts_runtime.config import Config, load_config
 from artifacts_runtime.errors import ArtifactsError
-from artifacts_runtime.paths import Paths, get_paths
+from artifacts_runtime.paths import PRIVATE_DIR, Paths, create_private, get_paths
 
 from . import bindings as keys
 from .commands import ScreenCommands
@@ -447,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
 def _log_to_file(paths: Paths) -> None:  # pragma: no cover - wiring
     """Warnings go to logs/app.log: the terminal belongs to the app."""
     try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
+        paths.logs.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        create_private(Path(paths.logs) / "app.log")
         handler = logging.FileHandler(Path(paths.logs) / "app.log", encoding="utf-8")
     except OSError:
         return

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from ..errors import ArtifactsError
+from ..paths import PRIVATE_DIR, create_private
 from ..remote import ssh_hint
 from . import environment
 from .process import group_gone, kill_group, last_telling_line, rotate_log
@@ -230,8 +231,9 @@ class PreviewManager:
 
     async def _spawn(self) -> None:
         path = self.log_path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
         rotate_log(path, LOG_ROTATE_BYTES)
+        create_private(path)
         # Kept open for the child's lifetime; an append open of a local file does not block the loop.
         self._log = open(path, "ab")  # noqa: SIM115, ASYNC230
         self._log.write(

@@ -29,6 +29,7 @@ import aiosqlite
 
 from .. import ids
 from ..errors import InvalidInput, LibraryError, NotFound, SchemaTooNew
+from ..paths import PRIVATE_DIR, create_private
 from .schema import APPLICATION_ID, LATEST, apply_migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -135,7 +136,9 @@ def prepare_file(path: Path) -> int:
     Runs before any other connection touches the file. Returns the version found.
     """
     found = inspect_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    # SQLite gives the -wal and -shm files the database file's mode: owner-only from the start.
+    create_private(path)
     deadline = time.monotonic() + LOCK_PATIENCE
     while True:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
