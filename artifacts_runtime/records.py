@@ -109,6 +109,11 @@ class Conversation:
         return asdict(self)
 
 
+#: Marks a text block of a user message that the app added for the model (what changed in an
+#: artifact, its current source: see ``chat.context``); its value is ``{"artifact_id", "version"}``.
+CONTEXT_KEY = "artifact_context"
+
+
 @dataclass(frozen=True)
 class Message:
     id: str
@@ -124,7 +129,8 @@ class Message:
     created_at: float
 
     def text(self) -> str:
-        return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
+        """What was said: the text blocks, without the context the app added for the model."""
+        return "".join(b.get("text", "") for b in self.content if b.get("type") == "text" and CONTEXT_KEY not in b)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -56,14 +56,20 @@ class ChatEngine:
         model: str | None = None,
         max_tokens: int | None = None,
         temperature: float | None = None,
+        keep_unanswered: bool = True,
     ) -> Turn:
         """A turn, not started yet: iterate it, or ``await turn.run(on_event)``.
 
         ``prompt=None`` answers the conversation's last user message again (after an error).
         ``attachments``: file paths, or ``(name, data)`` pairs, attached to the conversation.
+        ``keep_unanswered=False``: a conversation this turn starts is removed again if the
+        model could not be reached and nothing of a reply arrived (the CLI: the person has the
+        command to run again; the app keeps it, with the message, to retry in place).
         """
         config = with_overrides(self.config, model=model, max_tokens=max_tokens, temperature=temperature)
-        return self._turn(prompt, config, conversation_id=conversation_id, attachments=attachments)
+        return self._turn(
+            prompt, config, conversation_id=conversation_id, attachments=attachments, keep_unanswered=keep_unanswered
+        )
 
     async def send(self, prompt: str | None, *, on_event: EventCallback | None = None, **kwargs: Any) -> TurnResult:
         return await self.turn(prompt, **kwargs).run(on_event)

@@ -28,6 +28,7 @@ from ..store import Store
 from . import events as ev
 from .attachments import describe_conversation_files
 from .blocks import ToolState
+from .context import context_blocks
 from .fix import prepare_fix
 from .history import build_messages, mark_cache_breakpoint
 from .inline import InlineArtifacts
@@ -82,6 +83,7 @@ class Turn:
         conversation_id: str | None = None,
         attachments: Sequence[Attachment] = (),
         fix: tuple[str, Any] | None = None,
+        keep_unanswered: bool = True,
     ) -> None:
         self.store = store
         self.service = service
@@ -91,6 +93,8 @@ class Turn:
         self.conversation_id = conversation_id
         self.attachments = list(attachments)
         self.fix_request = fix
+        self.keep_unanswered = keep_unanswered
+        self._created_conversation = False
         self.result: TurnResult | None = None
         self._ran = False
         inline = InlineArtifacts(store)
@@ -154,6 +158,10 @@ class Turn:
             raise
         if end.error is not None:
             await emit(ev.error_event(end.error))
+            if self._created_conversation and not self.keep_unanswered and not ctx.message_ids:
+                # Nothing arrived: no conversation to announce, only the one-line error.
+                await self.store.delete_conversation(ctx.conversation_id)
+                ctx.conversation_id = ""
         self.result = _result(ctx, end.stop_reason, end.incomplete, end.error, end.notice)
         await emit(_done(ctx, end.stop_reason, end.incomplete, end.notice))
         return self.result
@@ -174,6 +182,7 @@ class Turn:
             if prompt is None:
                 raise InvalidInput("a new conversation needs a prompt")
             conversation = await store.create_conversation(title=_title(prompt), model=self.config.model)
+            self._created_conversation = True
         self.conversation_id = conversation.id
         names = []
         for name, data in files:
@@ -181,7 +190,11 @@ class Turn:
             names.append(f"{stored_file.name} ({format_bytes(stored_file.size)})")
         user_message_id = None
         if prompt is not None:
-            content: list[dict[str, Any]] = []
+            # What the model has not seen of this conversation's artifacts goes first.
+            earlier = await store.messages(conversation.id)
+            linked = [conversation.artifact_id] if conversation.artifact_id else []
+            known = sorted(Catalog.from_blocks((b for m in earlier for b in m.content), linked).known)
+            content: list[dict[str, Any]] = await context_blocks(store, earlier, [*linked, *known])
             if prompt.strip():
                 content.append({"type": "text", "text": prompt})
             if names:

@@ -44,7 +44,14 @@ def _positive(value: str) -> int:
 def register(sub: Subparsers) -> None:
     p = sub.add_parser("chat", help="send one message to Claude and stream the reply ('-' reads it from stdin)")
     p.add_argument("prompt", metavar="PROMPT", help="the message ('-': read it from stdin)")
-    p.add_argument("--conversation", "-c", metavar="ID", help="continue this conversation")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--conversation", "-c", metavar="ID", help="continue this conversation")
+    which.add_argument(
+        "--artifact",
+        "-a",
+        metavar="ID",
+        help="talk about this artifact (in its conversation, or a new one linked to it); Claude sees its source",
+    )
     p.add_argument(
         "--attach", metavar="FILE", action="append", default=[], help="attach a file to the conversation (repeatable)"
     )
@@ -208,9 +215,17 @@ async def cmd_chat(args: argparse.Namespace) -> int:
     )
     printer = _Printer(as_json=args.json)
     async with await Workspace.open(config=config) as workspace:
-        turn = workspace.chat_engine().turn(prompt, conversation_id=args.conversation, attachments=args.attach)
+        conversation_id = args.conversation
+        if args.artifact:
+            from ..chat.context import conversation_about
+
+            conversation_id = (await conversation_about(workspace.store, args.artifact)).id
+        turn = workspace.chat_engine().turn(
+            prompt, conversation_id=conversation_id, attachments=args.attach, keep_unanswered=False
+        )
         result = await turn.run(printer)
     if result.error is not None:
+        # The error says what to do; a turn that got no reply left no conversation to name.
         print(f"artifacts: {result.error}", file=sys.stderr)
         return 1
     return 0

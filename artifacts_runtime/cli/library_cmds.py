@@ -80,6 +80,13 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--no-state", action="store_true", help="with --bundle: leave the stored state out")
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser("save", help="make a new version of an artifact from a file ('-' reads stdin), as an edit")
+    p.add_argument("id")
+    p.add_argument("path", metavar="FILE", help="the new source ('-': read it from stdin)")
+    p.add_argument("--label", help="a note for the version (shown in its history)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_save)
+
     p = sub.add_parser("rename", help="give an artifact a new title")
     p.add_argument("id")
     p.add_argument("title", nargs="+")
@@ -268,6 +275,25 @@ async def cmd_import(args: argparse.Namespace) -> int:
         for a in created:
             print(a.id)
             print(f"imported {a.title!r} as {a.short_type}", file=sys.stderr)
+    return 0
+
+
+async def cmd_save(args: argparse.Namespace) -> int:
+    """A new version from a file, made by the user (Claude is told of it on its next turn)."""
+    content, _ = _read_source(args.path)  # read first: a bad file changes nothing
+    async with open_store() as store:
+        artifact = await store.get(args.id)
+        current = await store.version(artifact.id)
+        if (current.content or "") == content:
+            if args.json:
+                print_json({"artifact": artifact.to_json(), "version": None})
+            print(f"no changes: {args.path} is v{current.number} of {artifact.title!r} as it is", file=sys.stderr)
+            return 0
+        version = await store.add_version(artifact.id, content, source="user", label=args.label)
+    if args.json:
+        print_json({"artifact": artifact.to_json(), "version": version.number})
+    else:
+        print(f"saved  {artifact.id} v{version.number}  {version.title}")
     return 0
 
 

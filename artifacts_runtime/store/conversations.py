@@ -33,6 +33,11 @@ class ConversationsMixin(Connections):
             )
         return Conversation(conversation_id, title, model, now, now, artifact_id, 0)
 
+    async def delete_conversation(self, conversation_id: str) -> None:
+        """Remove a conversation with its messages and files (artifacts it made stay, unlinked)."""
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
     async def resolve_conversation(self, ref: str) -> str:
         ref = ref.strip().lower()
         found = (

@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from artifacts_runtime.chat.context import conversation_about
 from artifacts_runtime.errors import ArtifactsError
 
 from ..commands import ArtifactSearch, PaletteCommand
@@ -374,16 +375,8 @@ class MainScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _open_artifact_chat(self, artifact_id: str) -> None:
-        store = services(self).require_store()
-        artifact = await store.get(artifact_id)
-        conversation_id = artifact.conversation_id
-        if conversation_id is None:
-            linked = [c for c in await store.conversations(limit=None) if c.artifact_id == artifact.id]
-            conversation_id = linked[0].id if linked else None
-        if conversation_id is None:
-            conversation = await store.create_conversation(title=f"About: {artifact.title}", artifact_id=artifact.id)
-            conversation_id = conversation.id
-        await self.chat.load_conversation(conversation_id)
+        conversation = await conversation_about(services(self).require_store(), artifact_id)
+        await self.chat.load_conversation(conversation.id)
         self.show_view("chat")
 
     @on(TurnFinished)
