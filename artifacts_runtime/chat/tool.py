@@ -103,6 +103,11 @@ class Outcome:
             block["version"] = self.version
             if self.identifier:
                 block["identifier"] = self.identifier
+        if self.ok:
+            # What the chat shows when the conversation is reopened: the real outcome.
+            block.update(command=self.command, title=self.title, artifact_type=self.type, created=self.created)
+            if self.incomplete:
+                block["incomplete"] = True
         return block
 
 

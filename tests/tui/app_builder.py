@@ -153,6 +153,24 @@ async def seed_library(
                         },
                     ],
                 )
+                # As the engine stores a tool call's outcome: the result, with our keys.
+                await store.add_message(
+                    c.id,
+                    "user",
+                    [
+                        {
+                            "type": "tool_result",
+                            "tool_use_id": "toolu_1",
+                            "content": 'Created artifact "Habit tracker" (version 1).',
+                            "artifact_id": ids.get("Habit tracker", "x"),
+                            "version": 1,
+                            "command": "create",
+                            "title": "Habit tracker",
+                            "artifact_type": "text/html",
+                            "created": True,
+                        }
+                    ],
+                )
                 ids["conversation"] = c.id
     finally:
         await store.close()

@@ -56,7 +56,16 @@ from ..messages import (
     TurnFinished,
 )
 from ..services import services
-from .chat_log import ArtifactChip, AssistantMessage, ChatLog, Notice, UserMessage, renders, stored_widgets
+from .chat_log import (
+    ArtifactChip,
+    AssistantMessage,
+    ChatLog,
+    Notice,
+    UserMessage,
+    renders,
+    stored_widgets,
+    tool_results,
+)
 from .footer_state import FooterState
 from .prompt_input import PromptInput
 
@@ -176,8 +185,9 @@ class ChatPane(FooterState, Vertical):
         if len(visible) > SHOWN_MESSAGES:
             widgets.append(Notice(f"… {len(visible) - SHOWN_MESSAGES} earlier messages", kind="dim"))
             visible = visible[-SHOWN_MESSAGES:]
+        results = tool_results(messages)
         for m in visible:
-            widgets.extend(stored_widgets(m))
+            widgets.extend(stored_widgets(m, results))
         history = [m.text() for m in messages if m.role == "user" and m.text().strip()]
         self.prompt.sent = history + [h for h in self.prompt.sent if h not in history]
         if widgets:

@@ -3,7 +3,8 @@ reply writes (with live progress) and notices (cancelled, retrying, errors)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.widgets import Static
 
 from artifacts_runtime.humanize import format_bytes
 
-from ..formatting import type_label
+from ..formatting import one_line, type_label
 from ..messages import ArtifactSelected
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,8 +147,50 @@ def renders(message: StoredMessage) -> bool:
     )
 
 
-def stored_widgets(message: StoredMessage) -> list[Widget]:
-    """The widgets of a stored message: its text, the artifacts it made, a note if cut short."""
+def tool_results(messages: Iterable[StoredMessage]) -> dict[str, dict[str, Any]]:
+    """The stored outcome of every tool call of a conversation, by tool_use id."""
+    return {
+        b["tool_use_id"]: b
+        for m in messages
+        for b in m.content
+        if b.get("type") == "tool_result" and isinstance(b.get("tool_use_id"), str)
+    }
+
+
+def stored_chip(block: dict[str, Any], result: dict[str, Any] | None) -> ArtifactChip:
+    """An artifact chip as it ended: made (title, type, version, the library id Enter opens),
+    refused (the reason Claude was given), or interrupted."""
+    data = block.get("input") or {}
+    chip = ArtifactChip(block.get("id", ""), title=data.get("title"))
+    command = data.get("command") or "create"
+    if result is None:
+        chip.failed(f"{data.get('title') or 'the artifact'} was not finished")
+        return chip
+    if result.get("is_error"):
+        reason = result.get("content")
+        chip.failed(one_line(reason if isinstance(reason, str) else f"{command} failed", 300))
+        return chip
+    artifact_id = result.get("artifact_id")
+    version = result.get("version")
+    if isinstance(artifact_id, str) and isinstance(version, int):
+        chip.done(
+            artifact_id,
+            result.get("title") or data.get("title") or "an artifact",
+            result.get("artifact_type") or data.get("type") or "",
+            version,
+            created=bool(result.get("created", command == "create")),
+            incomplete=bool(result.get("incomplete")),
+        )
+        return chip
+    verb = {"create": "Created", "update": "Updated", "rewrite": "Rewrote"}.get(command, "Changed")
+    chip.set_text(Text.assemble(("✓ ", "bold"), (f"{verb} ", ""), (data.get("title") or "an artifact", "bold")))
+    return chip
+
+
+def stored_widgets(message: StoredMessage, results: dict[str, dict[str, Any]] | None = None) -> list[Widget]:
+    """The widgets of a stored message: its text, the artifacts it made (as they ended: see
+    :func:`stored_chip`; ``results`` from :func:`tool_results`), a note if cut short."""
+    results = results or {}
     widgets: list[Widget] = []
     if message.role == "user":
         text = message.text()
@@ -158,16 +201,7 @@ def stored_widgets(message: StoredMessage) -> list[Widget]:
         if block.get("type") == "text" and block.get("text"):
             widgets.append(AssistantMessage(block["text"]))
         elif block.get("type") == "tool_use":
-            data = block.get("input") or {}
-            chip = ArtifactChip(block.get("id", ""), title=data.get("title"))
-            command = data.get("command") or "create"
-            title = data.get("title") or "an artifact"
-            verb = {"create": "Created", "update": "Updated", "rewrite": "Rewrote"}.get(command, "Changed")
-            chip.set_text(Text.assemble(("✓ ", "bold"), (f"{verb} ", ""), (title, "bold")))
-            artifact_id = data.get("id")
-            if isinstance(artifact_id, str):
-                chip.artifact_id = artifact_id
-            widgets.append(chip)
+            widgets.append(stored_chip(block, results.get(block.get("id", ""))))
     if message.incomplete:
         widgets.append(Notice("(this reply was interrupted; what arrived is kept)", kind="dim"))
     return widgets
