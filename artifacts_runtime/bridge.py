@@ -39,7 +39,11 @@ MAX_REPORTS_PER_MINUTE = 20
 #: ``window.fs.readFile``'s text encodings (lower case, no dashes) -> Python codecs.
 TEXT_CODECS = {"utf8": "utf-8", "utf16le": "utf-16-le", "latin1": "latin-1", "ascii": "ascii"}
 #: Model errors by class name (the model package is below us but loaded lazily) -> stable codes.
-MODEL_ERROR_CODES = {"ModelUnavailable": "model_unavailable", "RateLimited": "rate_limited"}
+MODEL_ERROR_CODES = {
+    "ModelUnavailable": "model_unavailable",
+    "RateLimited": "rate_limited",
+    "BodyRefused": "invalid_request",
+}
 
 Params = Mapping[str, Any]
 
