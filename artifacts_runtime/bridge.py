@@ -238,8 +238,12 @@ class Bridge:
         except BridgeError:
             raise
         except ArtifactsError as exc:
+            from .model.redact import redact  # the model package is loaded lazily (see above)
+
             code = MODEL_ERROR_CODES.get(type(exc).__name__, "model_error")
-            raise BridgeError(code, str(exc)) from exc
+            # The service's errors are redacted already; a credential-looking string that got
+            # through anyway (a provider of another kind) still never reaches the page.
+            raise BridgeError(code, redact(str(exc))) from exc
 
     # -- files attached to the artifact (or to its conversation)
 

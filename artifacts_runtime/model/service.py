@@ -22,6 +22,7 @@ from ..store import Store
 from .body import BodyRefused, check_body
 from .provider import MessageStream, ModelProvider
 from .rate_limit import TokenBucket
+from .redact import redact
 from .retry import NO_KEY_MESSAGE, Failure, RetryPolicy, to_error
 
 log = logging.getLogger(__name__)
@@ -154,12 +155,14 @@ class ModelService:
                 raise
             except Exception as exc:
                 failure = self.provider.classify(exc)
-                if failure.kind == "other":
-                    raise ModelError(f"the model call failed ({failure.detail})") from None
+                if failure.kind == "other":  # not the API's answer: the page learns only what kind
+                    log.warning("a model call from an artifact failed: %s", redact(failure.detail))
+                    raise ModelError(f"the model call failed ({type(exc).__name__})") from None
                 delay = self.artifact_retry.delay(attempt, failure.retry_after) if failure.retryable else None
                 if delay is None:
+                    # For the page: a code and a short message, never where the API is.
                     raise to_error(
-                        failure, attempts=attempt, model=params.get("model"), base_url=self.base_url
+                        failure, attempts=attempt, model=params.get("model"), base_url=self.base_url, for_page=True
                     ) from None
                 await asyncio.sleep(delay)
 
