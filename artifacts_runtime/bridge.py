@@ -39,7 +39,11 @@ MAX_REPORTS_PER_MINUTE = 20
 #: ``window.fs.readFile``'s text encodings (lower case, no dashes) -> Python codecs.
 TEXT_CODECS = {"utf8": "utf-8", "utf16le": "utf-16-le", "latin1": "latin-1", "ascii": "ascii"}
 #: Model errors by class name (the model package is below us but loaded lazily) -> stable codes.
-MODEL_ERROR_CODES = {"ModelUnavailable": "model_unavailable", "RateLimited": "rate_limited"}
+MODEL_ERROR_CODES = {
+    "ModelUnavailable": "model_unavailable",
+    "RateLimited": "rate_limited",
+    "BodyRefused": "invalid_request",
+}
 
 Params = Mapping[str, Any]
 
@@ -234,8 +238,12 @@ class Bridge:
         except BridgeError:
             raise
         except ArtifactsError as exc:
+            from .model.redact import redact  # the model package is loaded lazily (see above)
+
             code = MODEL_ERROR_CODES.get(type(exc).__name__, "model_error")
-            raise BridgeError(code, str(exc)) from exc
+            # The service's errors are redacted already; a credential-looking string that got
+            # through anyway (a provider of another kind) still never reaches the page.
+            raise BridgeError(code, redact(str(exc))) from exc
 
     # -- files attached to the artifact (or to its conversation)
 

@@ -16,6 +16,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -32,7 +33,7 @@ from artifacts_runtime.paths import PRIVATE_DIR, Paths, create_private, get_path
 
 from . import bindings as keys
 from .commands import ScreenCommands
-from .dialogs.grant import GrantDialog
+from .dialogs.grant import GrantBar, GrantDialog, GrantQuestions, Question, bar_text
 from .formatting import one_line
 from .gc_tuning import freeze_once
 from .messages import HubEvent, RuntimeEvent, WorkspaceReady
@@ -82,7 +83,7 @@ class ArtifactsApp(App[int]):
         keymap, self.keymap_problems = load_keymap(self.paths, self.config)
         self._services = Services(clock=clock, keymap=keymap)
         self._unsubscribe: Callable[[], None] | None = None
-        self._grant_questions: dict[tuple[str, str], asyncio.Future[str]] = {}
+        self.grant_questions = GrantQuestions()
         self._services_closed = False
         self._theme_ready = False
         #: Set once the workspace is open and every pane is mounted (tests and benchmarks wait for it).
@@ -284,25 +285,54 @@ class ArtifactsApp(App[int]):
 
     async def ask_grant(self, artifact_id: str, origin: str) -> str:
         """An artifact's fetch() to ``origin``: "once", "always" or "deny", as the person says.
-        Requests for the same artifact and origin while one is asked share its answer."""
-        key = (artifact_id, origin)
-        pending = self._grant_questions.get(key)
-        if pending is not None:
-            return await asyncio.shield(pending)
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[str] = loop.create_future()
-        self._grant_questions[key] = future
+
+        The question waits in the grant bar, without taking the focus, until the person opens it
+        (``app.grant``) and answers; requests for the same artifact and origin share it. Too many
+        questions raise :class:`~artifacts_runtime.connectors.FetchRefused` (the page's error)."""
         title = await self._title_of(artifact_id)
-
-        def answered(answer: str | None) -> None:
-            if not future.done():
-                future.set_result(answer or "deny")
-
+        question = self.grant_questions.ask(artifact_id, origin, title)
+        self._show_grant_bar()
         try:
-            self.push_screen(GrantDialog(title, origin), answered)
-            return await future
-        finally:
-            self._grant_questions.pop(key, None)
+            return await asyncio.shield(question.answer)
+        except asyncio.CancelledError:
+            if not question.answer.done():  # the page went away: no one waits for this answer
+                self.grant_questions.forget(question)
+                self._show_grant_bar()
+            raise
+
+    def _show_grant_bar(self) -> None:
+        """The bar on the main screen shows the oldest waiting question, or goes."""
+        screen = self.main_screen
+        if screen is None:
+            return
+        question = self.grant_questions.next()
+        bars = screen.query(GrantBar)
+        if question is None:
+            bars.remove()
+            return
+        text = bar_text(question, len(self.grant_questions), self._grant_key())
+        if bars:
+            bars.first().show(text)
+        else:
+            screen.mount(GrantBar(text), after=screen.query_one("#panes"))
+
+    def _grant_key(self) -> str:
+        key = next(k for k in keys.APP if k.id == "app.grant")
+        return keys.display_keys(replace(key, keys=self.keymap.get(key.id, key.keys)))
+
+    def action_answer_grant(self) -> None:
+        """Open the oldest waiting question (the bar's key): a deliberate step, never a typed letter."""
+        question = self.grant_questions.next()
+        if question is None or any(isinstance(s, GrantDialog) for s in self.screen_stack):
+            return
+
+        def answered(answer: str | None, question: Question = question) -> None:
+            if answer is not None:  # Esc: later, the question keeps waiting
+                self.grant_questions.answer(question, answer)
+            self._show_grant_bar()
+
+        waiting = len(self.grant_questions) - 1
+        self.push_screen(GrantDialog(question.title, question.origin, waiting=waiting), answered)
 
     # ------------------------------------------------------------------ actions
 

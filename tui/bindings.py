@@ -86,6 +86,15 @@ APP: list[Key] = [
         priority=True,
         help="open the current artifact's preview window (or its URL)",
     ),
+    Key(
+        "app.grant",
+        "ctrl+g",
+        "answer_grant",
+        "Live data",
+        show=False,
+        priority=True,
+        help="answer the waiting live-data question (an artifact asks to fetch from an origin)",
+    ),
     Key("app.new_chat", "ctrl+n", "new_chat", "New chat", show=False, priority=True, help="start a new conversation"),
     Key(
         "app.conversations",

@@ -4,7 +4,9 @@
   app's loop keeps painting), never when this module is imported.
 - The API key comes from the constructor or ``ANTHROPIC_API_KEY`` (``ANTHROPIC_AUTH_TOKEN``
   also works); ``ANTHROPIC_BASE_URL`` is honoured. The key is never returned, logged or put
-  in an error message.
+  in an error message; nor are the base URL's userinfo, path or query: :attr:`base_url` is
+  ``scheme://host[:port]``, failures are redacted (:mod:`.redact`), and so are the log records
+  of the SDK's HTTP libraries, which print request URLs.
 - The SDK's own retries are off (``max_retries=0``): :mod:`.retry` has the one policy.
 """
 
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelUnavailable
 from .provider import MessageStream
+from .redact import install_log_filter, secrets_of, where
 from .retry import NO_KEY_MESSAGE, Failure, classify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,9 +57,17 @@ class AnthropicProvider:
         key, token = self._credentials()
         return bool(key or token)
 
+    def _configured_url(self) -> str:
+        return self._base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+
     @property
     def base_url(self) -> str:
-        return self._base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+        """Where requests go, fit to show: ``scheme://host[:port]`` (no credentials, no path)."""
+        return where(self._configured_url())
+
+    def _secrets(self) -> list[str | None]:
+        key, token = self._credentials()
+        return [key, token, *secrets_of(self._configured_url())]
 
     async def warm_up(self) -> None:
         await asyncio.to_thread(_import_anthropic)
@@ -71,6 +82,7 @@ class AnthropicProvider:
         async with self._lock:
             if self._client is None:
                 anthropic = await asyncio.to_thread(_import_anthropic)
+                install_log_filter(self._secrets())
                 self._client = anthropic.AsyncAnthropic(
                     api_key=key,
                     auth_token=token,
@@ -105,7 +117,7 @@ class AnthropicProvider:
         return data
 
     def classify(self, exc: BaseException) -> Failure:
-        return classify(exc)
+        return classify(exc, self._secrets())
 
     async def aclose(self) -> None:
         client, self._client = self._client, None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import email.utils
 import random
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import (
@@ -23,6 +23,7 @@ from ..errors import (
     ModelUnavailable,
     RateLimited,
 )
+from .redact import redact, where
 
 NO_KEY_MESSAGE = (
     "no Anthropic API key is set: set ANTHROPIC_API_KEY (export ANTHROPIC_API_KEY=sk-ant-…) "
@@ -116,8 +117,18 @@ def _is_connection_error(exc: BaseException) -> bool:
     return any(cls.__name__ in _CONNECTION_CLASSES for cls in type(exc).__mro__)
 
 
-def classify(exc: BaseException) -> Failure:
-    """Look at an exception from the SDK (or its HTTP library) and say what it is."""
+def classify(exc: BaseException, secrets: Iterable[str | None] = ()) -> Failure:
+    """Look at an exception from the SDK (or its HTTP library) and say what it is. What the
+    API said and the exception's text are redacted (``secrets``: the provider's own values)."""
+    failure = _classify(exc)
+    return replace(
+        failure,
+        api_message=redact(failure.api_message, secrets) if failure.api_message else failure.api_message,
+        detail=redact(failure.detail, secrets),
+    )
+
+
+def _classify(exc: BaseException) -> Failure:
     status = getattr(exc, "status_code", None)
     if isinstance(status, int):
         body: Any = getattr(exc, "body", None)
@@ -160,8 +171,27 @@ def to_error(
     model: str | None = None,
     mid_stream: bool = False,
     base_url: str | None = None,
+    for_page: bool = False,
 ) -> ModelError:
-    """The typed error for a final failure, with a sentence that says what to do."""
+    """The typed error for a final failure, with a sentence that says what to do.
+
+    ``base_url`` is shown as ``scheme://host[:port]`` only. ``for_page``: the error goes to an
+    artifact's page, which learns neither where the API is (``base_url`` is masked wherever the
+    API's own message quotes it) nor the transport's details."""
+    error = _to_error(failure, attempts, model, mid_stream, None if for_page else base_url, for_page)
+    hide: list[str] = []
+    if for_page and base_url:
+        shown = where(base_url)
+        hide += [shown, shown.partition("://")[2]]
+    error.args = (redact(str(error), hide),)
+    if error.api_message:
+        error.api_message = redact(error.api_message, hide)
+    return error
+
+
+def _to_error(
+    failure: Failure, attempts: int, model: str | None, mid_stream: bool, base_url: str | None, for_page: bool
+) -> ModelError:
     info = failure.describe()
     tried = f" after {attempts} attempts" if attempts > 1 else ""
     kw: dict[str, Any] = {
@@ -202,9 +232,15 @@ def to_error(
                 "arrived is kept (marked incomplete) — send again to continue",
                 **kw,
             )
-        where = f" at {base_url}" if base_url else ""
+        if for_page:
+            return ConnectionLost(
+                f"could not reach the model API{tried}; the app's network or its model settings need a "
+                "look — try again later",
+                **kw,
+            )
+        at = f" at {where(base_url)}" if base_url else ""
         return ConnectionLost(
-            f"could not reach the Anthropic API{where} ({failure.detail}){tried}; check the "
+            f"could not reach the Anthropic API{at} ({failure.detail}){tried}; check the "
             "network (and ANTHROPIC_BASE_URL) and try again",
             **kw,
         )
@@ -217,4 +253,4 @@ def to_error(
         return ModelError(f"the Anthropic API refused the request ({info})", **kw)
     if kind == "server":
         return ModelError(f"the Anthropic API failed ({info}){tried}; try again", **kw)
-    return ModelError(f"the model call failed ({info})", **kw)
+    return ModelError(f"the model call failed ({failure.kind if for_page else info})", **kw)

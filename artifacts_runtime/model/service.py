@@ -19,29 +19,14 @@ from typing import Any
 from ..config import Config
 from ..errors import ModelError, ModelUnavailable, RateLimited
 from ..store import Store
+from .body import BodyRefused, check_body
 from .provider import MessageStream, ModelProvider
 from .rate_limit import TokenBucket
+from .redact import redact
 from .retry import NO_KEY_MESSAGE, Failure, RetryPolicy, to_error
 
 log = logging.getLogger(__name__)
 
-#: The Messages API parameters an artifact may send; anything else in its body is dropped.
-MESSAGES_PARAMS = frozenset(
-    {
-        "model",
-        "messages",
-        "max_tokens",
-        "system",
-        "temperature",
-        "top_p",
-        "top_k",
-        "stop_sequences",
-        "tools",
-        "tool_choice",
-        "thinking",
-        "metadata",
-    }
-)
 ARTIFACT_TIMEOUT = 120.0  # seconds for one call from an artifact
 
 
@@ -149,13 +134,8 @@ class ModelService:
     def prepare_body(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """The parameters actually sent for an artifact's request body."""
         if not isinstance(body, Mapping):
-            raise ModelError("the request body must be a JSON object", status=400, error_type="invalid_request_error")
-        params = {k: v for k, v in body.items() if k in MESSAGES_PARAMS}
-        messages = params.get("messages")
-        if not isinstance(messages, list) or not messages:
-            raise ModelError(
-                "the request needs a non-empty 'messages' list", status=400, error_type="invalid_request_error"
-            )
+            raise BodyRefused("the request body", "must be a JSON object")
+        params = check_body(body)  # nothing that makes the provider fetch for the page (see .body)
         if not isinstance(params.get("model"), str) or not params["model"].strip():
             params["model"] = self.config.model
         limit = self.config.artifact_max_tokens
@@ -175,12 +155,14 @@ class ModelService:
                 raise
             except Exception as exc:
                 failure = self.provider.classify(exc)
-                if failure.kind == "other":
-                    raise ModelError(f"the model call failed ({failure.detail})") from None
+                if failure.kind == "other":  # not the API's answer: the page learns only what kind
+                    log.warning("a model call from an artifact failed: %s", redact(failure.detail))
+                    raise ModelError(f"the model call failed ({type(exc).__name__})") from None
                 delay = self.artifact_retry.delay(attempt, failure.retry_after) if failure.retryable else None
                 if delay is None:
+                    # For the page: a code and a short message, never where the API is.
                     raise to_error(
-                        failure, attempts=attempt, model=params.get("model"), base_url=self.base_url
+                        failure, attempts=attempt, model=params.get("model"), base_url=self.base_url, for_page=True
                     ) from None
                 await asyncio.sleep(delay)
 

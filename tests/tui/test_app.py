@@ -11,7 +11,7 @@ import textwrap
 
 from artifacts_runtime.config import load_config
 from tui import bindings as keys
-from tui.dialogs.grant import GrantDialog
+from tui.dialogs.grant import GrantBar, GrantDialog
 from tui.screens.help import HelpScreen
 from tui.screens.main import layout_for
 
@@ -98,9 +98,13 @@ async def test_an_artifact_asking_for_live_data_waits_for_an_answer(seeded) -> N
         artifact_id = seeded["Budget chart"]
         fetcher = app.workspace.bridge.fetcher
         asking = asyncio.ensure_future(fetcher.authorize(artifact_id, "https://data.example.com"))
+        await wait_until(pilot, lambda: app.main_screen.query(GrantBar))  # waits; takes no focus
+        assert not isinstance(app.screen, GrantDialog)
+        await pilot.press("ctrl+g")  # the deliberate key opens it …
         await wait_until(pilot, lambda: isinstance(app.screen, GrantDialog))
         assert "Budget chart" in str(app.screen.query_one(".dialog-title").render())
-        await pilot.press("a")
+        await wait_until(pilot, lambda: app.screen.armed)
+        await pilot.press("left", "enter")  # … and a button answers: "Always for this artifact"
         assert await asking is True
         assert await app.workspace.store.grant_for(artifact_id, "https://data.example.com") == "allow"
 
