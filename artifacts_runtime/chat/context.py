@@ -19,6 +19,7 @@ blocks.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -35,9 +36,11 @@ DIFF_SHARE = 0.5
 WHO = {"user": "the user, in the app", "import": "an import", "revert": "a revert", "remix": "a remix"}
 
 
-async def conversation_about(store: Store, artifact_id: str) -> Conversation:
+async def conversation_about(
+    store: Store, artifact_id: str, *, title: str | None = None, model: str | None = None
+) -> Conversation:
     """The conversation to continue an artifact in: the one that made it, else the newest one
-    opened about it, else a new one ("About: <title>"), linked to it."""
+    opened about it, else a new one (``title``, by default "About: <title>"), linked to it."""
     artifact = await store.get(artifact_id)
     if artifact.conversation_id is not None:
         try:
@@ -47,7 +50,9 @@ async def conversation_about(store: Store, artifact_id: str) -> Conversation:
     linked = [c for c in await store.conversations(limit=None) if c.artifact_id == artifact.id]
     if linked:
         return linked[0]
-    return await store.create_conversation(title=f"About: {artifact.title}", artifact_id=artifact.id)
+    return await store.create_conversation(
+        title=title or f"About: {artifact.title}", model=model, artifact_id=artifact.id
+    )
 
 
 def seen_versions(messages: Iterable[Message]) -> dict[str, int]:
@@ -114,10 +119,18 @@ async def _describe(store: Store, artifact: Artifact, seen: int | None) -> str:
     )
     diff = await _diff(store, artifact.id, seen, current)
     if diff is not None and len(diff) <= DIFF_SHARE * max(len(source), 1):
-        body = f"The changes from version {seen} to version {current.number}, as a unified diff:\n<diff>\n{diff}\n</diff>\n"
+        mark = fence(diff)
+        body = f"The changes from version {seen} to version {current.number}, as a unified diff:\n{mark}diff\n{diff}\n{mark}\n"
     else:
         body = _source(source, current.number)
     return head + intro + "\n" + body + "</artifact_context>"
+
+
+def fence(source: str) -> str:
+    """A Markdown fence longer than any run of backticks in ``source``, so that no source (an
+    imported file can hold anything) closes it early and speaks outside it."""
+    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def _source(source: str, number: int) -> str:
@@ -126,7 +139,8 @@ def _source(source: str, number: int) -> str:
             f"Its source (version {number}) is {format_bytes(len(source.encode()))}, too large to include here: "
             "ask the user for the part to change, or rewrite it whole.\n"
         )
-    return f"Its current source (version {number}):\n<source>\n{source}\n</source>\n"
+    mark = fence(source)
+    return f"Its current source (version {number}), exactly:\n{mark}\n{source}\n{mark}\n"
 
 
 async def _changes(store: Store, artifact_id: str, seen: int, current: int) -> str:

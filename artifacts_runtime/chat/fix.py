@@ -4,7 +4,8 @@ The page reports a runtime error (message, stack) to the bridge; the app offers 
 the model. The message goes into the conversation that made the artifact (or one linked to
 the artifact, made now if there is none); the model answers with the artifact tool, so the fix
 becomes a new version. When the conversation has not seen the current version (an imported
-artifact, a user edit), the current source goes with the message.
+artifact, a user edit), the current source goes with the message: as with every message, in
+the context block that :mod:`.context` puts before it.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from typing import Any
 
 from ..errors import InvalidInput
 from ..store import Store
+from .context import conversation_about
 
 MAX_ERROR = 4000  # characters of message + stack sent
 MAX_TITLE = 200  # characters of the title
-MAX_SOURCE = 200_000  # characters of source sent along
 MAX_READ = 4 * MAX_ERROR  # characters of a report looked at at all (a page may send megabytes)
 #: Where the page says the error came from: a short word, or nothing.
 _SOURCE_WORD = re.compile(r"^[a-z][a-z_-]{0,19}$")
@@ -46,12 +47,6 @@ def quoted(text: str) -> str:
     """``text`` as a JSON string in which nothing reads as markup: ``<``, ``>`` and ``&`` are
     written as ``\\u003c``, ``\\u003e``, ``\\u0026`` (a JSON reader gets them back)."""
     return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _fence(source: str) -> str:
-    """A Markdown fence longer than any run of backticks in ``source``."""
-    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
-    return "`" * max(3, longest + 1)
 
 
 @dataclass(frozen=True)
@@ -89,8 +84,6 @@ def fix_prompt(
     number: int,
     type_: str,
     report: RuntimeErrorReport,
-    source: str | None,
-    language: str | None = None,
 ) -> str:
     # Everything the page chose (message, stack, source; the title of an imported artifact) is
     # data: cleaned, bounded and quoted so that it cannot close the block or read as markup.
@@ -106,10 +99,6 @@ def fix_prompt(
         f"in the preview with this error{where}. {UNTRUSTED_NOTE}",
         f"<error>\n{quoted(error)}\n</error>",
     ]
-    if source is not None:
-        fence = _fence(source)
-        body = source if len(source) <= MAX_SOURCE else source[:MAX_SOURCE] + "\n[… truncated]"
-        parts.append(f"Its current source (version {number}):\n{fence}{language or ''}\n{body}\n{fence}")
     parts.append(
         f'Find the cause and fix it with the artifacts tool (id "{artifact_id}"): update for a '
         "targeted fix, rewrite if it needs more. Then say in a sentence or two what was wrong."
@@ -127,19 +116,6 @@ async def prepare_fix(
     """(conversation id, prompt) for fixing ``artifact_ref``; makes the conversation if needed."""
     report = RuntimeErrorReport.from_any(report)
     artifact = await store.get(artifact_ref)
-    version = await store.version(artifact.id)
-    conversation_id = artifact.conversation_id
-    if conversation_id is None:
-        linked = [c for c in await store.conversations(limit=None) if c.artifact_id == artifact.id]
-        conversation_id = linked[0].id if linked else None
-    if conversation_id is None:
-        conversation = await store.create_conversation(
-            title=f"Fix: {artifact.title}",
-            model=model,
-            artifact_id=artifact.id,
-        )
-        conversation_id = conversation.id
-    seen = {m.id for m in await store.messages(conversation_id)}
-    source = None if version.message_id in seen else (version.content or "")
-    prompt = fix_prompt(artifact.title, artifact.id, version.number, artifact.type, report, source, artifact.language)
-    return conversation_id, prompt
+    conversation = await conversation_about(store, artifact.id, title=f"Fix: {artifact.title}", model=model)
+    prompt = fix_prompt(artifact.title, artifact.id, artifact.current_version, artifact.type, report)
+    return conversation.id, prompt

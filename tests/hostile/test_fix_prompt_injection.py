@@ -38,7 +38,13 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
 
 
 def sent_prompt(messages_api: FakeMessagesAPI) -> str:
-    return messages_api.requests[-1].messages[-1]["content"][0]["text"]
+    """The fix request itself: the last text block (a context block with the source, when the
+    conversation had not seen it, comes before it)."""
+    return messages_api.requests[-1].messages[-1]["content"][-1]["text"]
+
+
+def sent_context(messages_api: FakeMessagesAPI) -> str:
+    return "\n".join(b["text"] for b in messages_api.requests[-1].messages[-1]["content"][:-1])
 
 
 def inside_error(prompt: str) -> str:
@@ -107,7 +113,8 @@ async def test_an_imported_source_cannot_close_its_fence(engine, store, messages
     artifact = await store.create(content, type="html", title="Imported")
     messages_api.reply("Nothing to fix.")
     await engine.fix(artifact.id, "TypeError: x").run()
-    prompt = sent_prompt(messages_api)
+    context = sent_context(messages_api)
     fence = "`" * 5
-    assert f"{fence}\n{content}\n{fence}" in prompt  # the source, whole, inside a longer fence
-    assert prompt.count(fence) == 2
+    assert f"{fence}\n{content}\n{fence}" in context  # the source, whole, inside a longer fence
+    assert context.count(fence) == 2
+    assert ORDER not in sent_prompt(messages_api)
