@@ -207,7 +207,13 @@ INSPECTOR: list[Key] = [
 CODE: list[Key] = [
     Key("code.edit", "e", "edit", "Edit", help="edit the code (saving makes a new version)"),
     Key("code.save", "ctrl+s", "save", "Save", help="save the edit as a new version"),
-    Key("code.discard", "escape", "discard", "Discard", help="leave edit mode without saving"),
+    Key(
+        "code.discard",
+        "escape",
+        "discard",
+        "Leave",
+        help="leave edit mode (with unsaved changes it asks: save, discard or keep editing)",
+    ),
 ]
 
 VERSIONS: list[Key] = [

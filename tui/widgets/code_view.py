@@ -3,6 +3,7 @@ version (source ``user``); and, while Claude writes the artifact, its text as it
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -17,6 +18,7 @@ from textual.widgets import Static, TextArea
 from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
+from ..dialogs.unsaved import UnsavedDialog
 from ..formatting import editor_language, type_label
 from ..messages import LiveArtifact
 from ..services import services
@@ -31,7 +33,7 @@ LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
 
 
 class CodeEditor(TextArea):
-    """TextArea for code: Tab indents; Esc is left to the code view (discard an edit)."""
+    """TextArea for code: Tab indents; Esc is left to the code view (leave the edit; it asks when there are changes)."""
 
     async def _on_key(self, event: events.Key) -> None:
         # (Textual then calls TextArea's own handler, unless the default is prevented.)
@@ -128,7 +130,7 @@ class CodeView(FooterState, Vertical):
         if self.editing:
             mode.update(
                 Content.from_markup(
-                    "[b]Editing[/b] v$number · [b]Ctrl+S[/b] saves as v$next · [b]Esc[/b] discards[b]$newer[/b]",
+                    "[b]Editing[/b] v$number · [b]Ctrl+S[/b] saves as v$next · [b]Esc[/b] leaves[b]$newer[/b]",
                     number=str(v.number),
                     next=str(a.current_version + 1),
                     newer=newer,
@@ -231,9 +233,33 @@ class CodeView(FooterState, Vertical):
         self.post_message(self.Saved(self.artifact.id, version.number))
 
     def action_discard(self) -> None:
+        """Esc while editing: leave at once when nothing changed, else ask (save, discard, keep)."""
         if not self.editing:
             return
+        before = (self.version.content or "") if self.version is not None else ""
+        after = self.editor.text
+        if after == before:
+            self._leave_edit()
+            return
+        changed = sum(
+            1
+            for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        )
+        title = self.artifact.title if self.artifact is not None else "the artifact"
+
+        async def answered(choice: str | None) -> None:
+            if choice == "save":
+                await self.action_save()
+            elif choice == "discard":
+                self._leave_edit()
+                self.notify("Edit discarded.", timeout=3)
+            else:
+                self.editor.focus()
+
+        self.app.push_screen(UnsavedDialog(title, changed), answered)
+
+    def _leave_edit(self) -> None:
         self.editing = False
         if self.version is not None:
             self.editor.load_text(self.version.content or "")
-        self.notify("Edit discarded.", timeout=3)

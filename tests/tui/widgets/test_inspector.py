@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from artifacts_runtime.store import Store
 from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.unsaved import UnsavedDialog
 
 from ..app_builder import HABIT_V1, HABIT_V2, build_app
 from ..helpers import notifications, ready, wait_until
@@ -120,18 +121,52 @@ async def test_edit_saves_a_new_user_version_then_revert(seeded, paths) -> None:
         assert (await store.get(artifact_id)).current_version == 4
 
 
-async def test_escape_discards_an_edit(seeded) -> None:
+async def test_escape_with_unsaved_changes_asks_and_loses_nothing(seeded) -> None:
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await open_inspector(pilot, seeded["Fizzbuzz"])
         code = app.main_screen.inspector.code
+        store = app.workspace.store
         assert code.editor.language == "python"
         await pilot.press("e", "x", "y")
         assert code.editor.text.startswith("xy")
+
+        # Esc asks; Esc again keeps editing, with the edit intact.
         await pilot.press("escape")
-        assert not code.editing and not code.editor.text.startswith("xy")
-        assert (await app.workspace.store.get(seeded["Fizzbuzz"])).current_version == 1
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, UnsavedDialog))
+        assert code.editing and code.editor.text.startswith("xy") and code.editor.has_focus
+        await pilot.press("z")
+        assert code.editor.text.startswith("xyz")
+
+        # d discards.
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not code.editing)
+        assert not code.editor.text.startswith("xy")
+        assert (await store.get(seeded["Fizzbuzz"])).current_version == 1
+
+        # s saves as a new version.
+        await pilot.press("e", "q")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedDialog))
+        await pilot.press("s")
+        await wait_until(pilot, lambda: not code.editing and code.version.number == 2)
+        assert (await store.version(seeded["Fizzbuzz"], 2)).content.startswith("q")
+
+
+async def test_escape_without_changes_leaves_the_edit_at_once(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Fizzbuzz"])
+        code = app.main_screen.inspector.code
+        await pilot.press("e")
+        await pilot.press("escape")
+        assert not code.editing and not isinstance(app.screen, UnsavedDialog)
 
 
 async def test_an_update_from_elsewhere_shows_at_once(seeded) -> None:
