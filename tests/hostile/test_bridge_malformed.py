@@ -249,3 +249,24 @@ async def test_malformed_http_bodies_are_a_json_error(
         response = await client.post(f"/api/artifacts/{artifact_id}/call", content=body)
         assert response.status_code == status
         assert response.json()["error"]["code"] == "bad_request"
+
+
+async def test_a_share_visitor_sending_a_lone_surrogate_gets_a_clear_error(
+    workspace: Workspace, server: ArtifactServer, artifact_id: str
+):
+    token = await workspace.store.publish(artifact_id, shared_state="read-write")
+    async with httpx.AsyncClient(base_url=server.base_url, trust_env=False, timeout=10) as client:
+        assert (await client.get(f"/s/{token}")).status_code == 200
+        for method, params, where in LONE_SURROGATES:
+            body = f'{{"method": "{method}", "params": {params}}}'
+            response = await client.post(
+                f"/s/{token}/call", content=body.encode(), headers={"Content-Type": "application/json"}
+            )
+            reply = response.json()
+            assert reply["ok"] is False and reply["error"]["code"] in ("invalid_text", "not_available"), reply
+            if reply["error"]["code"] == "invalid_text":
+                assert where in reply["error"]["message"]
+        deep = b'{"method": "storage.list", "params": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+        response = await client.post(f"/s/{token}/call", content=deep, headers={"Content-Type": "application/json"})
+        assert response.status_code == 400 and response.json()["error"]["code"] == "bad_request"
+    assert await workspace.store.state_keys(artifact_id, shared=True) == []

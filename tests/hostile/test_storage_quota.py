@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 
 from artifacts_runtime.assets import AssetCache
@@ -128,3 +129,104 @@ async def test_a_set_stays_fast_with_every_pool_at_its_key_cap(store: Store):
         for _ in range(20):
             await store.state_set(aid, "probe", "v" * 100, shared=shared, owner=owner)
         assert (time.perf_counter() - started) / 20 < 0.05
+
+
+# ---------------------------------------------------------------------------- visitors
+
+
+def browser(server: ArtifactServer) -> httpx.AsyncClient:
+    """A browser of its own (a fresh cookie jar): a new visitor each time, as dropping cookies gives."""
+    return httpx.AsyncClient(base_url=server.base_url, timeout=10, trust_env=False)
+
+
+async def visitor_call(client: httpx.AsyncClient, token: str, method: str, **params) -> dict:
+    response = await client.post(f"/s/{token}/call", json={"method": method, "params": params})
+    return response.json()
+
+
+async def test_a_read_only_link_lets_visitors_read_but_never_change_the_shared_keys(
+    server: ArtifactServer, small: Store, artifact_id: str
+):
+    token = await small.publish(artifact_id)  # read-only is the default
+    await small.state_set(artifact_id, "board", '["the owner\'s card"]', shared=True)
+    async with browser(server) as client:
+        await client.get(f"/s/{token}")
+        read = await visitor_call(client, token, "storage.get", key="board", shared=True)
+        assert read["result"]["value"] == '["the owner\'s card"]'
+        assert (await visitor_call(client, token, "storage.list", shared=True))["result"]["keys"] == ["board"]
+        for method, params in (
+            ("storage.set", {"key": "board", "value": "[]", "shared": True}),
+            ("storage.set", {"key": "new", "value": "x", "shared": 1}),
+            ("storage.set", {"key": "new", "value": "x", "shared": "yes"}),
+            ("storage.delete", {"key": "board", "shared": True}),
+        ):
+            reply = await visitor_call(client, token, method, **params)
+            assert reply["ok"] is False and reply["error"]["code"] == "read_only", reply
+            assert "read the shared values, not change them" in reply["error"]["message"]
+        # their own personal values work as usual
+        assert (await visitor_call(client, token, "storage.set", key="mine", value="v"))["ok"] is True
+    assert (await small.state_get(artifact_id, "board", shared=True)).value == '["the owner\'s card"]'
+    assert await small.state_keys(artifact_id, shared=True) == ["board"]
+
+
+async def test_visitors_filling_storage_never_make_the_owners_writes_fail(
+    server: ArtifactServer, small: Store, artifact_id: str
+):
+    """Fresh visitors (new cookie jars, as dropping cookies gives) write until their pool is
+    full, into personal and shared keys; the owner's quota stays whole."""
+    token = await small.publish(artifact_id, shared_state="read-write")
+    await small.state_set(artifact_id, "mine", "x" * 1000)
+    owner_before = await small.state_usage(artifact_id)
+    chunk = "v" * (8 * KB)
+    full: dict | None = None
+    for n in range(40):
+        async with browser(server) as client:
+            await client.get(f"/s/{token}")
+            reply = await visitor_call(client, token, "storage.set", key=f"k{n}", value=chunk, shared=n % 2 == 0)
+        if not reply["ok"]:
+            full = reply
+            break
+    assert full is not None and full["error"]["code"] == "quota_exceeded"
+    assert "visitors of this shared link" in full["error"]["message"]
+    visitors = await small.state_usage(artifact_id, owner="visitor:any")
+    assert QUOTA - cost("k00", chunk) < visitors <= QUOTA
+    assert await small.state_usage(artifact_id) == owner_before  # untouched by every visitor
+    # the owner still has their whole quota, in both scopes
+    room = QUOTA - owner_before
+    await small.state_set(artifact_id, "more", "x" * (room // 2 - cost("more", "")))
+    await small.state_set(artifact_id, "notes", "x" * (room // 2 - cost("notes", "")), shared=True)
+    assert await small.state_usage(artifact_id) <= QUOTA
+
+
+async def test_a_visitor_overwriting_a_shared_key_moves_its_cost_to_the_visitors_pool(
+    server: ArtifactServer, small: Store, artifact_id: str
+):
+    token = await small.publish(artifact_id, shared_state="read-write")
+    await small.state_set(artifact_id, "board", "x" * 5000, shared=True)
+    owner_before = await small.state_usage(artifact_id)
+    async with browser(server) as client:
+        await client.get(f"/s/{token}")
+        assert (await visitor_call(client, token, "storage.set", key="board", value="[1]", shared=True))["ok"]
+    assert await small.state_usage(artifact_id) == owner_before - cost("board", "x" * 5000)
+    assert await small.state_usage(artifact_id, owner="visitor:any") == cost("board", "[1]")
+    # the owner writing it again makes it the owner's
+    await small.state_set(artifact_id, "board", "[1,2]", shared=True)
+    assert await small.state_usage(artifact_id, owner="visitor:any") == 0
+
+
+async def test_all_visitors_together_hold_at_most_their_key_cap(
+    server: ArtifactServer, small: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(limits, "MAX_VISITOR_KEYS", 12)
+    token = await small.publish(artifact_id, shared_state="read-write")
+    replies = []
+    for n in range(8):
+        async with browser(server) as client:
+            await client.get(f"/s/{token}")
+            for k in range(2):
+                key = f"k{n}-{k}"
+                replies.append(await visitor_call(client, token, "storage.set", key=key, value="", shared=k == 1))
+    assert sum(r["ok"] for r in replies) == 12  # of 16 keys (8 personal, 8 shared) the first 12 fit
+    refused = [r for r in replies if not r["ok"]]
+    assert refused and all("keys together" in r["error"]["message"] for r in refused)
+    assert await small.state_usage(artifact_id) == 0
