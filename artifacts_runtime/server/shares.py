@@ -7,12 +7,14 @@ fresh id. ``/s/TOKEN/call`` answers their storage calls for that one artifact on
 values are the visitor's own, the shared ones everyone's — readable always, writable only when
 the owner published the link with ``--shared read-write``. Everything visitors store counts
 against one pool per artifact (store/state.py), never against the owner's quota.
-``/s/TOKEN/source`` is what ``artifacts remix URL`` copies.
+``/s/TOKEN/info`` hands the page a short-lived ticket for its frame, bound to the visitor, which
+``/s/TOKEN/frame`` requires. ``/s/TOKEN/source`` is what ``artifacts remix URL`` copies.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 
 from aiohttp import web
 
@@ -25,7 +27,7 @@ from .dispatch import check_text, error_reply, internal_error, is_call, ok_reply
 from .frames import FrameRenderer
 from .log import log_refusal
 from .replies import NO_STORE, error_response
-from .tickets import visitor_cookie, visitor_from_cookie
+from .tickets import share_frame_ticket, share_frame_ticket_valid, visitor_cookie, visitor_from_cookie
 
 PREFIX = "/s"
 VISITOR_COOKIE = "la_visitor"
@@ -105,7 +107,8 @@ class Shares:
 
     async def info(self, request: web.Request) -> web.Response:
         share, version = await self._share_version(request)
-        _, cookie = await self._visitor_or_new(request)
+        visitor, cookie = await self._visitor_or_new(request)
+        ticket = share_frame_ticket(self.frames.compiled.secret, share.token, visitor, time.time())
         response = web.json_response(
             {
                 "id": share.artifact_id,
@@ -116,14 +119,31 @@ class Shares:
                 "current_version": version.number,
                 "shared_link": True,
                 "shared_state": share.shared_state,
-                "frame_url": f"/s/{share.token}/frame?v={version.number}",
+                "frame_url": f"/s/{share.token}/frame?v={version.number}&ticket={ticket}",
             },
             headers=NO_STORE,
         )
         return self._give_cookie(response, cookie)
 
     async def frame(self, request: web.Request) -> web.Response:
-        _, version = await self._share_version(request)
+        share, version = await self._share_version(request)
+        visitor = await self.visitor(request)
+        ticket = request.query.get("ticket", "")
+        if visitor is None or not share_frame_ticket_valid(
+            self.frames.compiled.secret, ticket, share.token, visitor, time.time()
+        ):
+            log_refusal(
+                request,
+                "bad_ticket",
+                "the share frame ticket is missing, expired or not this visitor's",
+                level=logging.INFO,
+            )
+            return web.Response(
+                status=403,
+                text="this frame link is not valid on its own: open the shared link itself",
+                content_type="text/plain",
+                headers=NO_STORE,
+            )
         return await self.frames.response(request, version)
 
     async def source(self, request: web.Request) -> web.Response:

@@ -29,8 +29,10 @@ def ticket_matches(given: str, expected: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
 
 
-# -- published links: signed visitor ids
+# -- published links: signed visitor ids, and tickets for a share's frame
 
+#: How long a share page's ticket for its own frame lasts: the frame is loaded at once.
+SHARE_FRAME_TICKET_SECONDS = 300
 _VISITOR_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
 
@@ -48,3 +50,17 @@ def visitor_from_cookie(secret: str, cookie: str | None) -> str | None:
     if not 16 <= len(visitor_id) <= 64 or not set(visitor_id) <= _VISITOR_ID_CHARS:
         return None
     return visitor_id if ticket_matches(signature, _mac(secret, f"visitor:{visitor_id}")) else None
+
+
+def share_frame_ticket(secret: str, share: str, visitor_id: str, now: float) -> str:
+    """What ``/s/{share}/frame`` needs: issued by the share's page (``/info``) to one visitor,
+    for a few minutes, so the frame document is not a URL anyone can open on its own."""
+    expires = int(now) + SHARE_FRAME_TICKET_SECONDS
+    return f"{expires}.{_mac(secret, f'share-frame:{share}:{visitor_id}:{expires}')}"
+
+
+def share_frame_ticket_valid(secret: str, ticket: str, share: str, visitor_id: str, now: float) -> bool:
+    expires, _, mac = ticket.partition(".")
+    if not expires.isdigit() or len(expires) > 12 or int(expires) < now:
+        return False
+    return ticket_matches(mac, _mac(secret, f"share-frame:{share}:{visitor_id}:{expires}"))

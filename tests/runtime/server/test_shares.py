@@ -3,7 +3,7 @@
 A visitor has no token: ``/s/TOKEN`` gives them the shell and a signed visitor cookie, and
 ``/s/TOKEN/call`` answers their storage calls, scoped to that visitor (personal) or common to
 everyone (shared: read-only unless published read-write), for that one artifact only. No model
-calls, no asking for grants.
+calls, no asking for grants. The frame needs the ticket ``/s/TOKEN/info`` gives the visitor.
 (The attacks themselves are in tests/hostile/test_visitor_identity.py and test_storage_quota.py.)
 """
 
@@ -97,7 +97,7 @@ async def test_a_link_is_served_without_the_token_and_gives_a_visitor_cookie(
         info = (await client.get(f"/s/{token}/info")).json()
         assert info["title"] == "Board" and info["shared_link"] is True
         assert info["shared_state"] == "read-only"
-        assert info["frame_url"] == f"/s/{token}/frame?v=1"
+        assert info["frame_url"].startswith(f"/s/{token}/frame?v=1&ticket=")
         frame = await client.get(info["frame_url"])
         assert frame.status_code == 200 and "Shared board" in frame.text
         assert "content-security-policy" in frame.headers
