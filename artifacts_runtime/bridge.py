@@ -244,6 +244,8 @@ class Bridge:
                 # A visitor sees the artifact's own files, not its conversation's.
                 raise NotFound(name)
         except NotFound:
+            if owner:  # a visitor learns nothing of what is attached, not even the names
+                raise BridgeError("file_not_found", f"no file named {name!r}") from None
             names = [x.name for x in await self.store.files(artifact_id=artifact_id)]
             hint = f"attached files: {', '.join(names)}" if names else "no files are attached to this artifact"
             raise BridgeError("file_not_found", f"no file named {name!r} ({hint})") from None
