@@ -109,13 +109,6 @@ class ErrorReported(TypedDict, total=False):
 Handler = Callable[[str, Params, str], Awaitable[object]]
 
 
-def _scope_owner(owner: str, shared: bool) -> str:
-    """Whose values a storage call reads and writes: personal values belong to the caller (the
-    library's user, or one visitor of a published link); the shared scope is one for everyone
-    who uses the artifact, as on claude.ai."""
-    return "" if shared else owner
-
-
 def _str(params: Params, name: str) -> str:
     value = params.get(name)
     if not isinstance(value, str):
@@ -177,12 +170,15 @@ class Bridge:
         finally:
             current_view.reset(token)
 
-    # -- window.storage, with claude.ai's return shapes
+    # -- window.storage, with claude.ai's return shapes. ``owner`` is the caller (the library's
+    # user, or one visitor of a published link): personal values are the caller's own, the
+    # shared scope is one for everyone who uses the artifact, as on claude.ai; the store counts a
+    # visitor's writes against the visitors' pool (store/state.py).
 
     async def _storage_get(self, artifact_id: str, params: Params, owner: str) -> StorageValue:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
-        entry = await self.store.state_get(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
+        entry = await self.store.state_get(artifact_id, key, shared=shared, owner=owner)
         if entry is None:
             raise BridgeError("key_not_found", f"no {'shared' if shared else 'personal'} value stored under {key!r}")
         return {"key": key, "value": entry.value, "shared": shared}
@@ -196,19 +192,19 @@ class Bridge:
                 "storage values must be strings; store JSON.stringify(value) and parse it when you read it",
             )
         shared = bool(params.get("shared", False))
-        await self.store.state_set(artifact_id, key, value, shared=shared, owner=_scope_owner(owner, shared))
+        await self.store.state_set(artifact_id, key, value, shared=shared, owner=owner)
         return {"key": key, "value": value, "shared": shared}
 
     async def _storage_delete(self, artifact_id: str, params: Params, owner: str) -> StorageDeleted:
         key = _str(params, "key")
         shared = bool(params.get("shared", False))
-        deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=_scope_owner(owner, shared))
+        deleted = await self.store.state_delete(artifact_id, key, shared=shared, owner=owner)
         return {"key": key, "deleted": deleted, "shared": shared}
 
     async def _storage_list(self, artifact_id: str, params: Params, owner: str) -> StorageKeys:
         prefix = _optional_str(params, "prefix") or ""
         shared = bool(params.get("shared", False))
-        keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=_scope_owner(owner, shared))
+        keys = await self.store.state_keys(artifact_id, prefix, shared=shared, owner=owner)
         return {"keys": keys, "prefix": prefix or None, "shared": shared}
 
     # -- the model
@@ -256,6 +252,8 @@ class Bridge:
                 # A visitor sees the artifact's own files, not its conversation's.
                 raise NotFound(name)
         except NotFound:
+            if owner:  # a visitor learns nothing of what is attached, not even the names
+                raise BridgeError("file_not_found", f"no file named {name!r}") from None
             names = [x.name for x in await self.store.files(artifact_id=artifact_id)]
             hint = f"attached files: {', '.join(names)}" if names else "no files are attached to this artifact"
             raise BridgeError("file_not_found", f"no file named {name!r} ({hint})") from None

@@ -190,7 +190,8 @@ class CachedResponse:
 
 @dataclass(frozen=True)
 class Share:
-    """A published link: ``version`` None follows the artifact's current version."""
+    """A published link: ``version`` None follows the artifact's current version;
+    ``shared_state`` is ``read-only`` or ``read-write`` (may visitors change the shared keys)."""
 
     token: str
     artifact_id: str
@@ -198,10 +199,15 @@ class Share:
     created_at: float
     title: str = ""
     revoked_at: float | None = None
+    shared_state: str = "read-only"
 
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def visitors_write_shared(self) -> bool:
+        return self.shared_state == "read-write"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -38,9 +38,16 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--name", help="the name the artifact uses (default: the file's name)")
     p.set_defaults(handler=cmd_attach)
 
-    p = sub.add_parser("publish", help="a link anyone can use (read-only) while `artifacts serve` runs")
+    p = sub.add_parser("publish", help="a link anyone can use while `artifacts serve` runs")
     p.add_argument("id")
     p.add_argument("--version", type=int, help="share this version (default: always the current one)")
+    p.add_argument(
+        "--shared",
+        choices=("read-only", "read-write"),
+        default="read-only",
+        help="may visitors change the artifact's shared keys? (default: read-only; they always get "
+        "personal storage of their own)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_publish)
 
@@ -137,12 +144,23 @@ async def cmd_publish(args: argparse.Namespace) -> int:
         artifact = await store.get(args.id)
         if artifact.trashed:  # the server does not serve trashed artifacts: the link would be dead
             raise InvalidInput(f"{artifact.title} is in the trash; `artifacts untrash {artifact.id}` first")
-        token = await store.publish(artifact.id, args.version)
+        token = await store.publish(artifact.id, args.version, shared_state=args.shared)
+        quota = await store.state_quota(artifact.id)
     record = _running_server()
     path = f"/s/{token}"
     url = f"{record['url']}{path}" if record else None
     if args.json:
-        print_json({"artifact_id": artifact.id, "token": token, "path": path, "url": url, "version": args.version})
+        print_json(
+            {
+                "artifact_id": artifact.id,
+                "token": token,
+                "path": path,
+                "url": url,
+                "version": args.version,
+                "shared_state": args.shared,
+                "visitor_storage_bytes": quota,
+            }
+        )
         return 0
     print(url or path)
     if not record:
@@ -151,8 +169,15 @@ async def cmd_publish(args: argparse.Namespace) -> int:
             "your network) and the link is served at that address.",
             file=sys.stderr,
         )
+    shared = (
+        "may read its shared values but not change them (`--shared read-write` lets them)"
+        if args.shared == "read-only"
+        else "may read, change and delete its shared values, yours included"
+    )
     print(
-        f"Anyone with the link can use {artifact.title!r} read-only; `artifacts unpublish {artifact.id}` ends it.",
+        f"Anyone with the link can use {artifact.title!r}: visitors never see your personal values and get "
+        f"personal storage of their own; they {shared}. All visitors together may store "
+        f"{format_bytes(quota)}, apart from your own quota. `artifacts unpublish {artifact.id}` ends it.",
         file=sys.stderr,
     )
     return 0
@@ -182,12 +207,13 @@ async def cmd_shares(args: argparse.Namespace) -> int:
         print("Nothing is published. `artifacts publish ID` makes a link.", file=sys.stderr)
     else:
         print_table(
-            ["ARTIFACT", "TITLE", "VERSION", "SINCE", "LINK"],
+            ["ARTIFACT", "TITLE", "VERSION", "SHARED STATE", "SINCE", "LINK"],
             [
                 [
                     s["artifact_id"],
                     s["title"],
                     s["version"] or "current",
+                    s["shared_state"],
                     format_time(s["created_at"]),
                     s["url"] or s["path"],
                 ]

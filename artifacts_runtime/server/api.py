@@ -9,7 +9,7 @@ from aiohttp import web
 
 from ..errors import ArtifactsError, NotFound
 from ..store import Store
-from .dispatch import Dispatcher, is_call
+from .dispatch import Dispatcher, is_call, parse_json
 from .replies import NO_STORE, error_response
 
 
@@ -47,8 +47,8 @@ class Api:
     async def call(self, request: web.Request) -> web.Response:
         artifact_id = request.match_info["id"]
         try:
-            payload = await request.json()
-        except (ValueError, UnicodeDecodeError):
+            payload = parse_json(await request.read())
+        except ValueError:
             return error_response(400, "bad_request", "the request body is not JSON")
         except web.HTTPRequestEntityTooLarge:
             return error_response(

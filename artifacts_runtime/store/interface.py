@@ -8,7 +8,10 @@ records, errors and events; nothing here names a dialect. The contract beyond th
 - ids: artifact refs may be any unique prefix (``resolve``); unknown ones raise ``NotFound``
   (with a ``hint`` for the CLI), several matches raise ``AmbiguousId``;
 - every content change is a new immutable version; ``revert`` appends, never rewrites;
-- a state write is atomic with its quota check (``QuotaExceeded`` when it would not fit);
+- a state write is atomic with its quota check (``QuotaExceeded`` when it would not fit); the
+  ``owner`` of a state call is the caller (``''`` the library's user, else a share visitor):
+  personal keys are theirs, shared keys everyone's, and a visitor's writes count against the
+  visitors' pool, never the owner's (state.py);
 - each change emits its event (a dict with ``type``) to every callable in ``listeners``.
 """
 
@@ -159,6 +162,8 @@ class StateStore(Protocol):
 
     async def state_usage(self, artifact_id: str, *, owner: str = "") -> int: ...
 
+    async def state_quota(self, artifact_id: str) -> int: ...
+
     async def all_state(self, artifact_id: str) -> list[StateEntry]: ...
 
 
@@ -266,13 +271,17 @@ class FetchCacheStore(Protocol):
 
 @runtime_checkable
 class ShareStore(Protocol):
-    async def publish(self, artifact_id: str, version: int | None = None) -> str: ...
+    async def publish(
+        self, artifact_id: str, version: int | None = None, *, shared_state: str = "read-only"
+    ) -> str: ...
 
     async def unpublish(self, artifact_id: str) -> int: ...
 
     async def share(self, token: str) -> Share | None: ...
 
     async def shares(self, *, include_revoked: bool = False) -> list[Share]: ...
+
+    async def visitor_secret(self) -> str: ...
 
 
 @runtime_checkable

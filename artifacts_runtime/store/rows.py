@@ -208,4 +208,5 @@ def share(row: Row) -> Share:
         created_at=row["created_at"],
         title=row["title"],
         revoked_at=row["revoked_at"],
+        shared_state=row["shared_state"],
     )

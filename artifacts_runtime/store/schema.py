@@ -227,10 +227,52 @@ CREATE TABLE fetch_cache (
 );
 """
 
+# Share visitors, hardened (issue 11): who a state row counts against (the library's user, or
+# the visitors of the artifact's links, one pool for all of them), whether a link lets its
+# visitors change the shared keys (read-only unless the owner says otherwise; what the README
+# always promised), and the library's secrets (the key that signs visitor ids).
+# ``state`` is rebuilt rather than altered so that ``pool`` sits before ``value``: summing a pool
+# reads ``pool``, ``size`` and ``key``, never the values' overflow pages. Rows that existed keep
+# their owner: a visitor's personal key goes to the visitors' pool, every other to the owner's.
+VISITORS = """
+ALTER TABLE state RENAME TO state_before_0005;
+
+CREATE TABLE state (
+    artifact_id TEXT NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+    scope       TEXT NOT NULL CHECK (scope IN ('personal', 'shared')),
+    owner       TEXT NOT NULL DEFAULT '',   -- '' is the library's user; visitors of a share get their own
+    key         TEXT NOT NULL,
+    pool        TEXT NOT NULL DEFAULT 'owner' CHECK (pool IN ('owner', 'visitors')),  -- who wrote it last
+    size        INTEGER NOT NULL,
+    updated_at  REAL NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (artifact_id, scope, owner, key)
+) WITHOUT ROWID;
+
+INSERT INTO state (artifact_id, scope, owner, key, pool, size, updated_at, value)
+    SELECT artifact_id, scope, owner, key, CASE WHEN owner = '' THEN 'owner' ELSE 'visitors' END,
+           size, updated_at, value
+    FROM state_before_0005;
+
+DROP TABLE state_before_0005;
+
+ALTER TABLE shares ADD COLUMN shared_state TEXT NOT NULL DEFAULT 'read-only'
+    CHECK (shared_state IN ('read-only', 'read-write'));
+
+CREATE TABLE secrets (
+    name        TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    created_at  REAL NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _script(INITIAL)),
     Migration("0002_search", _script(SEARCH)),
     Migration("0003_fetch_cache", _script(FETCH_CACHE)),
+    # 0004 (the fetch cache's change) is added on another branch; at the merge this becomes the
+    # fifth entry, and stays named 0005.
+    Migration("0005_visitors", _script(VISITORS)),
 ]
 
 LATEST = len(MIGRATIONS)

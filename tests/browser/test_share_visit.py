@@ -1,6 +1,6 @@
 """Visiting a published link in real Chromium: fresh browser contexts (other people) open
 ``/s/TOKEN`` without the session token and use the artifact — storage of their own, a shared
-scope in common, no model — until the link is unpublished.
+scope in common (writable when published read-write), no model — until the link is unpublished.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def visit(context, url: str):
 @pytest.fixture
 def published(live_server):
     artifact = live_server.import_artifact(PAGE, type="html", title="Team board")
-    token = live_server.run(lambda: live_server.store.publish(artifact))
+    token = live_server.run(lambda: live_server.store.publish(artifact, shared_state="read-write"))
     return artifact, token, f"{live_server.base_url}/s/{token}"
 
 

@@ -228,8 +228,26 @@ def test_publish_without_a_server_prints_the_path_and_how_to_serve(cli, artifact
     path = result.out.strip()
     assert path.startswith("/s/") and len(path) > 20
     assert "artifacts serve" in result.err and "unpublish" in result.err
+    # what visitors may do is said, not implied: their own storage, the shared values read-only
+    assert "personal storage of their own" in result.err
+    assert "may read its shared values but not change them" in result.err and "--shared read-write" in result.err
+    assert "All visitors together may store 20 MB, apart from your own quota" in result.err
     shares = cli("shares", "--json").json()
-    assert [(s["artifact_id"], s["path"], s["url"], s["version"]) for s in shares] == [(artifact, path, None, None)]
+    assert [(s["artifact_id"], s["path"], s["url"], s["version"], s["shared_state"]) for s in shares] == [
+        (artifact, path, None, None, "read-only")
+    ]
+
+
+def test_publish_read_write_lets_visitors_change_the_shared_values_and_says_so(cli, artifact: str):
+    result = cli("publish", artifact, "--shared", "read-write")
+    assert result.code == 0, result.err
+    assert "may read, change and delete its shared values, yours included" in result.err
+    data = cli("publish", artifact, "--shared", "read-write", "--json").json()
+    assert data["shared_state"] == "read-write" and data["visitor_storage_bytes"] == 20 * 1024 * 1024
+    assert {s["shared_state"] for s in cli("shares", "--json").json()} == {"read-write"}
+    assert "read-write" in cli("shares").out
+    bad = cli("publish", artifact, "--shared", "everyone")
+    assert bad.code != 0 and "read-only" in bad.err and len(cli("shares", "--json").json()) == 2
 
 
 def test_publish_with_a_server_running_prints_the_url(cli, artifact: str, running_server: RunningServer):

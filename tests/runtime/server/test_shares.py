@@ -1,8 +1,10 @@
 """Published links served by the real ``ArtifactServer`` (in the test's loop), visited with httpx.
 
-A visitor has no token: ``/s/TOKEN`` gives them the shell and an anonymous cookie, and
+A visitor has no token: ``/s/TOKEN`` gives them the shell and a signed visitor cookie, and
 ``/s/TOKEN/call`` answers their storage calls, scoped to that visitor (personal) or common to
-everyone (shared), for that one artifact only. No model calls, no asking for grants.
+everyone (shared: read-only unless published read-write), for that one artifact only. No model
+calls, no asking for grants. The frame needs the ticket ``/s/TOKEN/info`` gives the visitor.
+(The attacks themselves are in tests/hostile/test_visitor_identity.py and test_storage_quota.py.)
 """
 
 from __future__ import annotations
@@ -65,6 +67,11 @@ async def visit(client: httpx.AsyncClient, token: str) -> httpx.Response:
     return response
 
 
+async def frame_url(client: httpx.AsyncClient, token: str) -> str:
+    """The frame URL (with this visitor's ticket) the share page gets from ``/info``."""
+    return (await client.get(f"/s/{token}/info")).json()["frame_url"]
+
+
 async def call(client: httpx.AsyncClient, token: str, method: str, **params) -> dict:
     response = await client.post(f"/s/{token}/call", json={"method": method, "params": params})
     assert response.status_code == 200, response.text
@@ -89,7 +96,8 @@ async def test_a_link_is_served_without_the_token_and_gives_a_visitor_cookie(
         assert "set-cookie" not in again.headers  # the same visitor keeps their cookie
         info = (await client.get(f"/s/{token}/info")).json()
         assert info["title"] == "Board" and info["shared_link"] is True
-        assert info["frame_url"] == f"/s/{token}/frame?v=1"
+        assert info["shared_state"] == "read-only"
+        assert info["frame_url"].startswith(f"/s/{token}/frame?v=1&ticket=")
         frame = await client.get(info["frame_url"])
         assert frame.status_code == 200 and "Shared board" in frame.text
         assert "content-security-policy" in frame.headers
@@ -103,10 +111,11 @@ async def test_a_link_is_served_without_the_token_and_gives_a_visitor_cookie(
 async def test_a_call_without_the_visitor_cookie_is_refused(server: ArtifactServer, token: str):
     async with visitor(server) as client:
         response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}})
-        assert response.status_code == 403 and "open the shared link first" in response.json()["error"]["message"]
-        client.cookies.set(VISITOR_COOKIE, "bad value!", path="/s/")
-        response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}})
-        assert response.status_code == 403
+        assert response.status_code == 403 and "open the shared link again" in response.json()["error"]["message"]
+        for made_up in ("bad value!", "a" * 22, "a" * 22 + "." + "0" * 32):
+            client.cookies.set(VISITOR_COOKIE, made_up, path="/s/")
+            response = await client.post(f"/s/{token}/call", json={"method": "storage.list", "params": {}})
+            assert response.status_code == 403
 
 
 async def test_malformed_calls_are_refused(server: ArtifactServer, token: str):
@@ -123,8 +132,9 @@ async def test_malformed_calls_are_refused(server: ArtifactServer, token: str):
 
 
 async def test_personal_storage_is_per_visitor_and_shared_storage_is_common(
-    server: ArtifactServer, token: str, store: Store, artifact_id: str
+    server: ArtifactServer, store: Store, artifact_id: str
 ):
+    token = await store.publish(artifact_id, shared_state="read-write")
     await store.state_set(artifact_id, "secret", "the owner's own value")
     async with visitor(server) as alice, visitor(server) as bob:
         await visit(alice, token)
@@ -274,11 +284,11 @@ async def test_a_foreign_host_header_is_refused_on_loopback(server: ArtifactServ
 # ---------------------------------------------------------------------------- the end of a link
 
 
-def routes(token: str) -> list[tuple[str, str]]:
+def routes(token: str, frame: str | None = None) -> list[tuple[str, str]]:
     return [
         ("GET", f"/s/{token}"),
         ("GET", f"/s/{token}/info"),
-        ("GET", f"/s/{token}/frame"),
+        ("GET", frame or f"/s/{token}/frame"),
         ("GET", f"/s/{token}/source"),
         ("POST", f"/s/{token}/call"),
     ]
@@ -287,12 +297,13 @@ def routes(token: str) -> list[tuple[str, str]]:
 async def test_unpublish_ends_every_route_at_once(server: ArtifactServer, token: str, store: Store, artifact_id: str):
     async with visitor(server) as client:
         await visit(client, token)
-        for method, path in routes(token):
+        ticketed = await frame_url(client, token)
+        for method, path in routes(token, ticketed):
             assert (
                 await client.request(method, path, json={"method": "storage.list", "params": {}})
             ).status_code == 200
         assert await store.unpublish(artifact_id) == 1
-        for method, path in routes(token):
+        for method, path in routes(token, ticketed):
             response = await client.request(method, path, json={"method": "storage.list", "params": {}})
             assert response.status_code == 404, path
 
@@ -469,8 +480,8 @@ async def test_a_version_pinned_link_keeps_its_version(server: ArtifactServer, s
         new = (await client.get(f"/s/{following}/source")).json()
         assert (old["version"], old["content"]) == (1, PAGE)
         assert (new["version"], new["content"]) == (2, "<h1>Version two</h1>")
-        assert "Shared board" in (await client.get(f"/s/{pinned}/frame")).text
-        assert "Version two" in (await client.get(f"/s/{following}/frame")).text
+        assert "Shared board" in (await client.get(await frame_url(client, pinned))).text
+        assert "Version two" in (await client.get(await frame_url(client, following))).text
         assert (await client.get(f"/s/{pinned}/info")).json()["version"] == 1
 
 
@@ -549,7 +560,7 @@ async def test_bound_to_all_addresses_other_machines_reach_only_published_links(
             page = await far.get(f"/s/{token}")
             assert page.status_code == 200 and VISITOR_COOKIE in page.headers["set-cookie"]
             assert (await far.get(f"/s/{token}/info")).status_code == 200
-            assert (await far.get(f"/s/{token}/frame")).status_code == 200
+            assert (await far.get(await frame_url(far, token))).status_code == 200
             assert (await far.get("/runtime/shell.js")).status_code == 200
             assert (await far.get("/health")).status_code == 200
             reply = (

@@ -151,5 +151,13 @@ def test_state_grant_usage_file_conversation_and_share_rows():
         _row(message_count=3, artifact_id=None, updated_at=2.0, created_at=1.0, model=None, title="t", id="c")
     ) == Conversation("c", "t", None, 1.0, 2.0, None, 3)
     assert rows.share(
-        _row(title="T", revoked_at=None, created_at=1.0, version=None, artifact_id="a", token="tok")
-    ) == Share("tok", "a", None, 1.0, "T", None)
+        _row(
+            shared_state="read-write",
+            title="T",
+            revoked_at=None,
+            created_at=1.0,
+            version=None,
+            artifact_id="a",
+            token="tok",
+        )
+    ) == Share("tok", "a", None, 1.0, "T", None, "read-write")

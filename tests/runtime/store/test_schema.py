@@ -43,10 +43,22 @@ def _user_tables(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _rows_of(path: Path, tables: list[str]) -> dict[str, list[tuple]]:
+def _columns_of(path: Path, tables: list[str]) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        return {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+    finally:
+        conn.close()
+
+
+def _rows_of(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """Each table's rows, in the columns given (those it had before a migration added some)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            t: sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall(), key=repr)
+            for t, cols in columns.items()
+        }
     finally:
         conn.close()
 
@@ -80,6 +92,11 @@ SEED: dict[str, list[str]] = {
         " VALUES ('habithab', 'personal', 'streak', 1, 3.0, '7')",
         "INSERT INTO state (artifact_id, scope, key, size, updated_at, value)"
         " VALUES ('habithab', 'shared', 'votes', 2, 3.0, '12')",
+        "INSERT INTO state (artifact_id, scope, owner, key, size, updated_at, value)"
+        " VALUES ('habithab', 'personal', 'visitor:old-unsigned-id-1234', 'streak', 2, 3.0, '99')",
+    ],
+    "shares": [
+        "INSERT INTO shares (token, artifact_id, version, created_at) VALUES ('tokentokentoken1', 'habithab', NULL, 2.0)",
     ],
     "files": [
         "INSERT INTO files (id, artifact_id, name, mime, size, created_at, data)"
@@ -166,14 +183,15 @@ async def test_a_file_with_the_first_k_migrations_upgrades_to_the_fresh_schema_k
     conn = sqlite3.connect(old)
     tables_before = _user_tables(conn)
     conn.close()
-    rows_before = _rows_of(old, tables_before)
+    columns_before = _columns_of(old, tables_before)
+    rows_before = _rows_of(old, columns_before)
 
     await _open_and_close(old)
 
     assert _pragma(old, "user_version") == schema.LATEST
     assert _pragma(old, "application_id") == schema.APPLICATION_ID
     assert _schema_of(old) == _schema_of(fresh)
-    assert _rows_of(old, tables_before) == rows_before
+    assert _rows_of(old, columns_before) == rows_before
     _fts_integrity_check(old)
 
 
@@ -291,3 +309,29 @@ async def test_a_damaged_library_is_refused_with_what_to_do(tmp_path: Path):
     with pytest.raises(LibraryError) as caught:
         await Store.open(path)
     assert "restore a backup or move it away" in str(caught.value)
+
+
+async def test_the_visitors_migration_sorts_existing_state_into_pools_and_makes_old_links_read_only(tmp_path: Path):
+    """0005: rows written before it keep their values; a visitor's personal key goes to the
+    visitors' pool, the owner's keys and every shared key to the owner's; links published before
+    it are read-only for shared state (what the README promised); visitor ids get a signing key."""
+    number = next(i for i, m in enumerate(schema.MIGRATIONS) if m.name.endswith("_visitors"))
+    path = tmp_path / "library.db"
+    _build_partial(path, number)
+    store = await Store.open(path)
+    try:
+        pools = await store._fetchall("SELECT scope, owner, key, pool, value FROM state ORDER BY scope, owner")
+        assert [tuple(r) for r in pools] == [
+            ("personal", "", "streak", "owner", "7"),
+            ("personal", "visitor:old-unsigned-id-1234", "streak", "visitors", "99"),
+            ("shared", "", "votes", "owner", "12"),
+        ]
+        share = await store.share("tokentokentoken1")
+        assert share is not None and share.shared_state == "read-only"
+        # the visitor's key is not the owner's to pay for
+        assert await store.state_usage("habithab") == (1 + 6 + 100) + (2 + 5 + 100)
+        assert await store.state_usage("habithab", owner="visitor:x") == 2 + 6 + 100
+        secret = await store.visitor_secret()
+        assert len(secret) >= 40 and await store.visitor_secret() == secret
+    finally:
+        await store.close()

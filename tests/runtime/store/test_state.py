@@ -1,7 +1,9 @@
 """An artifact's stored state, with the semantics of claude.ai's ``window.storage``.
 
 Keys: shorter than 200 characters, no whitespace, slashes or quotes. Values: strings of at most
-5 MB. A total quota per artifact (20 MB by default, configurable). Personal and shared scopes.
+5 MB. A total quota per artifact (20 MB by default, configurable), counting each key's value, its
+name and a per-row overhead (tests/hostile/test_storage_quota.py has the attacks on it: empty
+values under long keys, key floods, visitors). Personal and shared scopes.
 Last write wins. Every broken rule raises its own error type, whose message names the limit,
 and leaves the stored state exactly as it was.
 """
@@ -22,7 +24,7 @@ from artifacts_runtime.errors import (
 )
 from artifacts_runtime.paths import Paths
 from artifacts_runtime.store import Store
-from artifacts_runtime.store.limits import MAX_KEY_LENGTH, MAX_VALUE_BYTES
+from artifacts_runtime.store.limits import MAX_KEY_LENGTH, MAX_VALUE_BYTES, ROW_OVERHEAD
 
 MB = 1024 * 1024
 
@@ -156,6 +158,8 @@ async def test_these_keys_are_accepted(store: Store, artifact_id: str, key: str)
         ("it's", "whitespace, slashes or quotes"),
         ('say"hi"', "whitespace, slashes or quotes"),
         ("a\x00b", "whitespace, slashes or quotes"),
+        ("a\ud800b", "lone surrogate (U+D800 at character 1)"),
+        ("\udcff", "well-formed Unicode"),  # what a non-UTF-8 byte in a command-line argument becomes
     ],
     ids=repr,
 )
@@ -192,6 +196,19 @@ async def test_a_value_that_is_not_a_string_raises_invalid_value(store: Store, a
     assert await store.state_get(artifact_id, "k") is None
 
 
+@pytest.mark.parametrize("value", ["\ud800", "ok \udfff", "\ud83d alone", "x" * 1000 + "\udcff"], ids=repr)
+async def test_a_value_with_a_lone_surrogate_raises_invalid_value_and_stores_nothing(
+    store: Store, artifact_id: str, value: str
+):
+    """SQLite stores UTF-8, which cannot carry half a surrogate pair: refused with a reason,
+    instead of an encoding error from deep inside the driver."""
+    await store.state_set(artifact_id, "k", "old")
+    with pytest.raises(InvalidValue, match="lone surrogate") as caught:
+        await store.state_set(artifact_id, "k", value)
+    assert caught.value.code == "invalid_value"
+    assert (await store.state_get(artifact_id, "k")).value == "old"
+
+
 async def test_a_value_of_exactly_5_mb_is_accepted(store: Store, artifact_id: str):
     entry = await store.state_set(artifact_id, "big", "a" * MAX_VALUE_BYTES)
     assert entry.size == 5 * MB
@@ -218,10 +235,18 @@ async def test_the_value_limit_counts_utf8_bytes_not_characters(store: Store, ar
 # ---------------------------------------------------------------------------- quota
 
 
+QUOTA = 400  # the small library's quota, in bytes
+
+
+def cost(key: str, value: str) -> int:
+    """What one key counts against a quota: its value, its name and the per-row overhead."""
+    return len(value.encode()) + len(key.encode()) + ROW_OVERHEAD
+
+
 @pytest.fixture
 async def small_store(paths: Paths):
-    """A library whose per-artifact quota is 100 bytes."""
-    s = await Store.open(paths.library, quota_bytes=100)
+    """A library whose per-artifact quota is 400 bytes."""
+    s = await Store.open(paths.library, quota_bytes=QUOTA)
     yield s
     await s.close()
 
@@ -232,24 +257,25 @@ async def test_the_default_quota_is_20_mb(store: Store):
 
 async def test_writes_within_the_quota_succeed_up_to_exactly_the_quota(small_store: Store):
     aid = (await small_store.create("x")).id
-    await small_store.state_set(aid, "a", "x" * 60)
-    await small_store.state_set(aid, "b", "x" * 40)
-    assert await small_store.state_usage(aid) == 100
+    await small_store.state_set(aid, "a", "x" * 100)
+    rest = QUOTA - cost("a", "x" * 100) - cost("b", "")
+    await small_store.state_set(aid, "b", "x" * rest)
+    assert await small_store.state_usage(aid) == QUOTA
 
 
 async def test_a_write_that_would_pass_the_quota_raises_quota_exceeded_naming_the_limit(
     small_store: Store,
 ):
     aid = (await small_store.create("x")).id
-    await small_store.state_set(aid, "a", "x" * 60)
+    await small_store.state_set(aid, "a", "x" * 100)  # costs 201 B
     before = await _everything(small_store, aid)
     with pytest.raises(QuotaExceeded) as caught:
-        await small_store.state_set(aid, "b", "x" * 41)
+        await small_store.state_set(aid, "b", "x" * 99)  # would cost 200 B: 401 > 400
     message = str(caught.value)
     assert "quota" in message
-    assert "100 B" in message  # the limit
-    assert "60 B" in message  # what is already used
-    assert "41 B" in message  # what did not fit
+    assert "400 B" in message  # the limit
+    assert "201 B" in message  # what is already used
+    assert "200 B" in message  # what did not fit
     assert "quota_mb" in message  # what to do
     assert caught.value.code == "quota_exceeded"
     assert await _everything(small_store, aid) == before
@@ -257,36 +283,40 @@ async def test_a_write_that_would_pass_the_quota_raises_quota_exceeded_naming_th
 
 async def test_overwriting_a_key_counts_only_its_new_size(small_store: Store):
     aid = (await small_store.create("x")).id
-    await small_store.state_set(aid, "a", "x" * 90)
-    await small_store.state_set(aid, "a", "y" * 100)  # 90 + 100 > 100, but the old value goes
-    assert await small_store.state_usage(aid) == 100
+    full = "y" * (QUOTA - cost("a", ""))
+    await small_store.state_set(aid, "a", "x" * 250)
+    await small_store.state_set(aid, "a", full)  # old + new > quota, but the old value goes
+    assert await small_store.state_usage(aid) == QUOTA
     with pytest.raises(QuotaExceeded):
-        await small_store.state_set(aid, "a", "z" * 101)
-    assert (await small_store.state_get(aid, "a")).value == "y" * 100
+        await small_store.state_set(aid, "a", full + "z")
+    assert (await small_store.state_get(aid, "a")).value == full
 
 
 async def test_the_quota_counts_both_scopes_together(small_store: Store):
     aid = (await small_store.create("x")).id
-    await small_store.state_set(aid, "k", "x" * 70)
+    await small_store.state_set(aid, "k", "x" * 150)
+    rest = QUOTA - cost("k", "x" * 150) - cost("k", "")
     with pytest.raises(QuotaExceeded):
-        await small_store.state_set(aid, "k", "x" * 31, shared=True)
-    await small_store.state_set(aid, "k", "x" * 30, shared=True)
-    assert await small_store.state_usage(aid) == 100
+        await small_store.state_set(aid, "k", "x" * (rest + 1), shared=True)
+    await small_store.state_set(aid, "k", "x" * rest, shared=True)
+    assert await small_store.state_usage(aid) == QUOTA
 
 
 async def test_the_quota_is_per_artifact(small_store: Store):
     first = (await small_store.create("x")).id
     second = (await small_store.create("y")).id
-    await small_store.state_set(first, "k", "x" * 100)
-    await small_store.state_set(second, "k", "x" * 100)
-    assert await small_store.state_usage(second) == 100
+    full = "x" * (QUOTA - cost("k", ""))
+    await small_store.state_set(first, "k", full)
+    await small_store.state_set(second, "k", full)
+    assert await small_store.state_usage(second) == QUOTA
 
 
 async def test_deleting_keys_frees_quota(small_store: Store):
     aid = (await small_store.create("x")).id
-    await small_store.state_set(aid, "a", "x" * 100)
+    full = "x" * (QUOTA - cost("a", ""))
+    await small_store.state_set(aid, "a", full)
     await small_store.state_delete(aid, "a")
-    await small_store.state_set(aid, "b", "x" * 100)
+    await small_store.state_set(aid, "b", full)
     assert await small_store.state_keys(aid) == ["b"]
 
 
