@@ -119,6 +119,7 @@ APP: list[Key] = [
 LIBRARY: list[Key] = [
     Key("library.inspect", "enter", "inspect", "Inspect", help="show the artifact in the inspector"),
     Key("library.preview", "o", "preview", "Preview", help="open the preview window"),
+    Key("library.remix", "m", "remix", "Remix", help="in the catalog: copy the entry to your library (asks a title)"),
     Key("library.rename", "r", "rename", "Rename"),
     Key("library.pin", "p", "pin", "Pin", help="pin or unpin (pinned come first)"),
     Key("library.trash", "d,delete", "trash", "Trash", display="d", help="move to the trash"),

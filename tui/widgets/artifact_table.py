@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import BindingType
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowDoesNotExist
@@ -68,8 +69,20 @@ class SearchInput(Input):
             self.screen.query_one(ArtifactTable).focus()
 
 
+#: The table's own keys (cursor moves): never a reason to wait.
+TABLE_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end", "left", "right"})
+#: Actions of the library pane that show another list.
+RELIST_ACTIONS = frozenset({"tab", "cycle_type", "cycle_sort"})
+RELEASE_AFTER = 0.5  # seconds: a relist that loads nothing releases the held keys after this
+
+
 class ArtifactTable(DataTable[Text]):
-    """The list; the pane fills it. Titles are cut to the width the table has."""
+    """The list; the pane fills it. Titles are cut to the width the table has.
+
+    No key is lost while a new list loads (another tab, filter or sort): until the pane shows
+    it (:meth:`release`), keys that reach the table are held, then replayed in order, so
+    ``] Down Down Enter`` typed at once acts on the third row of the new tab, not on the first.
+    """
 
     DEFAULT_CSS = """
     ArtifactTable { height: 1fr; }
@@ -80,6 +93,48 @@ class ArtifactTable(DataTable[Text]):
         self.rows_data: list[Row] = []
         self.now: Callable[[], float] = time.time
         self._title_width = 0
+        self.holding = True  # until the first page is shown
+        self._held: list[events.Key] = []
+        #: Whether the pane is loading a list (the pane sets it; the table alone cannot know).
+        self.loading_list: Callable[[], bool] = lambda: False
+
+    def hold(self) -> None:
+        """A new list is coming: keep the keys for it."""
+        self.holding = True
+
+    def release(self) -> None:
+        """The new list is shown: replay what was typed meanwhile, in order (a replayed key that
+        asks for yet another list holds the rest again)."""
+        self.holding = False
+        held, self._held = self._held, []
+        for key in held:
+            # Through the app, as the terminal's keys come: to the focused widget, then bindings.
+            self.app.post_message(events.Key(key.key, key.character))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.holding:
+            event.stop()
+            event.prevent_default()
+            self._held.append(event)
+            return
+        if event.key not in TABLE_KEYS:
+            # A key that asks for another list (next tab, type filter, sort) acts here, at
+            # once: bubbled up to its binding it would act only after the keys queued behind
+            # it had moved the old list's cursor.
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.enabled and active.binding.action.split("(")[0] in RELIST_ACTIONS:
+                event.stop()
+                event.prevent_default()
+                self.hold()
+                await self.app.run_action(active.binding.action, active.node)
+                self.set_timer(RELEASE_AFTER, self._release_if_unchanged)
+                return
+        await super()._on_key(event)
+
+    def _release_if_unchanged(self) -> None:
+        """The key asked for a list that is the one shown (one tab only, say): nothing loads."""
+        if self.holding and not self.loading_list():
+            self.release()
 
     def on_mount(self) -> None:
         self._build_columns()

@@ -96,7 +96,9 @@ class LibraryPane(FooterState, Vertical):
         with Horizontal(id="library-status"):
             yield Static("", id="library-filters")
             yield Static("", id="library-count")
-        yield ArtifactTable(id="library-table", classes="-empty")
+        table = ArtifactTable(id="library-table", classes="-empty")
+        table.loading_list = self.loading_list
+        yield table
         yield Static("", id="library-empty")
 
     # ------------------------------------------------------------------ access
@@ -178,6 +180,7 @@ class LibraryPane(FooterState, Vertical):
                 rows, more, total = await self._fetch(query)
             except Exception as exc:
                 self._loaded_generation = generation
+                self.table.release()
                 self.notify(f"Could not read the library: {exc}", severity="error", markup=False)
                 return
             self._loaded_generation = generation
@@ -238,6 +241,8 @@ class LibraryPane(FooterState, Vertical):
         table = self.table
         keep = table.current_key()
         table.show_rows(rows, keep=keep)
+        if table.holding and generation == self._generation:
+            table.release()
         self._has_more = more
         self.last_query = query
         # A search that finds nothing says so on the status line: showing and hiding a block
@@ -320,16 +325,25 @@ class LibraryPane(FooterState, Vertical):
         self.query_one(TabStrip).active = self.tab
         self._show_filters()
         self.update_bindings()
-        self.reload()
+        self._relist()
 
     def watch_type_filter(self) -> None:
         self._total = None
         self._show_filters()
-        self.reload()
+        self._relist()
 
     def watch_sort(self) -> None:
         self._show_filters()
+        self._relist()
+
+    def _relist(self) -> None:
+        """Another list (tab, filter, sort): keys typed until it shows are kept for it."""
+        self.table.hold()
         self.reload()
+
+    def loading_list(self) -> bool:
+        """Whether a list is being loaded (a query is running or about to)."""
+        return self._loaded_generation != self._generation
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -377,6 +391,8 @@ class LibraryPane(FooterState, Vertical):
             return tab == "library"
         if action in ("inspect", "preview"):
             return row is not None and (has_artifact or tab == "catalog")
+        if action == "remix":
+            return row is not None and tab == "catalog"
         return True
 
     def action_inspect(self) -> None:
@@ -384,20 +400,43 @@ class LibraryPane(FooterState, Vertical):
         if row is None:
             return
         if row.artifact is None and row.key.startswith("catalog:"):
-            self._remix(row)
+            self.action_remix()
             return
         self.post_message(ArtifactSelected(row.key, focus=True))
 
+    def action_remix(self) -> None:
+        """Copy the catalog entry under the cursor into the library, under a title the person
+        confirms ("Habit Tracker (remix)" unless changed)."""
+        row = self.current_row()
+        if row is None or self.tab != "catalog":
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None and title.strip():
+                self._remix(row, title.strip())
+
+        self.app.push_screen(
+            TextPrompt(
+                f"Copy “{row.title}” to your library",
+                f"{row.title} (remix)",
+                placeholder="A title for your copy",
+                confirm="Copy",
+                validate=lambda t: None if t.strip() else "A title cannot be empty.",
+                detail="The copy is yours to change; the catalog entry stays as it is.",
+            ),
+            done,
+        )
+
     @work(exit_on_error=False)
-    async def _remix(self, row: Row) -> None:
+    async def _remix(self, row: Row, title: str) -> None:
         from artifacts_runtime.remix import remix
 
         try:
-            artifact_id = (await remix(self.store, row.key)).id
+            artifact_id = (await remix(self.store, row.key, title=title)).id
         except Exception as exc:
             self.notify(f"Could not copy “{row.title}” from the catalog: {exc}", severity="error", markup=False)
             return
-        self.notify(f"“{row.title}” is now in your library.", markup=False)
+        self.notify(f"“{title}” is now in your library.", markup=False)
         self.tab = "library"
         self.post_message(ArtifactSelected(artifact_id, focus=True))
 

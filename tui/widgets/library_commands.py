@@ -38,6 +38,8 @@ class LibraryActions(Protocol):
 
     def action_undo(self) -> None: ...
 
+    def action_remix(self) -> None: ...
+
     def post_message(self, message: Message) -> bool: ...
 
 
@@ -67,6 +69,12 @@ def library_commands(pane: LibraryActions, current: str | None) -> Iterator[Pale
         tabs.insert(1, ("catalog", "Show the catalog"))
     for tab, label in tabs:
         yield PaletteCommand(f"Library: {label}", "the tabs of the library ([ and ])", shown(partial(set_tab, tab)))
+    if pane.tab == "catalog":
+        yield PaletteCommand(
+            "Catalog: Remix the entry under the cursor…",
+            "copy it to your library under a title you choose (m, or Enter)",
+            shown(pane.action_remix),
+        )
     if current:
         yield PaletteCommand(
             "Artifact: Open preview",

@@ -1,0 +1,56 @@
+"""The catalog tab: keys typed while it loads are not lost, and a remix asks for the copy's
+title (distinct from the entry's by default) before anything is written."""
+
+from __future__ import annotations
+
+from textual import events
+
+from artifacts_runtime import catalog
+from tui.dialogs.text_prompt import TextPrompt
+
+from ..app_builder import build_app
+from ..helpers import ready, wait_until
+
+#: (key, character) as a terminal sends them.
+TYPED = [("right_square_bracket", "]"), ("down", None), ("down", None), ("enter", "\r")]
+
+
+async def test_keys_typed_while_the_catalog_loads_act_on_it_in_order(seeded) -> None:
+    third = catalog.entries()[2]
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.table.focus()
+        await pilot.pause()
+        for key, character in TYPED:  # at once, without waiting for the tab to load
+            app.post_message(events.Key(key, character))
+        prompt = await wait_until(pilot, lambda: app.screen if isinstance(app.screen, TextPrompt) else None)
+        assert prompt.value == f"{third.title} (remix)"
+
+        await pilot.press("enter")
+        store = app.workspace.store
+        await wait_until(pilot, lambda: library.tab == "library")
+        artifacts = await store.list(limit=None)
+        (copy,) = [a for a in artifacts if a.title == f"{third.title} (remix)"]
+        assert copy.remixed_from == third.ref
+        inspector = app.main_screen.inspector
+        await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == copy.id)
+
+
+async def test_escape_in_the_remix_prompt_copies_nothing(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.has_catalog)
+        before = len(await app.workspace.store.list(limit=None))
+        library.tab = "catalog"
+        library.table.focus()
+        await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, TextPrompt))
+        assert len(await app.workspace.store.list(limit=None)) == before
