@@ -279,6 +279,7 @@ class Bridge:
                 headers={str(k): str(v) for k, v in headers.items()} if isinstance(headers, dict) else {},
                 body=body if isinstance(body, str) else None,
                 may_ask=not owner,
+                principal=owner,  # a visitor's answers are cached apart, and use visitors' grants only
             )
         except FetchRefused as exc:
             raise BridgeError(exc.code, exc.message) from exc
