@@ -14,7 +14,10 @@ path grant applies. Visitors of a shared link use only grants the owner opened t
   checked (the host name is kept for the Host header and TLS), so a second DNS answer cannot
   swap it.
 - Redirects are followed by hand, at most five, and each hop must be granted too.
-- Answers are limited in size (10 MB) and time (15 s in all).
+- Answers are limited in size and time: 10 MB *decoded* (we ask for gzip or deflate and decode
+  them ourselves, in steps of 64 KB with the loop free between steps; stacked or other
+  encodings are refused) and 15 s in all. Each artifact has 6 fetches in flight (32 more wait
+  their turn, beyond that a fetch is refused) and the app 16 over all artifacts.
 - Answers to GET are cached per artifact, per principal (the owner, each visitor) and per exact
   request (a digest of method, URL, headers and body: ``store/fetch_rules.py``), within size
   limits (``CacheLimits``): when an artifact opens again, the cached answer comes at once and a
@@ -31,8 +34,10 @@ import ipaddress
 import re
 import socket
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
 from urllib.parse import urlsplit, urlunsplit
 
@@ -67,6 +72,16 @@ KEPT_RESPONSE_HEADERS = {
 }
 NULL_BODY_STATUSES = {101, 103, 204, 205, 304}
 METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data"}
+#: What we ask data servers for, whatever the artifact says: we decode these two ourselves.
+ACCEPT_ENCODING = "gzip, deflate"
+DECODED_ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+#: Decoded bytes produced per step; the loop runs other tasks between steps.
+DECODE_STEP = 64 * 1024
+#: Fetches in flight per artifact (as browsers per host), and those that may wait for a turn.
+MAX_FETCHES_PER_ARTIFACT = 6
+MAX_WAITING_PER_ARTIFACT = 32
+#: Fetches in flight over all artifacts (each may hold up to 10 MB decoded plus 10 MB raw).
+MAX_FETCHES = 16
 
 #: Asks the person whether an artifact may reach an origin: "once", "always" or "deny".
 Asker = Callable[[str, str], Awaitable[str]]
@@ -262,6 +277,92 @@ class FetchResult:
         return page
 
 
+@dataclass
+class _Lane:
+    """One artifact's turns at the network."""
+
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MAX_FETCHES_PER_ARTIFACT))
+    waiting: int = 0
+    users: int = 0
+
+
+class _Decoder:
+    """gzip or deflate, decoded in steps of at most ``DECODE_STEP`` bytes, the limit counted on
+    what comes out: a bomb stops at the limit, never in one multi-gigabyte allocation."""
+
+    def __init__(self, coding: str, origin: str) -> None:
+        self.coding = coding
+        self.origin = origin
+        self._inflater: zlib._Decompress | None = None
+        self._head = b""  # deflate: the first two bytes tell a zlib stream from a raw one
+        self.fed = False
+
+    def _start(self, data: bytes) -> bytes:
+        if self.coding != "deflate":
+            self._inflater = zlib.decompressobj(DECODED_ENCODINGS[self.coding])
+            return data
+        self._head += data
+        if len(self._head) < 2:
+            return b""
+        cmf, flg = self._head[0], self._head[1]
+        wrapped = cmf & 0x0F == 8 and (cmf * 256 + flg) % 31 == 0
+        self._inflater = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        data, self._head = self._head, b""
+        return data
+
+    async def feed(self, data: bytes, out: bytearray) -> None:
+        """Decode ``data`` onto ``out``, refusing once ``out`` would pass the limit."""
+        if not data:
+            return
+        self.fed = True
+        if self._inflater is None:
+            data = self._start(data)
+            if self._inflater is None:
+                return
+        inflater = self._inflater
+        while True:
+            try:
+                piece = inflater.decompress(data, DECODE_STEP)
+            except zlib.error as exc:
+                raise FetchRefused(
+                    "network_error", f"the answer from {self.origin} is not valid {self.coding} data ({exc})"
+                ) from None
+            data = inflater.unconsumed_tail
+            out += piece
+            if len(out) > MAX_RESPONSE_BYTES:
+                raise FetchRefused("response_too_large", _too_large(self.origin, decoded=True))
+            if inflater.eof:
+                rest = inflater.unused_data
+                if not rest or self.coding == "deflate":
+                    return  # what follows a deflate stream's end is not data
+                inflater = self._inflater = zlib.decompressobj(DECODED_ENCODINGS[self.coding])  # next gzip member
+                data = rest
+            elif not data and len(piece) < DECODE_STEP:
+                return  # all input used and no output held back
+            await asyncio.sleep(0)  # let the loop run other tasks between steps
+
+    def finish(self) -> None:
+        if self.fed and (self._inflater is None or not self._inflater.eof):
+            raise FetchRefused("network_error", f"the {self.coding} data from {self.origin} broke off before its end")
+
+
+def decoder_for(content_encoding: str | None, origin: str) -> _Decoder | None:
+    """The decoder for an answer's ``Content-Encoding``: None for none (or ``identity``); a
+    refusal for anything but one of the two we asked for."""
+    written = (content_encoding or "").strip()
+    codings = [c.strip().lower() for c in written.split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return None
+    if len(codings) > 1 or codings[0] not in DECODED_ENCODINGS:
+        raise FetchRefused(
+            "unsupported_encoding",
+            f"the answer from {origin} is encoded as {written[:80]!r}; live data asks for {ACCEPT_ENCODING}"
+            " (one of them, applied once) and accepts nothing else",
+        )
+    return _Decoder(codings[0], origin)
+
+
 class DataFetcher:
     def __init__(
         self,
@@ -278,6 +379,8 @@ class DataFetcher:
         self._transport = transport
         self._refreshing: dict[tuple[str, str, str], asyncio.Future[None]] = {}
         self._asking: dict[tuple[str, str], asyncio.Future[str | None]] = {}
+        self._lanes: dict[str, _Lane] = {}
+        self._all = asyncio.Semaphore(MAX_FETCHES)
 
     # ---------------------------------------------------------------- grants
 
@@ -453,6 +556,40 @@ class DataFetcher:
             task.cancel()
         self._refreshing.clear()
 
+    @asynccontextmanager
+    async def _turn(self, artifact_id: str, origin: str) -> AsyncIterator[None]:
+        """A turn at the network: one of the artifact's, then one of the app's. A fetch waits
+        for its turn as long as a fetch may take; a flood beyond the waiting room is refused."""
+        lane = self._lanes.get(artifact_id)
+        if lane is None:
+            lane = self._lanes[artifact_id] = _Lane()
+        if lane.turns.locked() and lane.waiting >= MAX_WAITING_PER_ARTIFACT:
+            raise FetchRefused("too_many_fetches", _too_many(origin))
+        lane.users += 1
+        try:
+            lane.waiting += 1
+            try:
+                async with asyncio.timeout(TIMEOUT_SECONDS):
+                    await lane.turns.acquire()
+                    try:
+                        await self._all.acquire()
+                    except BaseException:
+                        lane.turns.release()
+                        raise
+            except TimeoutError:
+                raise FetchRefused("too_many_fetches", _too_many(origin)) from None
+            finally:
+                lane.waiting -= 1
+            try:
+                yield
+            finally:
+                self._all.release()
+                lane.turns.release()
+        finally:
+            lane.users -= 1
+            if lane.users == 0:
+                self._lanes.pop(artifact_id, None)
+
     async def _network(
         self,
         artifact_id: str,
@@ -465,13 +602,15 @@ class DataFetcher:
         once: str | None,
     ) -> FetchResult:
         """The request, its redirects and the whole answer, within ``TIMEOUT_SECONDS`` in all
-        (a server that sends a byte now and then must not hold the fetch forever)."""
+        (a server that sends a byte now and then must not hold the fetch forever), once it has
+        its turn."""
         origin = origin_of(url)
-        try:
-            async with asyncio.timeout(TIMEOUT_SECONDS):
-                return await self._follow(artifact_id, url, method, headers, body, visitor=visitor, once=once)
-        except TimeoutError:
-            raise FetchRefused("network_error", _too_slow(origin)) from None
+        async with self._turn(artifact_id, origin):
+            try:
+                async with asyncio.timeout(TIMEOUT_SECONDS):
+                    return await self._follow(artifact_id, url, method, headers, body, visitor=visitor, once=once)
+            except TimeoutError:
+                raise FetchRefused("network_error", _too_slow(origin)) from None
 
     async def _follow(
         self,
@@ -486,6 +625,7 @@ class DataFetcher:
     ) -> FetchResult:
         send_headers = {k.lower(): v for k, v in headers.items()}
         send_headers["user-agent"] = USER_AGENT
+        send_headers["accept-encoding"] = ACCEPT_ENCODING
         first_origin = previous_origin = origin_of(url)
         current = url
         async with httpx.AsyncClient(
@@ -598,21 +738,35 @@ def _forwarded(headers: dict[str, str]) -> dict[str, str]:
 
 
 async def _read_body(response: httpx.Response, origin: str) -> bytes:
-    """The answer's bytes, within ``MAX_RESPONSE_BYTES``."""
-    data = bytearray()
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+    """The answer's bytes, decoded, within ``MAX_RESPONSE_BYTES`` on the wire and decoded."""
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
         raise FetchRefused("response_too_large", _too_large(origin))
+    decoder = decoder_for(response.headers.get("content-encoding"), origin)
+    data = bytearray()
+    received = 0
+    # An answer a test's in-memory transport built is already whole; a real one streams.
+    chunks = _whole(response.content) if response.is_stream_consumed else response.aiter_raw()
     try:
-        async for chunk in response.aiter_bytes():
-            data += chunk
-            if len(data) > MAX_RESPONSE_BYTES:
+        async for chunk in chunks:
+            received += len(chunk)
+            if received > MAX_RESPONSE_BYTES:
                 raise FetchRefused("response_too_large", _too_large(origin))
+            if decoder is None:
+                data += chunk
+            else:
+                await decoder.feed(chunk, data)
     except httpx.TimeoutException as exc:
         raise FetchRefused("network_error", _too_slow(origin)) from exc
     except httpx.HTTPError as exc:
         raise FetchRefused("network_error", f"the answer from {origin} broke off: {exc}") from exc
+    if decoder is not None:
+        decoder.finish()
     return bytes(data)
+
+
+async def _whole(content: bytes) -> AsyncIterator[bytes]:
+    yield content
 
 
 def _shown(url: str) -> str:
@@ -623,8 +777,18 @@ def _shown(url: str) -> str:
         return url[:80]
 
 
-def _too_large(origin: str) -> str:
-    return f"the answer from {origin} is larger than {format_bytes(MAX_RESPONSE_BYTES)}, the limit for live data"
+def _too_many(origin: str) -> str:
+    return (
+        f"this artifact has more than {MAX_FETCHES_PER_ARTIFACT + MAX_WAITING_PER_ARTIFACT} fetches at once "
+        f"(the one to {origin} waited too long for its turn); fetch fewer at a time"
+    )
+
+
+def _too_large(origin: str, *, decoded: bool = False) -> str:
+    limit = format_bytes(MAX_RESPONSE_BYTES)
+    if decoded:
+        return f"the answer from {origin} decodes to more than {limit} (it came compressed), the limit for live data"
+    return f"the answer from {origin} is larger than {limit}, the limit for live data"
 
 
 def _too_slow(origin: str) -> str:
