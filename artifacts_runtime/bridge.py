@@ -269,7 +269,7 @@ class Bridge:
         headers = params.get("headers")
         body = params.get("body")
         if owner and method.upper() not in ("GET", "HEAD"):
-            # Visitors read data through the owner's grants; they may not act on those origins.
+            # Visitors read data through grants the owner opened to them; they may not act on those origins.
             raise BridgeError("network_denied", "a shared link may only read data (GET), not send it")
         try:
             result = await self.fetcher.fetch(
