@@ -275,7 +275,7 @@ class Bridge:
         headers = params.get("headers")
         body = params.get("body")
         if owner and method.upper() not in ("GET", "HEAD"):
-            # Visitors read data through the owner's grants; they may not act on those origins.
+            # Visitors read data through grants the owner opened to them; they may not act on those origins.
             raise BridgeError("network_denied", "a shared link may only read data (GET), not send it")
         try:
             result = await self.fetcher.fetch(
@@ -285,6 +285,7 @@ class Bridge:
                 headers={str(k): str(v) for k, v in headers.items()} if isinstance(headers, dict) else {},
                 body=body if isinstance(body, str) else None,
                 may_ask=not owner,
+                principal=owner,  # a visitor's answers are cached apart, and use visitors' grants only
             )
         except FetchRefused as exc:
             raise BridgeError(exc.code, exc.message) from exc

@@ -167,20 +167,47 @@ class Usage:
 
 @dataclass(frozen=True)
 class Grant:
-    """A person's answer about one origin for one artifact: ``allow`` or ``deny``."""
+    """A person's answer about one origin for one artifact: ``allow`` or ``deny``.
+
+    ``path`` narrows it to a prefix, by whole segments (``/v1`` covers ``/v1`` and ``/v1/…``,
+    not ``/v10``); ``/`` is the whole origin. ``visitors``: visitors of the artifact's shared
+    links may use it too (otherwise it is the library's user's alone)."""
 
     artifact_id: str
     origin: str
     decision: str
     created_at: float
+    path: str = "/"
+    visitors: bool = False
+
+    @property
+    def scope(self) -> str:
+        """What it covers, as a URL prefix: ``https://api.example.com`` or ``…/v1``."""
+        return self.origin if self.path == "/" else self.origin + self.path
+
+    def describe(self) -> str:
+        """One line for people (the CLI, the app's grant list): what may be fetched, by whom."""
+        what = f"anything from {self.origin}" if self.path == "/" else f"from {self.scope} and below"
+        if self.decision != "allow":
+            return f"may not fetch {what}"
+        who = "you and visitors of shared links" if self.visitors else "you only"
+        return f"may fetch {what} ({who})"
 
     def to_json(self) -> dict[str, Any]:
-        return {"origin": self.origin, "decision": self.decision, "created_at": self.created_at}
+        return {
+            "origin": self.origin,
+            "path": self.path,
+            "scope": self.scope,
+            "decision": self.decision,
+            "visitors": self.visitors,
+            "covers": self.describe(),
+            "created_at": self.created_at,
+        }
 
 
 @dataclass(frozen=True)
 class CachedResponse:
-    """A live-data answer kept for an artifact, served again when the origin is unreachable."""
+    """A live-data answer kept for one artifact, principal and request (``fetch_cache.py``)."""
 
     status: int
     headers: dict[str, str]

@@ -59,8 +59,10 @@ class Workspace:
     def bridge(self) -> Bridge:
         """What artifacts may ask for (storage, model, data, files), scoped per artifact."""
         from .bridge import Bridge
+        from .connectors import CacheLimits, DataFetcher
 
-        return Bridge(self.store, self.events, model=self.model_service)
+        fetcher = DataFetcher(self.store, self.events, cache=CacheLimits.from_config(self.config))
+        return Bridge(self.store, self.events, model=self.model_service, fetcher=fetcher)
 
     def model_provider(self) -> ModelProvider:
         """The provider of model replies (Anthropic's unless one was given); makes no client yet."""

@@ -19,6 +19,7 @@ BENCHMARKS = {
     "chat": "bench.chat_bench",
     "preview": "bench.preview_bench",
     "tui": "bench.tui_bench",
+    "live": "bench.live_data_bench",
 }
 
 

@@ -12,24 +12,30 @@ from typing import Any
 from ..errors import InvalidInput, NotFound
 from ..humanize import format_bytes, format_time
 from ..paths import get_paths
+from ..records import Grant
 from .common import Subparsers, open_store, print_json, print_table
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("grant", help="let an artifact fetch live data from an origin (https://host[:port])")
+    p = sub.add_parser(
+        "grant", help="let an artifact fetch live data from an origin or a path prefix (https://host[:port][/path])"
+    )
     p.add_argument("id")
-    p.add_argument("origin")
+    p.add_argument("scope", metavar="URL", help="an origin (all of it) or an origin and a path prefix (that part)")
     p.add_argument("--deny", action="store_true", help="record a refusal instead (never ask again)")
+    p.add_argument(
+        "--visitors", action="store_true", help="visitors of the artifact's shared links may use it too (GET only)"
+    )
     p.set_defaults(handler=cmd_grant)
 
-    p = sub.add_parser("grants", help="list the origins an artifact may (or may not) reach")
+    p = sub.add_parser("grants", help="list what an artifact may (or may not) fetch, and for whom")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_grants)
 
     p = sub.add_parser("revoke", help="take back a grant (the next fetch asks again)")
     p.add_argument("id")
-    p.add_argument("origin")
+    p.add_argument("scope", metavar="URL", help="the origin or origin and path prefix, as granted")
     p.set_defaults(handler=cmd_revoke)
 
     p = sub.add_parser("attach", help="attach a file the artifact reads with window.fs.readFile")
@@ -70,24 +76,34 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=cmd_catalog)
 
 
-def _origin(value: str) -> str:
-    from ..connectors import FetchRefused, origin_of
+def _scope(value: str) -> tuple[str, str]:
+    from ..connectors import FetchRefused, grant_scope
 
     try:
-        origin = origin_of(value)
+        return grant_scope(value)
     except FetchRefused as exc:
-        raise InvalidInput(f"{exc.message}; give an origin such as https://api.example.com") from None
-    return origin
+        raise InvalidInput(
+            f"{exc.message}; give an origin such as https://api.example.com, or a path prefix such as "
+            "https://api.example.com/v1/"
+        ) from None
 
 
 async def cmd_grant(args: argparse.Namespace) -> int:
-    origin = _origin(args.origin)
+    origin, path = _scope(args.scope)
+    if args.deny and args.visitors:
+        raise InvalidInput("--visitors opens an allow to visitors of shared links; a denial holds for everyone already")
     async with open_store() as store:
         artifact = await store.get(args.id)
-        await store.grant(artifact.id, origin, "deny" if args.deny else "allow")
-    verb = "may not reach" if args.deny else "may fetch from"
-    print(f"{artifact.title} ({artifact.id}) {verb} {origin}", file=sys.stderr)
+        await store.grant(artifact.id, origin, "deny" if args.deny else "allow", path=path, visitors=args.visitors)
+        (grant,) = [g for g in await store.grants(artifact.id, origin=origin) if g.path == path]
+    print(f"{artifact.title} ({artifact.id}) {grant.describe()}", file=sys.stderr)
     return 0
+
+
+def _who(grant: Grant) -> str:
+    if grant.decision != "allow":
+        return "everyone"
+    return "you + visitors" if grant.visitors else "you"
 
 
 async def cmd_grants(args: argparse.Namespace) -> int:
@@ -100,18 +116,23 @@ async def cmd_grants(args: argparse.Namespace) -> int:
         print(f"{artifact.title} has no grants: it cannot fetch anything from the network.", file=sys.stderr)
     else:
         print_table(
-            ["ORIGIN", "DECISION", "SINCE"], [[g.origin, g.decision, format_time(g.created_at)] for g in grants]
+            ["SCOPE", "DECISION", "FOR", "SINCE"],
+            [
+                [g.scope if g.path == "/" else f"{g.scope}/…", g.decision, _who(g), format_time(g.created_at)]
+                for g in grants
+            ],
         )
     return 0
 
 
 async def cmd_revoke(args: argparse.Namespace) -> int:
-    origin = _origin(args.origin)
+    origin, path = _scope(args.scope)
+    shown = origin if path == "/" else origin + path
     async with open_store() as store:
         artifact = await store.get(args.id)
-        if not await store.revoke(artifact.id, origin):
-            raise NotFound(f"{artifact.title} has no grant for {origin}; `artifacts grants {artifact.id}` lists them")
-    print(f"revoked {origin} for {artifact.title}", file=sys.stderr)
+        if not await store.revoke(artifact.id, origin, path=path):
+            raise NotFound(f"{artifact.title} has no grant for {shown}; `artifacts grants {artifact.id}` lists them")
+    print(f"revoked {shown} for {artifact.title}", file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,10 @@ Example file::
     burst = 5
     max_tokens = 4096      # clamp for window.claude.complete and fetch(api.anthropic.com)
 
+    [live_data]            # answers of fetch() to granted origins, kept for offline use
+    cache_mb = 100         # all artifacts together; the oldest answers go first
+    cache_per_artifact_mb = 20  # one artifact's owner (its visitors get as much again)
+
     [ui]                   # the terminal app
     theme = "textual-dark" # written by the app when you choose a theme (Ctrl+P, "theme")
 

@@ -119,6 +119,16 @@ ARTIFACT_MAX_TOKENS: Setting[int] = Setting(
     help="clamp for window.claude.complete and fetch(api.anthropic.com)",
     valid=_at_least_one, expected="1 or more",
 )  # fmt: skip
+FETCH_CACHE_MB: Setting[int] = Setting(
+    "live_data", "cache_mb", "fetch_cache_bytes", float, 100 * MB,
+    help="all cached live-data answers together, in megabytes (the oldest go first)",
+    valid=_positive, expected="positive", to_field=_megabytes,
+)  # fmt: skip
+FETCH_CACHE_PER_ARTIFACT_MB: Setting[int] = Setting(
+    "live_data", "cache_per_artifact_mb", "fetch_cache_per_artifact_bytes", float, 20 * MB,
+    help="one artifact's cached answers, in megabytes (its owner's; its visitors' get as much again)",
+    valid=_positive, expected="positive", to_field=_megabytes,
+)  # fmt: skip
 THEME: Setting[str | None] = Setting(
     "ui", "theme", "theme", str, None,
     help="the app's Textual theme (the app writes it when you pick one)",
@@ -140,6 +150,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     CALLS_PER_MINUTE,
     BURST,
     ARTIFACT_MAX_TOKENS,
+    FETCH_CACHE_MB,
+    FETCH_CACHE_PER_ARTIFACT_MB,
     THEME,
     KEYMAP,
 )
@@ -161,6 +173,8 @@ class Config:
     artifact_calls_per_minute: float = CALLS_PER_MINUTE.default
     artifact_burst: int = BURST.default
     artifact_max_tokens: int = ARTIFACT_MAX_TOKENS.default
+    fetch_cache_bytes: int = FETCH_CACHE_MB.default
+    fetch_cache_per_artifact_bytes: int = FETCH_CACHE_PER_ARTIFACT_MB.default
     #: The app's Textual theme (``[ui] theme``; the app writes it when you pick one). None: default.
     theme: str | None = THEME.default
     #: ``[ui.keymap]``: binding id -> keys, as written (the TUI checks the ids).

@@ -35,6 +35,7 @@ from ..records import (
     Usage,
     Version,
 )
+from .fetch_rules import PER_ARTIFACT_BYTES, TOTAL_BYTES
 
 # ---------------------------------------------------------------------------- bundle input
 
@@ -251,22 +252,33 @@ class UsageStore(Protocol):
 
 @runtime_checkable
 class GrantStore(Protocol):
-    async def grant(self, artifact_id: str, origin: str, decision: str = "allow") -> None: ...
+    async def grant(
+        self, artifact_id: str, origin: str, decision: str = "allow", *, path: str = "/", visitors: bool = False
+    ) -> None: ...
 
-    async def revoke(self, artifact_id: str, origin: str) -> bool: ...
+    async def revoke(self, artifact_id: str, origin: str, *, path: str = "/") -> bool: ...
 
-    async def grant_for(self, artifact_id: str, origin: str) -> str | None: ...
+    async def grant_for(self, artifact_id: str, origin: str, *, path: str = "/") -> str | None: ...
 
-    async def grants(self, artifact_id: str) -> list[Grant]: ...
+    async def grants(self, artifact_id: str, *, origin: str | None = None) -> list[Grant]: ...
 
 
 @runtime_checkable
 class FetchCacheStore(Protocol):
     async def cache_put(
-        self, artifact_id: str, url: str, status: int, headers: dict[str, str], body: bytes
+        self,
+        artifact_id: str,
+        principal: str,
+        key: str,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        *,
+        per_artifact_bytes: int = PER_ARTIFACT_BYTES,
+        total_bytes: int = TOTAL_BYTES,
     ) -> float: ...
 
-    async def cache_get(self, artifact_id: str, url: str) -> CachedResponse | None: ...
+    async def cache_get(self, artifact_id: str, principal: str, key: str) -> CachedResponse | None: ...
 
 
 @runtime_checkable

@@ -66,7 +66,7 @@ MESSAGE_COLUMNS = (
     "id, conversation_id, seq, role, content, model, stop_reason, incomplete, input_tokens, output_tokens, created_at"
 )
 FILE_COLUMNS = "id, name, mime, size, created_at, artifact_id, conversation_id"
-GRANT_COLUMNS = "artifact_id, origin, decision, created_at"
+GRANT_COLUMNS = "artifact_id, origin, decision, created_at, path, visitors"
 CACHED_RESPONSE_COLUMNS = "status, headers, fetched_at, body"
 USAGE_COLUMNS = (
     "coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,"
@@ -187,6 +187,8 @@ def grant(row: Row) -> Grant:
         origin=row["origin"],
         decision=row["decision"],
         created_at=row["created_at"],
+        path=row["path"],
+        visitors=bool(row["visitors"]),
     )
 
 

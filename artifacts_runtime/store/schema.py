@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .fetch_rules import request_key
+
 APPLICATION_ID = 0x4C415254  # "LART"
 
 
@@ -266,12 +268,66 @@ CREATE TABLE secrets (
 );
 """
 
+# Grants scoped to a path prefix ('/' is the whole origin, as every grant before) and opened
+# to visitors of shared links or not (existing grants stay the owner's own). The fetch cache
+# keyed by whose request it was ('' the library's user, 'visitor:…' one visitor of a link) and
+# by a digest of the whole request (fetch_rules.py), with an index for dropping the oldest.
+SCOPED_GRANTS_AND_CACHE_KEYS = """
+CREATE TABLE grants_scoped (
+    artifact_id TEXT NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+    origin      TEXT NOT NULL,
+    path        TEXT NOT NULL DEFAULT '/',  -- a path prefix, by whole segments; '/' is every path
+    decision    TEXT NOT NULL CHECK (decision IN ('allow', 'deny')),
+    visitors    INTEGER NOT NULL DEFAULT 0 CHECK (visitors IN (0, 1)),
+    created_at  REAL NOT NULL,
+    PRIMARY KEY (artifact_id, origin, path)
+);
+INSERT INTO grants_scoped (artifact_id, origin, path, decision, visitors, created_at)
+    SELECT artifact_id, origin, '/', decision, 0, created_at FROM grants;
+DROP TABLE grants;
+ALTER TABLE grants_scoped RENAME TO grants;
+
+CREATE TABLE fetch_cache_keyed (
+    id          INTEGER PRIMARY KEY,
+    artifact_id TEXT NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+    principal   TEXT NOT NULL DEFAULT '',
+    request_key TEXT NOT NULL,          -- fetch_rules.request_key(): no credential in clear
+    status      INTEGER NOT NULL,
+    headers     TEXT NOT NULL,          -- JSON object
+    fetched_at  REAL NOT NULL,
+    size        INTEGER NOT NULL,
+    body        BLOB NOT NULL,
+    UNIQUE (artifact_id, principal, request_key)
+);
+"""
+
+CACHE_INDEX = """
+DROP TABLE fetch_cache;
+ALTER TABLE fetch_cache_keyed RENAME TO fetch_cache;
+CREATE INDEX fetch_cache_by_age ON fetch_cache (fetched_at, size);
+"""
+
+
+def _scoped_grants_and_cache_keys(conn: sqlite3.Connection) -> None:
+    _script(SCOPED_GRANTS_AND_CACHE_KEYS)(conn)
+    # Entries kept: the library's user's, keyed as the header-less GET they answer (before,
+    # every GET of that URL got them; now only the owner's plain GET does).
+    for artifact_id, url, status, headers, fetched_at, size, body in conn.execute(
+        "SELECT artifact_id, url, status, headers, fetched_at, size, body FROM fetch_cache"
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO fetch_cache_keyed (artifact_id, principal, request_key, status, headers, fetched_at, size,"
+            " body) VALUES (?, '', ?, ?, ?, ?, ?, ?)",
+            (artifact_id, request_key("GET", url), status, headers, fetched_at, size, body),
+        )
+    _script(CACHE_INDEX)(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _script(INITIAL)),
     Migration("0002_search", _script(SEARCH)),
     Migration("0003_fetch_cache", _script(FETCH_CACHE)),
-    # 0004 (the fetch cache's change) is added on another branch; at the merge this becomes the
-    # fifth entry, and stays named 0005.
+    Migration("0004_scoped_grants_and_cache_keys", _scoped_grants_and_cache_keys),
     Migration("0005_visitors", _script(VISITORS)),
 ]
 

@@ -121,17 +121,51 @@ def running_server() -> Iterator[RunningServer]:
 
 
 def test_grant_normalises_the_origin_and_grants_lists_it(cli, artifact: str):
-    result = cli("grant", artifact, "HTTPS://Data.Example.COM:443/prices.json?x=1")
+    result = cli("grant", artifact, "HTTPS://Data.Example.COM:443")
     assert result.code == 0, result.err
-    assert "https://data.example.com" in result.err
-    assert cli("grant", artifact, "http://127.0.0.1:8080/").code == 0
+    assert "may fetch anything from https://data.example.com (you only)" in result.err
+    assert cli("grant", artifact, "http://127.0.0.1:8080/").code == 0  # the root is the whole origin
     listed = cli("grants", artifact, "--json").json()
-    assert [(g["origin"], g["decision"]) for g in listed] == [
-        ("http://127.0.0.1:8080", "allow"),
-        ("https://data.example.com", "allow"),
+    assert [(g["origin"], g["path"], g["decision"], g["visitors"]) for g in listed] == [
+        ("http://127.0.0.1:8080", "/", "allow", False),
+        ("https://data.example.com", "/", "allow", False),
     ]
     table = cli("grants", artifact)
     assert "https://data.example.com" in table.out and "allow" in table.out
+
+
+def test_a_grant_with_a_path_covers_that_prefix_and_says_so(cli, artifact: str):
+    """Before path grants, a URL with a path granted its whole origin; now it grants that part."""
+    result = cli("grant", artifact, "HTTPS://Data.Example.COM:443/v1/prices/")
+    assert result.code == 0, result.err
+    assert "may fetch from https://data.example.com/v1/prices and below (you only)" in result.err
+    (listed,) = cli("grants", artifact, "--json").json()
+    assert listed["scope"] == "https://data.example.com/v1/prices" and listed["path"] == "/v1/prices"
+    assert listed["covers"] == "may fetch from https://data.example.com/v1/prices and below (you only)"
+    assert "https://data.example.com/v1/prices/…" in cli("grants", artifact).out
+    assert cli("revoke", artifact, "https://data.example.com").code == 1  # not that grant
+    assert cli("revoke", artifact, "https://data.example.com/v1/prices").code == 0
+    assert cli("grants", artifact, "--json").json() == []
+
+
+def test_grant_for_visitors_is_said_and_listed(cli, artifact: str):
+    result = cli("grant", artifact, "https://api.example.com/public", "--visitors")
+    assert result.code == 0, result.err
+    assert "(you and visitors of shared links)" in result.err
+    assert cli("grants", artifact, "--json").json()[0]["visitors"] is True
+    assert "you + visitors" in cli("grants", artifact).out
+    both = cli("grant", artifact, "https://api.example.com", "--deny", "--visitors")
+    assert both.code == 1 and "--visitors" in both.err and "Traceback" not in both.err
+
+
+@pytest.mark.parametrize(
+    "scope", ["https://api.example.com/v1?key=1", "https://api.example.com/#x", "https://api.example.com/%2e%2e/admin"]
+)
+def test_grant_refuses_a_query_a_fragment_or_a_tricky_path_with_a_sentence(cli, artifact: str, scope: str):
+    result = cli("grant", artifact, scope)
+    assert result.code == 1 and result.err.startswith("artifacts: ") and result.err.count("\n") == 1
+    assert "https://api.example.com/v1/" in result.err  # an example of what works
+    assert cli("grants", artifact, "--json").json() == []
 
 
 def test_grant_deny_records_a_refusal(cli, artifact: str):

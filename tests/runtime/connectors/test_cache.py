@@ -1,4 +1,5 @@
-"""The fetch cache: fresh hits, stale-while-refresh, refresh once, failures keep the answer."""
+"""The fetch cache: fresh hits, stale-while-refresh, refresh once, failures keep the answer.
+(Whose entries they are and how big the cache grows: tests/hostile/.)"""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from aiohttp import web
 
 from artifacts_runtime import connectors
-from artifacts_runtime.connectors import DataFetcher, FetchRefused
+from artifacts_runtime.connectors import DataFetcher, FetchRefused, cache_key
 from artifacts_runtime.events import EventHub
 from artifacts_runtime.store import Store
 from tests.runtime.connectors.support import (
@@ -29,7 +30,7 @@ async def test_the_first_get_is_a_miss_and_is_stored(
     assert result.cached is False
     page = result.to_page()
     assert page["headers"]["x-artifacts-cache"] == "miss"
-    cached = await store.cache_get(artifact_id, server.url())
+    cached = await store.cache_get(artifact_id, "", cache_key("GET", server.url()))
     assert cached is not None and cached.body == result.body and cached.status == 200
     assert before <= cached.fetched_at == result.fetched_at <= time.time()
     assert float(page["headers"]["x-artifacts-fetched-at"]) == pytest.approx(result.fetched_at, abs=0.001)
@@ -128,7 +129,7 @@ async def test_a_failed_refresh_keeps_the_cached_answer(
     await fetcher.fetch(artifact_id, server.url())
     await asyncio.sleep(0.3)
     assert not [e for e in heard if e["type"] == "data.refreshed"]
-    assert (await store.cache_get(artifact_id, server.url())).body == first.body
+    assert (await store.cache_get(artifact_id, "", cache_key("GET", server.url()))).body == first.body
 
 
 async def test_error_answers_and_posts_are_not_cached(
@@ -145,8 +146,8 @@ async def test_error_answers_and_posts_are_not_cached(
     await fetcher.fetch(artifact_id, server.url("/post"), method="POST", body="x")
     await fetcher.fetch(artifact_id, server.url("/post"), method="POST", body="x")
     assert len(server.requests) == 4
-    assert await store.cache_get(artifact_id, server.url("/missing")) is None
-    assert await store.cache_get(artifact_id, server.url("/post")) is None
+    assert await store.cache_get(artifact_id, "", cache_key("GET", server.url("/missing"))) is None
+    assert await store.cache_get(artifact_id, "", cache_key("POST", server.url("/post"), {}, "x")) is None
 
 
 async def test_a_revoked_grant_is_not_bypassed_by_the_cache(

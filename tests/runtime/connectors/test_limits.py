@@ -9,7 +9,7 @@ import pytest
 from aiohttp import web
 
 from artifacts_runtime import connectors
-from artifacts_runtime.connectors import DataFetcher, FetchRefused
+from artifacts_runtime.connectors import DataFetcher, FetchRefused, cache_key
 from artifacts_runtime.store import Store
 from tests.runtime.connectors.support import (
     DataServer,
@@ -32,7 +32,7 @@ async def test_an_answer_over_the_size_limit_with_a_content_length_is_refused(
         await fetcher.fetch(artifact_id, server.url("/big"))
     assert info.value.code == "response_too_large"
     assert server.origin in info.value.message and "1000 B" in info.value.message
-    assert await store.cache_get(artifact_id, server.url("/big")) is None
+    assert await store.cache_get(artifact_id, "", cache_key("GET", server.url("/big"))) is None
 
 
 async def test_an_answer_over_the_size_limit_without_a_content_length_is_refused(

@@ -209,8 +209,8 @@ async def test_visitors_cannot_call_the_model(server: ArtifactServer, token: str
 async def test_visitors_cannot_send_data_through_the_owners_grants(
     server: ArtifactServer, token: str, store: Store, artifact_id: str
 ):
-    """The owner's grant lets visitors read (GET) an origin, never act on it (POST, DELETE…)."""
-    await store.grant(artifact_id, "http://127.0.0.1:9", "allow")
+    """A grant opened to visitors lets them read (GET) an origin, never act on it (POST, DELETE…)."""
+    await store.grant(artifact_id, "http://127.0.0.1:9", "allow", visitors=True)
     async with visitor(server) as client:
         await visit(client, token)
         for verb in ("POST", "PUT", "DELETE", "PATCH"):

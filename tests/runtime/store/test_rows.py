@@ -139,9 +139,9 @@ def test_state_grant_usage_file_conversation_and_share_rows():
     assert rows.state_entry(
         _row(updated_at=1.0, size=1, value="v", key="k", scope="shared", artifact_id="a")
     ) == StateEntry("a", "shared", "k", "v", 1, 1.0)
-    assert rows.grant(_row(created_at=1.0, decision="deny", origin="https://x", artifact_id="a")) == Grant(
-        "a", "https://x", "deny", 1.0
-    )
+    assert rows.grant(
+        _row(visitors=1, path="/v1", created_at=1.0, decision="deny", origin="https://x", artifact_id="a")
+    ) == Grant("a", "https://x", "deny", 1.0, "/v1", True)
     assert rows.usage(
         _row(calls=2, cache_write_tokens=4, cache_read_tokens=3, output_tokens=2, input_tokens=1)
     ) == Usage(1, 2, 3, 4, 2)

@@ -63,6 +63,15 @@ def _rows_of(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]
         conn.close()
 
 
+def _rows_of_before(rows: dict[str, list[tuple]], columns: dict[str, list[str]], kept: dict[str, list[str]]):
+    """``rows`` (read with ``columns``) narrowed to the ``kept`` columns."""
+    out = {}
+    for t, table_rows in rows.items():
+        index = [columns[t].index(c) for c in kept[t]]
+        out[t] = sorted((tuple(r[i] for i in index) for r in table_rows), key=repr)
+    return out
+
+
 # Rows to put in a partly migrated file, for each table as soon as it exists.
 SEED: dict[str, list[str]] = {
     "conversations": [
@@ -191,7 +200,11 @@ async def test_a_file_with_the_first_k_migrations_upgrades_to_the_fresh_schema_k
     assert _pragma(old, "user_version") == schema.LATEST
     assert _pragma(old, "application_id") == schema.APPLICATION_ID
     assert _schema_of(old) == _schema_of(fresh)
-    assert _rows_of(old, columns_before) == rows_before
+    # Compared on the columns that survive: 0004 replaced the fetch cache's ``url`` by a digest
+    # of the request (test_live_data_migration.py checks those rows).
+    columns_after = _columns_of(old, list(columns_before))
+    kept = {t: [c for c in cols if c in columns_after[t]] for t, cols in columns_before.items()}
+    assert _rows_of(old, kept) == _rows_of_before(rows_before, columns_before, kept)
     _fts_integrity_check(old)
 
 
