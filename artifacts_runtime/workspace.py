@@ -8,6 +8,8 @@ Opening a Workspace imports neither the server (aiohttp), the bridge and its HTT
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ from .events import EventHub
 from .model import ModelProvider, ModelService
 from .paths import Paths, get_paths
 from .store import Store
+from .store.changes import watch as watch_changes
 
 if TYPE_CHECKING:
     from .assets import AssetCache
@@ -39,6 +42,7 @@ class Workspace:
         self.store = store
         self.assets = assets
         self.events = EventHub()
+        self._watcher: asyncio.Task[None] | None = None
         store.listeners.append(self.events.publish)
         self.server: ArtifactServer | None = None
         self._provider = provider
@@ -85,7 +89,14 @@ class Workspace:
 
         return ChatEngine(self.store, self.config, service=self.model_service())
 
+    def watch_other_processes(self) -> None:
+        """Announce, within half a second, what other processes change in the library (the
+        CLI in another shell, a second app): see store/changes.py. Idempotent."""
+        if self._watcher is None or self._watcher.done():
+            self._watcher = asyncio.create_task(watch_changes(self.store), name="library-watch")
+
     async def start_server(self, *, host: str = "127.0.0.1", port: int = 0) -> ArtifactServer:
+        self.watch_other_processes()  # pages it serves follow edits made elsewhere
         if self.server is None:
             from .server import ArtifactServer
 
@@ -95,6 +106,11 @@ class Workspace:
         return self.server
 
     async def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
+            self._watcher = None
         if self.server is not None:
             await self.server.stop()
             self.server = None

@@ -204,6 +204,7 @@ class ArtifactsApp(App[int]):
         self._services.workspace = workspace
         self._services.previews = Previews(workspace, self._preview_event, manager=self.preview_manager)
         self._unsubscribe = workspace.events.subscribe(self._runtime_event)
+        workspace.watch_other_processes()  # an `artifacts import` in another shell shows here
         workspace.bridge.fetcher.asker = self.ask_grant  # an artifact's fetch() to a new origin asks here
         screen = self.main_screen
         if screen is not None:

@@ -316,6 +316,15 @@ class BundleStore(Protocol):
 
 
 @runtime_checkable
+@runtime_checkable
+class ChangeFeed(Protocol):
+    """What other processes changed (changes.py; a server backend would use its own feed)."""
+
+    async def foreign_commit(self) -> bool: ...
+
+    async def announce_foreign_changes(self) -> int: ...
+
+
 class LibraryStore(
     ArtifactStore,
     SearchStore,
@@ -327,6 +336,7 @@ class LibraryStore(
     FetchCacheStore,
     ShareStore,
     BundleStore,
+    ChangeFeed,
     Protocol,
 ):
     """One library: every aggregate, plus the few attributes the app reads and the lifecycle."""
@@ -350,4 +360,5 @@ AGGREGATES: dict[str, type] = {
     "fetch_cache": FetchCacheStore,
     "shares": ShareStore,
     "bundles": BundleStore,
+    "changes": ChangeFeed,
 }

@@ -1,7 +1,8 @@
 """The library: one SQLite file reached through aiosqlite, behind one ``Store`` facade.
 
 ``Store`` is composed of one mixin per aggregate (artifacts.py, search.py, state.py,
-conversations.py, files.py, usage.py, grants.py, fetch_cache.py, shares.py, bundles.py), all
+conversations.py, files.py, usage.py, grants.py, fetch_cache.py, shares.py, bundles.py, and
+changes.py: what other processes changed), all
 over ``Connections`` (connection.py: the file, the writer and reader, transactions, events).
 Callers see one object with the methods of ``interface.LibraryStore``; docs/store.md has the map.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from ..ids import new_id
 from .artifacts import SORTS, ArtifactsMixin
 from .bundles import BundlesMixin
+from .changes import ChangesMixin
 from .connection import (
     BUSY_TIMEOUT_MS,
     DEFAULT_QUOTA,
@@ -54,6 +56,7 @@ class Store(
     UsageMixin,
     GrantsMixin,
     FetchCacheMixin,
+    ChangesMixin,
 ):
     """Async access to one library file. Open with ``await Store.open(path)``."""
 

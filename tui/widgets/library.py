@@ -63,6 +63,7 @@ ARTIFACT_EVENTS = {
     "artifact.trashed",
     "artifact.restored",
     "artifact.deleted",
+    "library.changed",  # by another process (store/changes.py)
 }
 
 
@@ -367,7 +368,13 @@ class LibraryPane(FooterState, Vertical):
 
     def on_runtime_event(self, message: RuntimeEvent) -> None:
         if message.kind in ARTIFACT_EVENTS:
-            if message.kind in ("artifact.created", "artifact.deleted", "artifact.trashed", "artifact.restored"):
+            if message.kind in (
+                "artifact.created",
+                "artifact.deleted",
+                "artifact.trashed",
+                "artifact.restored",
+                "library.changed",
+            ):
                 self._total = None
             self.reload()
 

@@ -216,3 +216,15 @@ async def test_an_empty_library_explains_what_to_do(paths) -> None:
         await ready(pilot)
         empty = str(app.main_screen.library.query_one("#library-empty").render())
         assert "Your library is empty" in empty and "F3" in empty
+
+
+async def test_an_import_by_another_process_appears_within_a_second(seeded, paths) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        async with await Store.open(paths.library) as other:  # the CLI in another shell
+            imported = await other.create(
+                "# Notes\n", title="Imported elsewhere", type="text/markdown", source="import"
+            )
+        await wait_until(pilot, lambda: any(r.key == imported.id for r in library.table.rows_data), timeout=3)
