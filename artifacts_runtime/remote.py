@@ -3,6 +3,7 @@ that forwards the local server's port to their own machine."""
 
 from __future__ import annotations
 
+import getpass
 import os
 
 
@@ -15,4 +16,12 @@ def ssh_hint(port: int) -> str | None:
     if not over_ssh():
         return None
     host = os.uname().nodename
-    return f"ssh -N -L {port}:127.0.0.1:{port} {os.environ.get('USER', 'you')}@{host}"
+    return f"ssh -N -L {port}:127.0.0.1:{port} {user_name()}@{host}"
+
+
+def user_name() -> str:
+    """The login name (``USER`` is not set in every SSH session; the password database is)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or os.environ.get("LOGNAME") or "you"

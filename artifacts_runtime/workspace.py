@@ -43,6 +43,8 @@ class Workspace:
         self.assets = assets
         self.events = EventHub()
         self._watcher: asyncio.Task[None] | None = None
+        #: Set when the configured port was taken and another was used (see start_server).
+        self.port_note: str | None = None
         store.listeners.append(self.events.publish)
         self.server: ArtifactServer | None = None
         self._provider = provider
@@ -95,13 +97,32 @@ class Workspace:
         if self._watcher is None or self._watcher.done():
             self._watcher = asyncio.create_task(watch_changes(self.store), name="library-watch")
 
-    async def start_server(self, *, host: str = "127.0.0.1", port: int = 0) -> ArtifactServer:
+    async def start_server(self, *, host: str = "127.0.0.1", port: int | None = None) -> ArtifactServer:
+        """The local server (started once). ``port`` None: the configured one (``[server] port``,
+        ``ARTIFACTS_PORT``); when that one is taken (a second app, say), a free one instead, and
+        ``port_note`` says so. An explicit ``port`` that is taken raises ``OSError``."""
         self.watch_other_processes()  # pages it serves follow edits made elsewhere
         if self.server is None:
             from .server import ArtifactServer
 
-            server = ArtifactServer(self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=port)
-            await server.start()
+            wanted = self.config.server_port if port is None else port
+            server = ArtifactServer(
+                self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=wanted
+            )
+            try:
+                await server.start()
+            except OSError as exc:
+                if port is not None or wanted == 0:
+                    raise
+                server = ArtifactServer(
+                    self.store, self.bridge, self.events, self.assets, self.paths, host=host, port=0
+                )
+                await server.start()
+                self.port_note = (
+                    f"port {wanted} ([server] port) is taken ({exc.strerror or exc}); "
+                    f"serving on {server.port} instead, so an ssh -L tunnel to {wanted} does not reach it"
+                )
+                self.events.publish({"type": "server.port_taken", "message": self.port_note, "port": server.port})
             self.server = server
         return self.server
 

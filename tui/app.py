@@ -244,6 +244,10 @@ class ArtifactsApp(App[int]):
             errors.append(dict(event))
             del errors[:-MAX_ERRORS_KEPT]
             self._tell_error(artifact_id, event)
+        elif kind == "server.port_taken":
+            self.notify(
+                str(event.get("message", "")), title="Local server", severity="warning", timeout=15, markup=False
+            )
         elif kind in ("artifact.updated", "artifact.deleted") and isinstance(artifact_id, str):
             # A new version may well fix it: old errors no longer describe the current code.
             self._services.runtime_errors.pop(artifact_id, None)

@@ -18,7 +18,12 @@ from .common import open_store
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("serve", help="run the local server that shows artifacts (for browsers and SSH)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port (default: [server] port in config.toml, ARTIFACTS_PORT, else a free one)",
+    )
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("url", help="print the URL that shows an artifact on the running server")
@@ -38,6 +43,8 @@ async def cmd_serve(args: argparse.Namespace) -> int:
             raise ArtifactsError(
                 f"cannot listen on {args.host}:{args.port} ({exc.strerror}); choose another --port"
             ) from exc
+        if workspace.port_note:
+            print(f"artifacts: {workspace.port_note}", file=sys.stderr)
         print(f"Serving artifacts at {server.base_url}", file=sys.stderr)
         print("`artifacts url ID` prints the link for an artifact. Ctrl+C stops.", file=sys.stderr)
         if args.host not in ("127.0.0.1", "localhost", "::1"):

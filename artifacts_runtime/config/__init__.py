@@ -20,6 +20,9 @@ Example file::
     cache_mb = 100         # all artifacts together; the oldest answers go first
     cache_per_artifact_mb = 20  # one artifact's owner (its visitors get as much again)
 
+    [server]               # the local server previews and browsers load pages from
+    port = 8765            # fixed, for an ssh -L tunnel that survives restarts (0: any free port)
+
     [ui]                   # the terminal app
     theme = "textual-dark" # written by the app when you choose a theme (Ctrl+P, "theme")
 
@@ -27,7 +30,7 @@ Example file::
     "app.preview" = "ctrl+o,f5"
 
 Environment (wins over the file; command-line flags win over both): ``ARTIFACTS_MODEL`` (or
-``ANTHROPIC_MODEL``), ``ARTIFACTS_MAX_TOKENS``, ``ARTIFACTS_TEMPERATURE``,
+``ANTHROPIC_MODEL``), ``ARTIFACTS_MAX_TOKENS``, ``ARTIFACTS_TEMPERATURE``, ``ARTIFACTS_PORT``,
 ``ARTIFACTS_STATE_QUOTA_MB``.
 
 Every setting is declared once, in :mod:`.schema`; :mod:`.loader` reads the file with ``tomllib``,

@@ -129,6 +129,18 @@ FETCH_CACHE_PER_ARTIFACT_MB: Setting[int] = Setting(
     help="one artifact's cached answers, in megabytes (its owner's; its visitors' get as much again)",
     valid=_positive, expected="positive", to_field=_megabytes,
 )  # fmt: skip
+
+
+def _port(value: int) -> bool:
+    return 0 <= value <= 65535
+
+
+SERVER_PORT: Setting[int] = Setting(
+    "server", "port", "server_port", int, 0,
+    help="the local server's port; 0 picks a free one at each start (fix it to keep an ssh -L tunnel)",
+    valid=_port, expected="a port from 1 to 65535, or 0 for any free one",
+    env=("ARTIFACTS_PORT",), env_expected="a port number",
+)  # fmt: skip
 THEME: Setting[str | None] = Setting(
     "ui", "theme", "theme", str, None,
     help="the app's Textual theme (the app writes it when you pick one)",
@@ -152,6 +164,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     ARTIFACT_MAX_TOKENS,
     FETCH_CACHE_MB,
     FETCH_CACHE_PER_ARTIFACT_MB,
+    SERVER_PORT,
     THEME,
     KEYMAP,
 )
@@ -175,6 +188,8 @@ class Config:
     artifact_max_tokens: int = ARTIFACT_MAX_TOKENS.default
     fetch_cache_bytes: int = FETCH_CACHE_MB.default
     fetch_cache_per_artifact_bytes: int = FETCH_CACHE_PER_ARTIFACT_MB.default
+    #: ``[server] port`` / ``ARTIFACTS_PORT``: 0 is any free port.
+    server_port: int = SERVER_PORT.default
     #: The app's Textual theme (``[ui] theme``; the app writes it when you pick one). None: default.
     theme: str | None = THEME.default
     #: ``[ui.keymap]``: binding id -> keys, as written (the TUI checks the ids).

@@ -260,3 +260,19 @@ def test_a_value_is_checked_against_the_schema_before_anything_is_written(paths:
     with pytest.raises(ConfigError, match="is not valid TOML"):
         set_in_text("[ui\n", "ui.theme", "nord")
     assert file.read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_the_server_port_from_the_file_and_the_environment(paths, monkeypatch) -> None:
+    from artifacts_runtime.config import load_config
+
+    paths.config_file.write_text("[server]\nport = 8765\n")
+    assert load_config(paths).server_port == 8765
+    monkeypatch.setenv("ARTIFACTS_PORT", "9001")
+    assert load_config(paths).server_port == 9001
+    monkeypatch.setenv("ARTIFACTS_PORT", "http")
+    with pytest.raises(Exception, match="ARTIFACTS_PORT"):
+        load_config(paths)
+    monkeypatch.delenv("ARTIFACTS_PORT")
+    paths.config_file.write_text("[server]\nport = 70000\n")
+    with pytest.raises(Exception, match=r"server\.port must be a port from 1 to 65535"):
+        load_config(paths)

@@ -33,7 +33,14 @@ async def test_no_display_shows_the_url_and_the_ssh_line(seeded, monkeypatch) ->
         )
         assert dialog.reason  # says why no window
         text = " ".join(str(w.render()) for w in dialog.query("Static"))
-        assert "forward the port" in text and dialog.url in text
+        assert "forward the port" in text
+        # Each on one line that never wraps (a selection across a wrap breaks the token).
+        url_field, ssh_field = dialog.query_one("#preview-url-text"), dialog.query_one("#preview-ssh")
+        assert url_field.text == dialog.url and ssh_field.text == dialog.ssh_hint
+        assert not url_field.soft_wrap and url_field.read_only
+        await pilot.press("p")  # no terminal to print to in a test: it says so, and stays
+        await wait_until(pilot, lambda: any("select the line above" in n for n in notifications(app)))
+        assert isinstance(app.screen, PreviewUrlDialog)
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, PreviewUrlDialog))
         # Ctrl+O works from anywhere, on the current artifact.
