@@ -20,8 +20,8 @@ ABOUT = (
     "Everything Claude builds in the chat becomes an artifact: named, versioned, searchable, "
     "with its own stored state. Previews open in their own window (or, over SSH, at a URL you "
     "open in your browser). Ctrl+P finds every action by name. Your choice of theme is kept in "
-    "config.toml; keys can be changed there too, under [ui.keymap], by the ids listed in the "
-    "help of each action."
+    "config.toml; keys can be changed there too, under [ui.keymap], by the ids in the right-hand "
+    'column (e.g. "library.trash" = "x").'
 )
 
 
@@ -31,8 +31,9 @@ def help_table(title: str, group: list[keys.Key]) -> Table:
     )
     table.add_column("keys", style="bold", no_wrap=True, width=18)
     table.add_column("what", ratio=1)
+    table.add_column("id", style="dim", no_wrap=True)  # what [ui.keymap] in config.toml names
     for key in group:
-        table.add_row(keys.display_keys(key), Text(key.help or key.description))
+        table.add_row(keys.display_keys(key), Text(key.help or key.description), Text(key.id))
     return table
 
 
@@ -45,11 +46,7 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap or {}
 
     def _apply(self, group: list[keys.Key]) -> list[keys.Key]:
-        return [
-            replace(k, keys=self.keymap.get(k.id, k.keys))
-            for k in group
-            if k.id not in ("chat.conversations", "chat.new")
-        ]
+        return [replace(k, keys=self.keymap.get(k.id, k.keys)) for k in group]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box -wide -tall", id="help-box"):
