@@ -143,6 +143,15 @@ LIBRARY: list[Key] = [
     Key("library.chat", "c", "chat_about", "Chat", show=False, help="continue the artifact's conversation"),
 ]
 
+#: The library's list (and other lists that take them: versions, conversations).
+LIST: list[Key] = [
+    Key("list.down", "j", "cursor_down", "Down", show=False, help="next row (as ↓)"),
+    Key("list.up", "k", "cursor_up", "Up", show=False, help="previous row (as ↑)"),
+    Key("list.top", "home,g", "scroll_top", "First", show=False, help="the first row"),
+    Key("list.bottom", "end,G", "scroll_bottom", "Last", show=False, help="the last row"),
+    Key("list.back", "escape", "back", "Back", show=False, help="from search results: back to the search box"),
+]
+
 LIBRARY_SEARCH: list[Key] = [
     Key(
         "library.search_done",
@@ -152,7 +161,7 @@ LIBRARY_SEARCH: list[Key] = [
         show=False,
         help="from the search box: go to the results",
     ),
-    Key("library.search_clear", "escape", "clear_search", "Clear", help="clear the search"),
+    Key("library.search_clear", "escape", "clear_search", "Clear", help="clear the search, back to the list"),
 ]
 
 PROMPT: list[Key] = [
@@ -185,9 +194,30 @@ PROMPT: list[Key] = [
 
 CHAT: list[Key] = [
     Key("chat.cancel", "escape", "cancel", "Cancel reply", help="stop the reply (what arrived is kept)"),
+    Key(
+        "chat.page_up",
+        "pageup",
+        "scroll_log(-1)",
+        "Scroll up",
+        show=False,
+        help="from the prompt: scroll the conversation a page up",
+    ),
+    Key(
+        "chat.page_down",
+        "pagedown",
+        "scroll_log(1)",
+        "Scroll down",
+        show=False,
+        help="from the prompt: scroll the conversation a page down",
+    ),
     Key("chat.attach", "ctrl+t", "attach", "Attach", help="attach a file to the conversation"),
     Key("chat.conversations", "ctrl+r", "app.conversations", "Chats", display="^r", help="the list of conversations"),
     Key("chat.new", "ctrl+n", "app.new_chat", "New", display="^n", help="start a new conversation"),
+]
+
+#: An artifact chip in the chat, focused (Tab from the prompt, or a click).
+CHIP: list[Key] = [
+    Key("chat.chip_open", "enter", "open", "Open in the inspector", help="on an artifact in the chat: show it"),
 ]
 
 INSPECTOR: list[Key] = [
@@ -195,6 +225,7 @@ INSPECTOR: list[Key] = [
     Key("inspector.versions", "v", "tab('versions')", "Versions", help="the versions tab"),
     Key("inspector.state", "s", "tab('state')", "State", help="the state tab"),
     Key("inspector.preview", "o", "preview", "Preview", show=False, help="open the preview window"),
+    Key("inspector.back", "escape", "back", "Back", show=False, help="back to the library (one step back)"),
     Key(
         "inspector.fix",
         "F",
@@ -238,8 +269,8 @@ DIALOG: list[Key] = [
 #: For the help screen and the README: (title, keys).
 GROUPS: list[tuple[str, list[Key]]] = [
     ("Everywhere", APP),
-    ("Library", LIBRARY + LIBRARY_SEARCH),
-    ("Chat", PROMPT + CHAT),
+    ("Library", LIBRARY + LIST + LIBRARY_SEARCH),
+    ("Chat", PROMPT + CHAT + CHIP),
     ("Inspector", INSPECTOR),
     ("Code", CODE),
     ("Versions", VERSIONS),
@@ -262,6 +293,8 @@ def display_keys(key: Key) -> str:
             "delete": "Del",
             "up": "↑",
             "down": "↓",
+            "pageup": "PageUp",
+            "pagedown": "PageDown",
         }
         if part in special:
             names.append(special[part])

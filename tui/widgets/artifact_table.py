@@ -63,14 +63,15 @@ class SearchInput(Input):
         self.screen.query_one(ArtifactTable).focus()
 
     def action_clear_search(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.screen.query_one(ArtifactTable).focus()
+        """Esc in the search box: clear it and go back to the list (one step back)."""
+        self.value = ""
+        self.screen.query_one(ArtifactTable).focus()
 
 
 #: The table's own keys (cursor moves): never a reason to wait.
-TABLE_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end", "left", "right"})
+TABLE_KEYS = frozenset(
+    {"up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end", "left", "right", "j", "k", "g", "G"}
+)
 #: Actions of the library pane that show another list.
 RELIST_ACTIONS = frozenset({"tab", "cycle_type", "cycle_sort"})
 RELEASE_AFTER = 0.5  # seconds: a relist that loads nothing releases the held keys after this
@@ -87,6 +88,7 @@ class ArtifactTable(DataTable[Text]):
     DEFAULT_CSS = """
     ArtifactTable { height: 1fr; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIST)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, id=id, classes=classes)
@@ -130,6 +132,18 @@ class ArtifactTable(DataTable[Text]):
                 self.set_timer(RELEASE_AFTER, self._release_if_unchanged)
                 return
         await super()._on_key(event)
+
+    def action_back(self) -> None:
+        """Esc on search results: back to the search box, the query kept (Esc there clears it)."""
+        search = self.screen.query(SearchInput)
+        if search and search.first().value:
+            search.first().focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            search = self.screen.query(SearchInput)
+            return bool(search and search.first().value)
+        return super().check_action(action, parameters)
 
     def _release_if_unchanged(self) -> None:
         """The key asked for a list that is the one shown (one tab only, say): nothing loads."""
@@ -187,6 +201,7 @@ class ArtifactTable(DataTable[Text]):
     def show_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
         """Replace the rows; the cursor stays on ``keep`` when it is still there."""
         _, title_w, _, _ = self._widths()
+        index = self.cursor_row
         if title_w != self._title_width:
             self._build_columns()
         else:
@@ -196,10 +211,14 @@ class ArtifactTable(DataTable[Text]):
             cells, height = self._cells(row)
             self.add_row(*cells, key=row.key, height=height)
         if keep is not None:
-            for index, row in enumerate(rows):
+            for at, row in enumerate(rows):
                 if row.key == keep:
-                    self.move_cursor(row=index, animate=False, scroll=True)
+                    self.move_cursor(row=at, animate=False, scroll=True)
                     break
+            else:
+                # The row left (trashed, say): the cursor stays where it was, on the next one.
+                if rows and index > 0:
+                    self.move_cursor(row=min(index, len(rows) - 1), animate=False, scroll=True)
 
     def append_rows(self, rows: list[Row]) -> None:
         seen = {r.key for r in self.rows_data}

@@ -463,6 +463,12 @@ class ChatPane(FooterState, Vertical):
             return self.streaming
         return True
 
+    def action_scroll_log(self, pages: int) -> None:
+        if pages < 0:
+            self.log_view.scroll_page_up(animate=False)
+        else:
+            self.log_view.scroll_page_down(animate=False)
+
     def action_cancel(self) -> None:
         worker = self.turn_worker
         if worker is not None and not worker.is_finished:

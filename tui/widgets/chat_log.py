@@ -4,16 +4,18 @@ reply writes (with live progress) and notices (cancelled, retrying, errors)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.widgets import Static
 
 from artifacts_runtime.humanize import format_bytes
 
+from .. import bindings as keys
 from ..formatting import one_line, type_label
 from ..messages import ArtifactSelected
 
@@ -77,9 +79,10 @@ class AssistantMessage(Vertical):
 
 class ArtifactChip(Static):
     """An artifact the reply writes: progress while it streams, then what was made. Clicking
-    it (or Enter on it) shows the artifact in the inspector."""
+    it (or Enter on it) shows the artifact in the inspector; focused, the footer says so."""
 
     can_focus = True
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CHIP)
 
     def __init__(self, tool_use_id: str, *, title: str | None = None) -> None:
         super().__init__("", classes="artifact-chip")
@@ -124,8 +127,13 @@ class ArtifactChip(Static):
         event.stop()
         self._select()
 
-    def key_enter(self) -> None:
+    def action_open(self) -> None:
         self._select()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.artifact_id is not None  # a refused or unfinished one opens nothing
+        return super().check_action(action, parameters)
 
     def _select(self) -> None:
         if self.artifact_id:

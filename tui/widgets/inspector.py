@@ -297,6 +297,11 @@ class InspectorPane(FooterState, Vertical):
             return self.artifact is not None
         return True
 
+    def action_back(self) -> None:
+        """Esc in the inspector (not editing: the code view takes Esc then): the library again,
+        which at 80 columns is the pane the inspector replaced."""
+        self.post_message(ShowView("library"))
+
     def action_preview(self) -> None:
         if self.artifact is not None:
             self.post_message(OpenPreview(self.artifact.id))

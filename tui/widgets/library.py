@@ -240,7 +240,8 @@ class LibraryPane(FooterState, Vertical):
 
     def _show(self, rows: list[Row], more: bool, total: int | None, query: str, generation: int) -> None:
         table = self.table
-        keep = table.current_key()
+        # Another list (tab, type, sort) starts at its top; the same list keeps its cursor.
+        keep = None if table.holding else table.current_key()
         table.show_rows(rows, keep=keep)
         if table.holding and generation == self._generation:
             table.release()

@@ -53,6 +53,10 @@ class PromptInput(TextArea):
             action = "prev"
         elif key in keys.keys_for("chat.history_next", keymap) and self.check_action("history", (1,)):
             action = "next"
+        elif key in keys.keys_for("chat.page_up", keymap):
+            action = "page_up"
+        elif key in keys.keys_for("chat.page_down", keymap):
+            action = "page_down"
         if action is None:
             return  # TextArea's own handler runs next (Textual calls each class's handler)
         event.stop()
@@ -61,6 +65,8 @@ class PromptInput(TextArea):
             self.action_send()
         elif action == "newline":
             self.action_newline()
+        elif action in ("page_up", "page_down"):
+            self.action_scroll_log(-1 if action == "page_up" else 1)
         else:
             self.action_history(-1 if action == "prev" else 1)
 
@@ -81,6 +87,17 @@ class PromptInput(TextArea):
 
     def action_newline(self) -> None:
         self.insert("\n")
+
+    def action_scroll_log(self, pages: int) -> None:
+        """PageUp/PageDown from the prompt scroll the conversation, not the few lines typed."""
+        from .chat_log import ChatLog
+
+        log = self.screen.query(ChatLog)
+        if log:
+            if pages < 0:
+                log.first().scroll_page_up(animate=False)
+            else:
+                log.first().scroll_page_down(animate=False)
 
     def action_history(self, step: int) -> None:
         if not self.sent:
