@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .config import Config, load_config
+from .credentials import check_key, load_key, save_key
 from .events import EventHub
 from .model import ModelProvider, ModelService
 from .paths import Paths, get_paths
@@ -75,8 +77,18 @@ class Workspace:
         if self._provider is None:
             from .model.anthropic import AnthropicProvider
 
-            self._provider = AnthropicProvider()
+            paths = self.paths
+            self._provider = AnthropicProvider(stored_key=lambda: load_key(paths))
         return self._provider
+
+    async def set_api_key(self, key: str) -> None:
+        """Store ``key`` (0600, see credentials.py) and use it at once, without a restart.
+        ``ANTHROPIC_API_KEY`` in the environment still wins, as it does at start."""
+        save_key(self.paths, key)
+        provider = self.model_provider()
+        replace = getattr(provider, "replace_key", None)
+        if replace is not None and not os.environ.get("ANTHROPIC_API_KEY"):
+            await replace(check_key(key))
 
     def model_service(self) -> ModelService:
         """The model service for chat and in-artifact calls (created on first use)."""

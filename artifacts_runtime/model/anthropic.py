@@ -3,7 +3,8 @@
 - ``anthropic`` takes about 2 s to import, so it is imported on first need, in a thread (the
   app's loop keeps painting), never when this module is imported.
 - The API key comes from the constructor or ``ANTHROPIC_API_KEY`` (``ANTHROPIC_AUTH_TOKEN``
-  also works); ``ANTHROPIC_BASE_URL`` is honoured. The key is never returned, logged or put
+  also works), else from the key entered in the app (``credentials.py``);
+  ``ANTHROPIC_BASE_URL`` is honoured. The key is never returned, logged or put
   in an error message; nor are the base URL's userinfo, path or query: :attr:`base_url` is
   ``scheme://host[:port]``, failures are redacted (:mod:`.redact`), and so are the log records
   of the SDK's HTTP libraries, which print request URLs.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +38,16 @@ def _import_anthropic() -> ModuleType:
 class AnthropicProvider:
     """One ``anthropic.AsyncAnthropic`` per provider, created on the first call."""
 
-    def __init__(self, *, api_key: str | None = None, base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        stored_key: Callable[[], str | None] | None = None,
+    ) -> None:
         self._api_key = api_key or None
+        #: The key entered in the app (credentials.py), used when the environment has none.
+        self._stored_key = stored_key
         self._base_url = base_url or None
         self._client: AsyncAnthropic | None = None
         self._lock = asyncio.Lock()
@@ -51,7 +60,17 @@ class AnthropicProvider:
             return self._api_key, None
         key = os.environ.get("ANTHROPIC_API_KEY") or None
         token = None if key else (os.environ.get("ANTHROPIC_AUTH_TOKEN") or None)
+        if not key and not token and self._stored_key is not None:
+            key = self._stored_key()
         return key, token
+
+    async def replace_key(self, key: str) -> None:
+        """Use ``key`` from now on (entered in the app): the next call makes a new client."""
+        self._api_key = key
+        async with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            await client.close()
 
     def has_key(self) -> bool:
         key, token = self._credentials()

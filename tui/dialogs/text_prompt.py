@@ -26,6 +26,7 @@ class TextPrompt(Dialog[str | None]):
         confirm: str = "OK",
         validate: Callable[[str], str | None] | None = None,
         detail: str = "",
+        password: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -34,13 +35,14 @@ class TextPrompt(Dialog[str | None]):
         self.confirm_label = confirm
         self.validate = validate
         self.detail = detail
+        self.password = password  # shown as dots (an API key)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, classes="dialog-body", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input", password=self.password)
             yield Static("", classes="dialog-error")
             yield Static(
                 Content.from_markup("[b]Enter[/b] $label   [b]Esc[/b] Cancel", label=self.confirm_label),

@@ -40,6 +40,7 @@ from artifacts_runtime.chat.events import (
     TurnStarted,
     Usage,
 )
+from artifacts_runtime.errors import ArtifactsError
 from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
@@ -77,10 +78,11 @@ SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
 PROGRESS_INTERVAL = 0.1  # seconds between updates of an artifact's progress line
 MAX_ATTACH = 50 * 1024 * 1024
 NO_KEY_HINT = (
-    "No ANTHROPIC_API_KEY is set, so Claude cannot answer here yet.\n"
-    "Quit (Ctrl+Q), run  export ANTHROPIC_API_KEY=sk-ant-…  and start `artifacts` again.\n"
-    "The library, previews and state work without a key."
+    "No Anthropic API key is set, so Claude cannot answer here yet.\n"
+    "Enter one now: Ctrl+P, then “API key” (kept for next time, readable only by you).\n"
+    "Or set ANTHROPIC_API_KEY before starting artifacts. The library, previews and state work without a key."
 )
+NO_KEY_TOAST = "Enter your Anthropic API key: Ctrl+P, then “API key”. Your library, previews and state work without it."
 WELCOME = (
     "Ask Claude for something you can use — a habit tracker, a budget chart, a regex tester, "
     "a diagram. What it builds becomes an artifact in your library.\n"
@@ -235,13 +237,7 @@ class ChatPane(FooterState, Vertical):
             self.notify("Claude is still replying: Esc cancels the reply.", severity="warning")
             return False
         if not self.has_key():
-            self.notify(
-                "Set ANTHROPIC_API_KEY to chat: quit (Ctrl+Q), export ANTHROPIC_API_KEY=sk-ant-… "
-                "and start artifacts again. Your library, previews and state work without it.",
-                title="No API key",
-                severity="error",
-                timeout=12,
-            )
+            self.notify(NO_KEY_TOAST, title="No API key", severity="error", timeout=12)
             return False
         engine = self._engine()
         attachments = list(self.pending_attachments)
@@ -264,10 +260,7 @@ class ChatPane(FooterState, Vertical):
             return False
         if not self.has_key():
             self.notify(
-                "Fix with Claude needs ANTHROPIC_API_KEY: quit, export it, start again.",
-                title="No API key",
-                severity="error",
-                timeout=10,
+                "Fix with Claude needs an API key. " + NO_KEY_TOAST, title="No API key", severity="error", timeout=10
             )
             return False
         turn = self._engine().fix(artifact_id, report)
@@ -463,6 +456,46 @@ class ChatPane(FooterState, Vertical):
             return self.streaming
         return True
 
+    def ask_api_key(self) -> None:
+        """Ask for the key (shown as dots), store it 0600, use it at once: no quit and restart."""
+        from artifacts_runtime.credentials import check_key
+
+        def valid(text: str) -> str | None:
+            try:
+                check_key(text)
+            except ArtifactsError as exc:
+                return str(exc)
+            return None
+
+        async def done(key: str | None) -> None:
+            if not key:
+                return
+            workspace = self.workspace
+            if workspace is None:
+                return
+            try:
+                await workspace.set_api_key(key)
+            except (ArtifactsError, OSError) as exc:
+                self.notify(f"The key was not saved: {exc}", severity="error", markup=False)
+                return
+            self.notify("API key saved; Claude can answer now.", title="API key", timeout=5)
+            if not self.conversation_id and not self.log_view.query(AssistantMessage):
+                await self.log_view.remove_children()
+                self.log_view.mount(Notice(WELCOME, kind="welcome"))
+            self.focus_prompt()
+
+        self.app.push_screen(
+            TextPrompt(
+                "Anthropic API key",
+                placeholder="sk-ant-…",
+                confirm="Save",
+                validate=valid,
+                detail="From the Anthropic Console, under API keys. Stored in the library's folder, mode 0600.",
+                password=True,
+            ),
+            done,
+        )
+
     def action_scroll_log(self, pages: int) -> None:
         if pages < 0:
             self.log_view.scroll_page_up(animate=False)
@@ -539,7 +572,12 @@ class ChatPane(FooterState, Vertical):
     # ------------------------------------------------------------------ palette
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
-        """New chat, earlier conversations, attach; cancel while a reply streams."""
+        """New chat, earlier conversations, attach; cancel while a reply streams; the API key."""
+        yield PaletteCommand(
+            "Chat: Enter the Anthropic API key…" if not self.has_key() else "Chat: Replace the API key…",
+            "kept for next time in the library's folder, readable only by you (ANTHROPIC_API_KEY wins)",
+            self.ask_api_key,
+        )
         yield PaletteCommand(
             "Chat: New conversation", "start over with an empty chat (Ctrl+N)", partial(self.app.run_action, "new_chat")
         )
