@@ -327,7 +327,18 @@ async def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {args.output} ({format_bytes(len(content.encode()))})", file=sys.stderr)
     else:
         sys.stdout.write(content)
+    if args.html:
+        print(EXPORT_WARNING, file=sys.stderr)
     return 0
+
+
+#: Said after every HTML export: what the file's own policy cannot stop once it leaves the app.
+EXPORT_WARNING = (
+    "note: opened from disk, this page has no sandbox around it: its policy blocks requests, and "
+    "links and window.open only offer their address, but the page's own code can still navigate "
+    "itself (location = ...) and carry whatever it holds to any address. Open it only if you "
+    "trust the artifact."
+)
 
 
 def _write(path: str, data: bytes) -> None:

@@ -14,7 +14,7 @@ served joined as ``/runtime/ui.js`` (``ui_bundle``).
 
 from __future__ import annotations
 
-from .csp import SANDBOX, SHELL_CSP, frame_csp
+from .csp import SANDBOX, SHELL_CSP, frame_csp, frame_header_csp
 from .documents import Reader, export_document, frame_document, script_json, shell_document
 from .imports import REACT_BASE, RENDER_LIBS, UI_LIBS, is_ui_module, needed_libraries, react_libraries, scan_imports
 from .resources import RUNTIME_DIR, UI_BUNDLE, UI_SCRIPTS, Resources, inline_js, ui_bundle
@@ -35,6 +35,7 @@ __all__ = [
     "export_document",
     "frame_csp",
     "frame_document",
+    "frame_header_csp",
     "inline_js",
     "is_ui_module",
     "needed_libraries",

@@ -25,9 +25,6 @@ from .resources import Resources
 from .spec import FrameSpec
 
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
-_HEAD_OPEN_RE = re.compile(r"<head\b[^>]*>", re.I)
-_HTML_OPEN_RE = re.compile(r"<html\b[^>]*>", re.I)
-_DOCTYPE_RE = re.compile(r"^(?:\s|<!--.*?-->)*<!doctype[^>]*>", re.I | re.S)
 
 Reader = Callable[[str], str]
 
@@ -135,17 +132,78 @@ def _html_document(spec: FrameSpec, res: Resources, mode: str) -> str:
 
     body = SCRIPT_SRC_RE.sub(script, spec.source)
     body = LINK_HREF_RE.sub(link, body)
-    # Ours goes first, before anything the artifact wrote (right after its doctype; the parser
-    # puts it in the head): frame.js must run before any artifact script, and a "<head>" found
-    # by a search could be inside a script's string.
+    # Ours goes at offset 0, before every byte the artifact wrote: frame.js (and an export's
+    # CSP <meta>) must come before any artifact script, and no search of the artifact's markup
+    # for "a safe spot" can be trusted (HTML ends comments at "<!-->", "<!--->", "--!>"...).
+    # The only thing read from the source is its leading doctype, so that the page keeps its
+    # rendering mode: a doctype after our tags would be ignored (quirks mode).
     inject = _head(spec, res, mode)
-    m = _DOCTYPE_RE.match(body)
-    if m:
-        return body[: m.end()] + inject + body[m.end() :]
-    if _HEAD_OPEN_RE.search(body) or _HTML_OPEN_RE.search(body):
-        return inject + body
-    # A fragment: give it a document.
-    return f"<!doctype html><html><head>{inject}</head><body>{body}</body></html>"
+    kind, start, end = leading_token(body)
+    if kind == "doctype":
+        doctype = body[start:end] if body[start:end].endswith(">") else body[start:end] + ">"
+        return doctype + inject + body[:start].removeprefix(BOM) + body[end:]
+    if kind == "document":  # <html> or <head> with no doctype: quirks mode, as written
+        return inject + body.removeprefix(BOM)
+    # A fragment: give it a document (standards mode, its markup in the body).
+    return f"<!doctype html><html><head>{inject}</head><body>{body.removeprefix(BOM)}</body></html>"
+
+
+BOM = "\ufeff"
+_SPACE = "\t\n\f\r "
+
+
+def leading_token(source: str) -> tuple[str, int, int]:
+    """What an HTML parser meets first in ``source``, past whitespace and comments: its
+    ``"doctype"`` (with the token's ``[start, end)``), else ``"document"`` when the first tag
+    is ``<html>`` or ``<head>``, else ``"fragment"``.
+
+    This follows the HTML tokenizer's states (WHATWG, "Tokenization") for the tokens the
+    "initial" insertion mode skips: comments, which end at the first ``-->`` or ``--!>``, or
+    at once for ``<!-->`` and ``<!--->``, or at the end of input; bogus comments (``<?…>``,
+    ``<![CDATA[…>``, ``<!x…>``, ``</0…>``), which end at the first ``>``; ``</>``, which is
+    dropped. A doctype ends at its first ``>``. A leading BOM is skipped (a decoder drops it).
+    Only the rendering mode depends on this: our tags come first whatever it says."""
+    n = len(source)
+    i = 1 if source.startswith(BOM) else 0
+    while i < n:
+        c = source[i]
+        if c in _SPACE:
+            i += 1
+        elif source.startswith("<!--", i):
+            body = i + 4
+            if source.startswith(">", body):
+                i = body + 1
+            elif source.startswith("->", body):
+                i = body + 2
+            else:
+                ends = [e + len(m) for m in ("-->", "--!>") if (e := source.find(m, body)) >= 0]
+                i = min(ends) if ends else n
+        elif source[i : i + 9].isascii() and source[i : i + 9].lower() == "<!doctype":
+            close = source.find(">", i)
+            return "doctype", i, n if close < 0 else close + 1
+        elif source.startswith("</", i):
+            after = source[i + 2 : i + 3]
+            if after == ">":  # "</>": no token at all
+                i += 3
+            elif not after or (after.isascii() and after.isalpha()):  # an end tag (or "</" text)
+                return "fragment", i, i
+            else:
+                i = _after_bogus_comment(source, i)
+        elif source.startswith(("<!", "<?"), i):
+            i = _after_bogus_comment(source, i)
+        elif c == "<" and i + 1 < n and source[i + 1].isascii() and source[i + 1].isalpha():
+            j = i + 1
+            while j < n and source[j] not in _SPACE + "/>":
+                j += 1
+            return ("document" if source[i + 1 : j].lower() in ("html", "head") else "fragment"), i, i
+        else:
+            return "fragment", i, i
+    return "fragment", i, i
+
+
+def _after_bogus_comment(source: str, i: int) -> int:
+    close = source.find(">", i)
+    return len(source) if close < 0 else close + 1
 
 
 def shell_document(artifact_id: str, title: str, version: int | None, *, share: str | None = None) -> str:

@@ -130,8 +130,12 @@
         return Promise.resolve(jsonResponse({ type: "error", error: { type: "invalid_request_error", message: "the request body is not JSON" } }, 400));
       }
       return call("claude.messages", { body: body }).then(function (result) { return jsonResponse(result, 200); }, function (err) {
-        var status = err.code === "rate_limited" ? 429 : err.code === "model_unavailable" ? 401 : 500;
-        return jsonResponse({ type: "error", error: { type: err.code || "api_error", message: err.message } }, status);
+        // As the Messages API answers: a body we refuse (a URL source, a server tool) is the
+        // artifact's mistake, 400 invalid_request_error, not a server failure.
+        var status = err.code === "rate_limited" ? 429 : err.code === "model_unavailable" ? 401
+          : err.code === "invalid_request" ? 400 : 500;
+        var type = err.code === "invalid_request" ? "invalid_request_error" : (err.code || "api_error");
+        return jsonResponse({ type: "error", error: { type: type, message: err.message } }, status);
       });
     }
     var headers = {};
@@ -197,6 +201,88 @@
       report("network", new Error("blocked " + event.violatedDirective.replace("-src", "") + " request to " + event.blockedURI + ": artifacts cannot use the network"));
     }
   });
+
+  // ---------------------------------------------------------------- links and window.open
+  // A followed link would navigate this frame (or, in an exported file, the page): the shell's
+  // frame-src refuses it, but only after the browser has resolved and preconnected the host,
+  // and a host name can carry data. So a click on a link to another document never navigates:
+  // live, the shell is asked and offers the address to open in a new window (a click of the
+  // person's own in the shell); exported, the page offers it the same way. A link within the
+  // document (#section) and a javascript: link (code the artifact could run anyway) act as usual.
+  function linkTarget(event) {
+    var path = event.composedPath ? event.composedPath() : [event.target];
+    for (var i = 0; i < path.length; i++) {
+      var el = path[i];
+      if (el && el.nodeType === 1 && (el.localName === "a" || el.localName === "area")
+          && (el.hasAttribute("href") || el.hasAttributeNS("http://www.w3.org/1999/xlink", "href"))) return el;
+    }
+    return null;
+  }
+  function hrefOf(el) {
+    var href = el.href;
+    if (href && typeof href === "object") href = href.animVal || href.baseVal;   // SVG <a>
+    if (typeof href !== "string" || !href) href = el.getAttribute("href") || el.getAttributeNS("http://www.w3.org/1999/xlink", "href") || "";
+    try { return new URL(href, document.baseURI); } catch (e) { return null; }
+  }
+  function sameDocument(url) {
+    var here = new URL(location.href);
+    here.hash = "";
+    var there = new URL(url.href);
+    var hash = there.hash;
+    there.hash = "";
+    return there.href === here.href && hash !== "";
+  }
+  var linkNote = null;
+  var offerAnchor = null;   // our own "Open" link (export only): its click is the person's choice
+  function offerLink(href) {
+    if (!exported) {
+      parentWindow.postMessage({ __artifacts: 1, event: "open-link", url: href }, "*");
+      return;
+    }
+    var url;
+    try { url = new URL(href); } catch (e) { return; }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return;
+    if (!document.body) return;
+    if (linkNote) linkNote.remove();
+    linkNote = document.createElement("div");
+    linkNote.id = "__artifact_link_note";
+    linkNote.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "This page links to " + url.href + " (the address can carry data from the page). ";
+    var open = document.createElement("a");
+    open.href = url.href;
+    open.target = "_blank";
+    open.rel = "noopener noreferrer";
+    open.textContent = "Open in a new window";
+    open.addEventListener("click", function () { if (linkNote) linkNote.remove(); linkNote = null; });
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.textContent = "×";
+    dismiss.setAttribute("aria-label", "Dismiss");
+    dismiss.onclick = function () { if (linkNote) linkNote.remove(); linkNote = null; };
+    linkNote.appendChild(text); linkNote.appendChild(open); linkNote.appendChild(dismiss);
+    document.body.appendChild(linkNote);
+    offerAnchor = open;
+  }
+  function onLink(event) {
+    var el = linkTarget(event);
+    if (!el || (exported && el === offerAnchor)) return;
+    var url = hrefOf(el);
+    if (!url || url.protocol === "javascript:" || sameDocument(url)) return;
+    event.preventDefault();
+    if (event.type === "click") offerLink(url.href);
+  }
+  window.addEventListener("click", onLink, true);
+  window.addEventListener("auxclick", onLink, true);
+  if (exported) {
+    // Opened from disk there is no shell, no sandbox and no frame-src: window.open would leave
+    // with whatever the page puts in the address. It offers the address instead. (An artifact
+    // that means to can still navigate the page itself; see the export's warning.)
+    window.open = function (href) {
+      try { offerLink(new URL(String(href), document.baseURI).href); } catch (e) { /* ignore */ }
+      return null;
+    };
+  }
 
   function signalRendered() {
     window.__artifactRendered = performance.now();

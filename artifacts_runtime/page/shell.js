@@ -100,6 +100,10 @@
     if (event.source !== frame.contentWindow) return;   // only our own frame speaks to us
     var msg = event.data;
     if (!msg || msg.__artifacts !== 1) return;
+    if (msg.event === "open-link") {
+      offerLink(msg.url);
+      return;
+    }
     if (msg.event === "rendered") {
       window.__artifactRenderedAt = performance.now();
       body.setAttribute("data-rendered", String(current ? current.version : ""));
@@ -115,6 +119,47 @@
         target.postMessage(reply, "*");
       });
   });
+
+  // A link the artifact's page followed: the frame never navigates (that would make the
+  // browser resolve the host, and a host name can carry data). The shell shows the address and
+  // opens it in a new window only when the person clicks our own link to it. Web links only,
+  // and none to this server (its pages are the app's, not the artifact's to open).
+  var linkBar = null;
+  function offerLink(href) {
+    var url;
+    try { url = new URL(String(href)); } catch (e) { return; }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      status("this artifact tried to open a " + url.protocol + " link; only web links open", true);
+      return;
+    }
+    if (url.origin === location.origin) {
+      status("this artifact tried to open a page of live-artifacts itself; not opened", true);
+      return;
+    }
+    if (linkBar) linkBar.remove();
+    linkBar = document.createElement("div");
+    linkBar.id = "link-offer";
+    linkBar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "The artifact links to ";
+    var open = document.createElement("a");
+    open.href = url.href;
+    open.target = "_blank";
+    open.rel = "noopener noreferrer";
+    open.textContent = url.href;
+    var hint = document.createElement("span");
+    hint.className = "hint";
+    hint.textContent = " (click to open it in a new window; the address itself can carry data from the artifact)";
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.textContent = "×";
+    dismiss.setAttribute("aria-label", "Dismiss");
+    function close() { if (linkBar) linkBar.remove(); linkBar = null; }
+    dismiss.onclick = close;
+    open.addEventListener("click", function () { setTimeout(close, 0); });
+    linkBar.appendChild(text); linkBar.appendChild(open); linkBar.appendChild(hint); linkBar.appendChild(dismiss);
+    body.insertBefore(linkBar, frame);
+  }
 
   // A bridge call, scoped to this shell's artifact: over the event WebSocket when it is open
   // (a message costs a fraction of a fetch() in Chromium), else over HTTP.

@@ -28,6 +28,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from urllib.parse import urlsplit
 
 from .environment import GuiName, choose_gui, gui_name, prepare_environment
 from .protocol import (
@@ -113,6 +114,20 @@ class Host:
         self.invoker: Invoker | None = None
         self.quitting = threading.Event()
         self.started = time.monotonic()
+        self.allowed: set[str] = set()
+
+    def origins(self) -> set[str]:
+        """The origins preview windows were opened at (the local server's, one per server the
+        app ran): the only ones their pages may navigate to (:func:`navigation_allowed`)."""
+        with self.lock:
+            return set(self.allowed)
+
+    def allow(self, url: str) -> None:
+        """Before a window loads ``url``: its origin is one the pages may navigate to."""
+        origin = origin_of(url)
+        if origin is not None:
+            with self.lock:
+                self.allowed.add(origin)
 
     # ------------------------------------------------------------------ output
 
@@ -232,6 +247,7 @@ class Host:
             if not entry.closed.wait(5):
                 self.on_closed(entry)
             entry = None
+        self.allow(url)
         if entry is not None:
             if url != entry.url:  # the app's server restarted: follow it
                 same_document = _path(url) == _path(entry.url)
@@ -356,6 +372,65 @@ class Host:
             self.anchor.destroy()  # the last window: the GUI loop ends, webview.start returns
 
 
+#: Schemes a page may navigate to without any network request (no host to resolve).
+LOCAL_SCHEMES = frozenset({"about", "data", "blob"})
+
+
+def origin_of(url: str) -> str | None:
+    """``scheme://host[:port]`` of an http(s) URL, lowercased; None for anything else."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def navigation_allowed(url: str, origins: set[str]) -> bool:
+    """Whether a preview page (the shell, or the artifact's frame inside it) may start a
+    navigation to ``url``: only to the local server's origin (``origins``: those of the windows'
+    own URLs), or to a scheme that reaches no network. Anything else is refused before it starts,
+    so the host name is never even resolved (a host name can carry an artifact's data)."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme in LOCAL_SCHEMES:
+        return True
+    origin = origin_of(url)
+    return origin is not None and origin in origins
+
+
+def install_navigation_guard(host: Host) -> bool:
+    """Refuse off-origin navigations in every preview window, before they start: Qt calls
+    ``QWebEnginePage.acceptNavigationRequest`` for each navigation of the page and of its frames
+    (links, ``location = …``, meta refresh, form posts), and pywebview's Qt page does not
+    override it, so ours goes on that class. New windows (the shell's offered links) are
+    pywebview's own page, which hands them to the system browser. False when pywebview's Qt
+    backend is not there to guard."""
+    try:
+        from webview.platforms import qt as qt_platform
+    except ImportError as exc:
+        log.warning("could not guard navigations (%s)", exc)
+        return False
+    page_class = getattr(getattr(qt_platform, "BrowserView", None), "WebPage", None)
+    if page_class is None:
+        log.warning("could not guard navigations: pywebview's Qt page class was not found")
+        return False
+
+    def acceptNavigationRequest(page: Any, qurl: Any, nav_type: Any, is_main_frame: bool) -> bool:
+        url = qurl.toString()
+        if navigation_allowed(url, host.origins()):
+            return True
+        where = "window" if is_main_frame else "frame"
+        log.warning("refused a navigation of a preview %s to %s", where, origin_of(url) or url.split(":", 1)[0] + ":")
+        return False
+
+    page_class.acceptNavigationRequest = acceptNavigationRequest
+    log.info("navigation guard on: preview pages navigate only to the local server")
+    return True
+
+
 def _path(url: str) -> str:
     """A URL without its fragment (which holds the token)."""
     return url.split("#", 1)[0]
@@ -450,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
             # its windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's).
             QApplication.setQuitOnLastWindowClosed(False)
             host.invoker = _make_qt_invoker()
+            install_navigation_guard(host)
         except ImportError as exc:
             log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
     host.anchor = webview.create_window("live-artifacts preview host", html=ANCHOR_HTML, hidden=True)

@@ -1,6 +1,10 @@
 """An artifact version as its sandboxed frame document, for the owner's views and for published
 links alike: the runtime libraries it needs (fetched on first need), its compiled code when
-kept, and the frame's Content-Security-Policy naming this server as the only destination."""
+kept, and the frame's Content-Security-Policy naming this server as the only destination.
+
+The policy goes in the header (:func:`~artifacts_runtime.page.frame_header_csp`): it sandboxes
+the document even when it is opened top-level, and lets only this server's pages embed it. The
+origin it names is the one the guard validated (``request[OWN_ORIGIN]``), never the raw Host."""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ import asyncio
 from aiohttp import web
 
 from ..assets import AssetCache, AssetError
-from ..page import FrameSpec, Resources, frame_csp, frame_document, needed_libraries
+from ..page import FrameSpec, Resources, frame_document, frame_header_csp, needed_libraries
 from ..records import Version
 from .compiled import CompiledCache
+from .middleware import OWN_ORIGIN
 from .replies import NO_STORE, escape
 
 
@@ -52,12 +57,11 @@ class FrameRenderer:
                 text=f"<!doctype html><meta charset=utf-8><title>Runtime libraries missing</title>"
                 f"<body style='font:15px system-ui;padding:24px'><h2>This artifact cannot be shown yet</h2>"
                 f"<p>{escape(problem)}</p></body>",
-                headers={"Content-Security-Policy": frame_csp(None)},
+                headers={"Content-Security-Policy": frame_header_csp(None), **NO_STORE},
             )
         html_doc = frame_document(spec, Resources(self.assets.lock))
-        origin = f"{request.scheme}://{request.headers.get('Host', '')}"
         return web.Response(
             text=html_doc,
             content_type="text/html",
-            headers={"Content-Security-Policy": frame_csp(origin), **NO_STORE},
+            headers={"Content-Security-Policy": frame_header_csp(request.get(OWN_ORIGIN) or None), **NO_STORE},
         )

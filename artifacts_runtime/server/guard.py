@@ -9,8 +9,10 @@ The rules, in order:
 - A peer that is not this machine (the server bound to a network address for sharing) reaches
   only the public routes (published links, runtime files, health); POSTs to a link need a
   same-origin request.
-- From this machine, the ``Host`` must be a loopback name or the configured host: a DNS-rebound
-  name (``evil.example`` resolving to 127.0.0.1) is refused before anything is served.
+- From this machine, the ``Host`` must be a valid host (parsed strictly, :func:`parse_host`)
+  and a loopback name or the configured host: a DNS-rebound name (``evil.example`` resolving to
+  127.0.0.1) is refused before anything is served. Only such a Host is ever written back into
+  a response (:func:`own_origin`, the frame's CSP).
 - The API and the WebSocket need a same-origin request (no foreign ``Origin``, not marked
   ``Sec-Fetch-Site: cross-site``) and the session token.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -72,25 +75,97 @@ def is_loopback_host(hostname: str) -> bool:
         return False
 
 
-def split_host(host_header: str) -> str:
-    """The host name of a Host header, without the port (IPv6 literals keep no brackets)."""
-    host = host_header.strip()
+#: One DNS label (letters, digits, inner hyphens); IPv4 literals are names of this shape too.
+_LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_PORT_RE = re.compile(r"[0-9]{1,5}")
+#: Optional whitespace around a field value (RFC 9110): the only thing stripped.
+_OWS = " \t"
+
+
+def parse_host(host_header: str | None) -> tuple[str, int | None] | None:
+    """``(name, port)`` of a Host header, or None unless it is exactly an RFC 3986 host (a DNS
+    name or IPv4 address, or an IPv6 address in brackets) with an optional port 1-65535.
+
+    Strict on purpose: the Host is reflected into response headers (the frame's CSP), so a
+    value with anything after the name (``127.0.0.1:1; connect-src *``), an IPvFuture or zone
+    id, percent-escapes or user info is no host at all. Names come back lowercased, IPv6
+    addresses without their brackets."""
+    if host_header is None:
+        return None
+    host = host_header.strip(_OWS)
+    port_text: str | None = None
     if host.startswith("["):
-        return host[1 : host.find("]")] if "]" in host else host
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        end = host.find("]")
+        if end < 0:
+            return None
+        name, rest = host[1:end], host[end + 1 :]
+        if rest:
+            if not rest.startswith(":"):
+                return None
+            port_text = rest[1:]
+        if "%" in name:  # a zone id: link-local, and no browser sends it
+            return None
+        try:
+            name = str(ipaddress.IPv6Address(name))
+        except ValueError:
+            return None
+    else:
+        name, colon, port_text_ = host.partition(":")
+        if colon:
+            port_text = port_text_
+        name = name.lower()
+        labels = name[:-1].split(".") if name.endswith(".") else name.split(".")
+        if not name or len(name) > 253 or not all(_LABEL_RE.fullmatch(label) for label in labels):
+            return None
+    if port_text is None:
+        return name, None
+    if not _PORT_RE.fullmatch(port_text) or not 1 <= int(port_text) <= 65535:
+        return None
+    return name, int(port_text)
+
+
+def split_host(host_header: str) -> str:
+    """The host name of a valid Host header, without the port (IPv6 literals keep no
+    brackets); ``""`` for a header that is not a valid host (see :func:`parse_host`)."""
+    parsed = parse_host(host_header)
+    return parsed[0] if parsed else ""
 
 
 def check_host(host_header: str | None, bound_host: str) -> Refusal | None:
-    """None when ``host_header`` names this server: a loopback name, or the address it was
-    bound to when that is a name of its own (``--host 192.168.1.20``)."""
-    if not host_header:
+    """None when ``host_header`` is a valid host (:func:`parse_host`) naming this server: a
+    loopback name, or the address it was bound to when that is a name of its own
+    (``--host 192.168.1.20``)."""
+    parsed = parse_host(host_header)
+    if parsed is None:
         return BAD_HOST
-    name = split_host(host_header)
+    name = parsed[0]
     if is_loopback_host(name):
         return None
-    if bound_host not in LOCAL_BINDS and name == bound_host:
+    if bound_host not in LOCAL_BINDS and name == bound_host.lower():
         return None
     return BAD_HOST
+
+
+def origin_of(scheme: str, host_header: str | None) -> str | None:
+    """The origin ``scheme://host[:port]`` a valid Host header names, serialized as a browser
+    would (lowercase, IPv6 in brackets); None for an invalid Host or scheme."""
+    parsed = parse_host(host_header)
+    if parsed is None or scheme not in ("http", "https"):
+        return None
+    name, port = parsed
+    host = f"[{name}]" if ":" in name else name
+    return f"{scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def own_origin(facts: RequestFacts, bound_host: str) -> str | None:
+    """This server's origin as the request names it, fit to be written into a response
+    header (the frame's CSP): only from a Host that :func:`check_host` accepts, whoever the
+    peer is (a far peer's Host is not checked by the guard, so it is checked here); None
+    otherwise, and the caller falls back to ``'self'``."""
+    host_header = facts.headers.get("Host")
+    if check_host(host_header, bound_host) is not None:
+        return None
+    return origin_of(facts.scheme, host_header)
 
 
 # ---------------------------------------------------------------- Origin and CSRF
@@ -101,12 +176,14 @@ def check_origin(
 ) -> Refusal | None:
     """None for a same-origin request: not marked cross-site by the browser, and either no
     ``Origin`` (not a browser, or a same-origin GET) or exactly this server's own origin.
-    ``Origin: null`` (sandboxed frames, file pages) is foreign."""
+    ``Origin: null`` (sandboxed frames, file pages) is foreign, and so is every origin when
+    the Host is not a valid host."""
     if sec_fetch_site == "cross-site":
         return BAD_ORIGIN
     if origin is None:
         return None
-    return None if origin == f"{scheme}://{host_header or ''}" else BAD_ORIGIN
+    own = origin_of(scheme, host_header)
+    return None if own is not None and origin == own else BAD_ORIGIN
 
 
 def needs_same_origin(method: str, path: str) -> bool:

@@ -47,7 +47,8 @@ def test_a_url_image_or_a_server_tool_is_refused_in_the_page(server, page, anthr
     for body, words in ((image, ("messages[0].content[0]", "'url'", "base64")), (tool, ("tools[0]", "server tool"))):
         answer = frame.evaluate(MESSAGES_FETCH, body)
         assert answer["data"]["type"] == "error"
-        assert answer["data"]["error"]["type"] == "invalid_request"
+        assert answer["status"] == 400  # the artifact's mistake, as the Messages API answers it
+        assert answer["data"]["error"]["type"] == "invalid_request_error"
         for word in words:
             assert word in answer["data"]["error"]["message"]
     assert anthropic_env.requests == []  # nothing went to the API, so nothing was fetched

@@ -1,7 +1,8 @@
 """The guard's decisions as pure functions, under hostile input: no server, no sockets.
 
-What a request must be to pass is pinned here case by case; where a case shows a hole that
-issue 11 lists, the test says what it should be and is marked xfail (strict) until fixed.
+What a request must be to pass is pinned here case by case. The Host header is parsed strictly
+(RFC 3986 host, optional port 1-65535, nothing else) before anything reads it: it is reflected
+into the frame's Content-Security-Policy, so junk after the name must never pass (issue 11).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from artifacts_runtime.server.guard import (
     check_token,
     decide,
     needs_same_origin,
+    own_origin,
+    parse_host,
     peer_is_local,
     presented_token,
     split_host,
@@ -36,19 +39,62 @@ OWN = f"http://{HOST}"
 
 
 @pytest.mark.parametrize(
-    "header, name",
+    "header, parsed",
     [
-        ("127.0.0.1:8123", "127.0.0.1"),
-        ("localhost", "localhost"),
-        (" localhost:1 ", "localhost"),
-        ("[::1]:8123", "::1"),
-        ("[::1]", "::1"),
-        ("::1", "::1"),  # unbracketed IPv6: no port to split off
-        ("example.com:80", "example.com"),
+        ("127.0.0.1:8123", ("127.0.0.1", 8123)),
+        ("localhost", ("localhost", None)),
+        (" localhost:1 ", ("localhost", 1)),  # optional whitespace around a field value
+        ("[::1]:8123", ("::1", 8123)),
+        ("[::1]", ("::1", None)),
+        ("example.com:80", ("example.com", 80)),
+        ("LocalHost.:65535", ("localhost.", 65535)),
     ],
 )
-def test_split_host_takes_the_port_off(header: str, name: str) -> None:
-    assert split_host(header) == name
+def test_parse_host_splits_a_valid_host_into_name_and_port(header: str, parsed: tuple[str, int | None]) -> None:
+    assert parse_host(header) == parsed
+    assert split_host(header) == parsed[0]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "::1",  # an IPv6 literal needs its brackets (RFC 3986 IP-literal)
+        "127.0.0.1:1; connect-src *",
+        "127.0.0.1:0",
+        "127.0.0.1:",
+        "127.0.0.1:+80",
+        "127.0.0.1:0x50",
+        "127.0.0.1:８０",  # fullwidth digits are digits to str.isdigit, not to RFC 3986
+        "127.0.0.1:080000",
+        "local host",
+        "localhost\t:1",
+        "localhost\r\nX-Injected: 1",
+        "user@localhost",
+        "localhost/path",
+        "localhost?q",
+        "localhost#f",
+        "%6cocalhost",
+        "[v1.fe]",  # IPvFuture: no browser sends it
+        "[fe80::1%25eth0]",
+        "[127.0.0.1]",
+        "[::1]:",
+        "[::1]junk",
+        "[::1",
+        "::1]",
+        "lo'calhost",
+        'lo"calhost',
+        "local_host",
+        "-localhost",
+        "localhost..",
+        ".localhost",
+        "a" * 64 + ".localhost",
+        "",
+        " ",
+    ],
+)
+def test_parse_host_refuses_anything_that_is_not_a_plain_host_and_port(header: str) -> None:
+    assert parse_host(header) is None
+    assert check_host(header, "127.0.0.1") is BAD_HOST
 
 
 @pytest.mark.parametrize(
@@ -102,20 +148,50 @@ def test_the_configured_address_is_a_valid_host_only_when_it_is_a_name_of_its_ow
     assert check_host("192.168.1.21", "192.168.1.20") is BAD_HOST
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 17: Host is parsed loosely (junk after the port passes)")
 @pytest.mark.parametrize(
     "header",
     [
         "127.0.0.1:1; connect-src *",  # reflected into the frame's CSP
         "localhost:1 script-src *",
+        "localhost:1,evil.example",
         "127.0.0.1:99999",
+        "127.0.0.1:65536",
         "127.0.0.1:port",
         "[::1]junk",
         "[::1",
+        "[::1]:1; frame-ancestors *",
     ],
 )
 def test_a_host_with_junk_after_the_name_is_refused(header: str) -> None:
     assert check_host(header, "127.0.0.1") is BAD_HOST
+
+
+def test_the_configured_address_with_junk_is_refused_too() -> None:
+    assert check_host("192.168.1.20:8000; img-src *", "192.168.1.20") is BAD_HOST
+    assert check_host("192.168.1.20 :8000", "192.168.1.20") is BAD_HOST
+
+
+@pytest.mark.parametrize(
+    "host, bound, remote, origin",
+    [
+        (HOST, "127.0.0.1", "127.0.0.1", OWN),
+        (f"LOCALHOST:{PORT}", "127.0.0.1", "127.0.0.1", f"http://localhost:{PORT}"),
+        (f"[::1]:{PORT}", "::1", "::1", f"http://[::1]:{PORT}"),
+        ("192.168.1.20:8000", "192.168.1.20", "192.0.2.7", "http://192.168.1.20:8000"),
+        # A far peer's Host is not checked by the guard (public routes): it is never reflected
+        # unless it is the configured address.
+        ("evil.example:8000", "0.0.0.0", "192.0.2.7", None),
+        ("192.168.1.20:8000", "0.0.0.0", "192.0.2.7", None),
+        ("127.0.0.1:1; connect-src *", "0.0.0.0", "192.0.2.7", None),
+        ("127.0.0.1:1; connect-src *", "127.0.0.1", "127.0.0.1", None),
+        ("", "127.0.0.1", "127.0.0.1", None),
+    ],
+)
+def test_own_origin_is_built_from_a_valid_allowed_host_only(
+    host: str, bound: str, remote: str, origin: str | None
+) -> None:
+    request = RequestFacts("GET", "/s/tok/frame", {"Host": host} if host else {}, "http", remote)
+    assert own_origin(request, bound) == origin
 
 
 # --------------------------------------------------------------------------- Origin and CSRF
@@ -155,8 +231,16 @@ def test_a_request_the_browser_marks_cross_site_is_refused_whatever_its_origin()
 
 
 def test_without_a_host_no_origin_matches() -> None:
-    assert check_origin("http://", None, "http", None) is None  # the Host check refuses it first
+    # (It used to pass "http://" as the origin of an empty Host; the Host check refused it
+    # first, but an origin is now only ever built from a valid Host.)
+    assert check_origin("http://", None, "http", None) is BAD_ORIGIN
     assert check_origin(OWN, None, "http", None) is BAD_ORIGIN
+    assert check_origin("http://127.0.0.1:1; x", None, "http", "127.0.0.1:1; x") is BAD_ORIGIN
+
+
+def test_the_origin_is_compared_with_the_host_as_a_browser_serializes_it() -> None:
+    assert check_origin(f"http://localhost:{PORT}", None, "http", f"LocalHost:{PORT}") is None
+    assert check_origin(f"http://[::1]:{PORT}", None, "http", f"[0:0::1]:{PORT}") is None
 
 
 @pytest.mark.parametrize(
