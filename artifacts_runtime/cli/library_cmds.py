@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,12 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser("export", help="write an artifact's source as it is (--html: a page that runs anywhere)")
     p.add_argument("id")
     p.add_argument("--version", type=_positive)
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE ('-': stdout); --html on a terminal writes TITLE.html here unless told",
+    )
     p.add_argument(
         "--html",
         action="store_true",
@@ -322,9 +328,15 @@ async def cmd_export(args: argparse.Namespace) -> int:
     content = version.content or ""
     if args.html:
         content = await _standalone_html(version)
-    if args.output:
-        _write(args.output, content.encode("utf-8"))  # bytes: the source exactly, on any platform
-        print(f"wrote {args.output} ({format_bytes(len(content.encode()))})", file=sys.stderr)
+    output = args.output
+    if output == "-":
+        output = None  # asked for on stdout
+    elif output is None and args.html and sys.stdout.isatty():
+        # Hundreds of kilobytes of inlined libraries are no use on a terminal: a file instead.
+        output = str(_free_name(Path.cwd(), _slug(version.title) or version.artifact_id, ".html"))
+    if output:
+        _write(output, content.encode("utf-8"))  # bytes: the source exactly, on any platform
+        print(f"wrote {output} ({format_bytes(len(content.encode()))})", file=sys.stderr)
     else:
         sys.stdout.write(content)
     if args.html:
@@ -339,6 +351,21 @@ EXPORT_WARNING = (
     "itself (location = ...) and carry whatever it holds to any address. Open it only if you "
     "trust the artifact."
 )
+
+
+def _slug(title: str) -> str:
+    """A file name from a title: ``Habit Tracker (v2)`` -> ``habit-tracker-v2``."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].rstrip("-")
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``stem.suffix`` in ``folder``, or ``stem-2.suffix``… : never over an existing file."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
 
 
 def _write(path: str, data: bytes) -> None:

@@ -63,11 +63,14 @@ async def server(store: Store, paths: Paths) -> AsyncIterator[ArtifactServer]:
     await s.bridge.fetcher.aclose()
 
 
-async def raw_get(port: int, path: str, host: str, address: str = "127.0.0.1") -> tuple[int, dict[str, str], str]:
+async def raw_get(
+    port: int, path: str, host: str, address: str = "127.0.0.1", *, cookie: str = ""
+) -> tuple[int, dict[str, str], str]:
     """One HTTP/1.1 GET written byte for byte (no client library tidies the Host up)."""
     reader, writer = await asyncio.open_connection(address, port)
+    extra = f"Cookie: {cookie}\r\n" if cookie else ""
     try:
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n".encode())
         await writer.drain()
         data = await asyncio.wait_for(reader.read(), 10)
     finally:
@@ -146,7 +149,9 @@ async def test_a_far_peers_host_is_never_reflected_into_a_published_frame(store,
         host = host.format(port=server.port, address=address)
         async with httpx.AsyncClient(base_url=f"http://{address}:{server.port}", timeout=10, trust_env=False) as far:
             frame_url = (await far.get(f"/s/{token}/info")).json()["frame_url"]
-        status, headers, body = await raw_get(server.port, frame_url, host, address)
+            # The frame's ticket is bound to the visitor the page was given (its cookie).
+            cookie = "; ".join(f"{name}={value}" for name, value in far.cookies.items())
+        status, headers, body = await raw_get(server.port, frame_url, host, address, cookie=cookie)
         assert status == 200 and "hello" in body
         policy = headers["content-security-policy"]
         assert "evil.example" not in policy and "connect-src *" not in policy and address not in policy

@@ -625,3 +625,23 @@ def test_a_library_from_a_newer_release_is_refused_with_what_to_do(cli):
     assert result.code == 1
     assert "newer release" in result.err
     assert "upgrade live-artifacts" in result.err
+
+
+def test_export_html_on_a_terminal_writes_a_file_named_after_the_title(cli, files, tmp_path, monkeypatch):
+    """Hundreds of kilobytes of HTML on a terminal help nobody: a file instead, never over one."""
+    [artifact_id] = _import(cli, files["budget.html"])
+    monkeypatch.chdir(tmp_path)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["export", artifact_id, "--html"]) == 0
+    assert main(["export", artifact_id, "--html"]) == 0
+    assert out.getvalue() == ""
+    assert (tmp_path / "budget-planner.html").read_text().startswith("<!doctype html>")
+    assert (tmp_path / "budget-planner-2.html").exists()  # the first one is kept
+    assert main(["export", artifact_id, "--html", "-o", "-"]) == 0  # asked for: on the terminal
+    assert "Budget" in out.getvalue()
