@@ -18,6 +18,7 @@ from artifacts_runtime.humanize import ago
 
 from .. import bindings as keys
 from ..formatting import table_type, type_label
+from ..services import services
 
 if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.records import Artifact
@@ -119,6 +120,14 @@ class ArtifactTable(DataTable[Text]):
             event.prevent_default()
             self._held.append(event)
             return
+        if event.key in keys.keys_for("library.inspect", services(self).keymap) and self.rows_data:
+            # Enter moves the focus to the inspector (or a dialog): what is typed right behind
+            # it ("e" to edit, say) belongs there, not to this list. Held until the focus has
+            # moved (on_blur), or briefly when it does not.
+            await super()._on_key(event)
+            self.hold()
+            self.set_timer(RELEASE_AFTER, self._release_if_unchanged)
+            return
         if event.key not in TABLE_KEYS:
             # A key that asks for another list (next tab, type filter, sort) acts here, at
             # once: bubbled up to its binding it would act only after the keys queued behind
@@ -144,6 +153,10 @@ class ArtifactTable(DataTable[Text]):
             search = self.screen.query(SearchInput)
             return bool(search and search.first().value)
         return super().check_action(action, parameters)
+
+    def on_blur(self) -> None:
+        if self.holding and not self.loading_list():
+            self.release()
 
     def _release_if_unchanged(self) -> None:
         """The key asked for a list that is the one shown (one tab only, say): nothing loads."""

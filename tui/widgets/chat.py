@@ -479,6 +479,9 @@ class ChatPane(FooterState, Vertical):
                 self.notify(f"The key was not saved: {exc}", severity="error", markup=False)
                 return
             self.notify("API key saved; Claude can answer now.", title="API key", timeout=5)
+            update_status = getattr(self.screen, "update_status", None)  # the top bar's "no API key"
+            if callable(update_status):
+                update_status()
             if not self.conversation_id and not self.log_view.query(AssistantMessage):
                 await self.log_view.remove_children()
                 self.log_view.mount(Notice(WELCOME, kind="welcome"))

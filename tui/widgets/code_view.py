@@ -4,6 +4,7 @@ version (source ``user``); and, while Claude writes the artifact, its text as it
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -30,16 +31,48 @@ if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.records import Artifact, Version
 
 LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
+HOLD_AT_MOST = 1.0  # seconds keys typed before the code loads may wait for it
 
 
 class CodeEditor(TextArea):
-    """TextArea for code: Tab indents; Esc is left to the code view (leave the edit; it asks when there are changes)."""
+    """TextArea for code: Tab indents; Esc is left to the code view (leave the edit; it asks
+    when there are changes). Keys typed before the code has loaded wait for it (``e x y``
+    right after opening an artifact edits it, with "xy" in it)."""
+
+    held: list[events.Key]
+
+    def _hold(self, event: events.Key) -> None:
+        if not hasattr(self, "held") or not self.held:
+            self.held = []
+            self.set_timer(HOLD_AT_MOST, self.release)
+        self.held.append(events.Key(event.key, event.character))
+        event.stop()
+        event.prevent_default()
+
+    def release(self) -> None:
+        """The code is shown (or waiting ended): what was typed meanwhile, in order."""
+        held, self.held = getattr(self, "held", []), []
+        for key in held:
+            self.app.post_message(key)
 
     async def _on_key(self, event: events.Key) -> None:
         # (Textual then calls TextArea's own handler, unless the default is prevented.)
+        if getattr(self, "held", None):
+            self._hold(event)
+            return
         if event.key == "escape":
             event.prevent_default()  # not TextArea's "escape moves focus": it bubbles to the
             # code view, whose binding discards an edit
+        elif self.read_only and event.key in keys.keys_for("code.edit", services(self).keymap):
+            # "e" starts the edit here, at once: bubbled up to its binding it would act only
+            # after the keys typed right behind it had reached a still read-only editor.
+            view = next((a for a in self.ancestors if isinstance(a, CodeView)), None)
+            if view is not None and view.check_action("edit", ()):
+                event.stop()
+                event.prevent_default()
+                view.action_edit()
+            elif view is not None and view.live is None and view.opening():
+                self._hold(event)  # the artifact is still loading: "e" is for that one
 
 
 class CodeView(FooterState, Vertical):
@@ -68,10 +101,18 @@ class CodeView(FooterState, Vertical):
         )
 
     @property
-    def editor(self) -> TextArea:
-        return self.query_one("#code-editor", TextArea)
+    def editor(self) -> CodeEditor:
+        return self.query_one("#code-editor", CodeEditor)
 
     # ------------------------------------------------------------------ showing
+
+    #: The artifact the inspector is loading into this view (the inspector sets it).
+    target: Callable[[], str | None] = staticmethod(lambda: None)
+
+    def opening(self) -> bool:
+        """Whether the artifact shown is not (yet) the one the inspector is opening."""
+        target = self.target()
+        return self.artifact is None or (target is not None and self.artifact.id != target)
 
     def show(self, artifact: Artifact, version: Version) -> None:
         """Show ``version`` of ``artifact`` (leaves edit mode only for another artifact)."""
@@ -90,6 +131,7 @@ class CodeView(FooterState, Vertical):
         language = editor_language(artifact.type, artifact.language, editor.available_languages)
         if editor.language != language:
             editor.language = language
+        self.call_after_refresh(editor.release)  # keys typed while it loaded (see CodeEditor)
         if editor.text != (version.content or ""):
             location = editor.cursor_location if same else (0, 0)
             editor.load_text(version.content or "")
@@ -195,7 +237,7 @@ class CodeView(FooterState, Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit":
-            return not self.editing and self.artifact is not None and self.live is None
+            return not self.editing and self.artifact is not None and self.live is None and not self.opening()
         if action in ("save", "discard"):
             return self.editing
         return True

@@ -57,7 +57,9 @@ class InspectorPane(FooterState, Vertical):
         yield Static("", id="inspector-error")
         yield TabStrip(TABS, id="inspector-tabs")
         with ContentSwitcher(initial="code", id="inspector-switcher"):
-            yield CodeView(id="code")
+            code = CodeView(id="code")
+            code.target = lambda: self.artifact_id  # what the code view is about to show
+            yield code
             yield VersionsView(id="versions")
             yield StateView(id="state")
         yield Static(EMPTY, id="inspector-empty")

@@ -36,6 +36,7 @@ async def test_a_key_entered_in_the_app_is_used_at_once_and_kept(seeded, message
         field.value = KEY
         await pilot.press("enter")
         await wait_until(pilot, chat.has_key)
+        await wait_until(pilot, lambda: "no API key" not in app.main_screen.query_one("#top-status").render().plain)
 
         await send(pilot, "Hi")
         await wait_until(pilot, lambda: chat.turns >= 1 and not chat.streaming, timeout=20)

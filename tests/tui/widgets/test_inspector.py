@@ -180,3 +180,36 @@ async def test_an_update_from_elsewhere_shows_at_once(seeded) -> None:
         code = app.main_screen.inspector.code
         await wait_until(pilot, lambda: code.editor.text == "# Meeting notes\n\n- done\n")
         assert code.version.number == 2
+
+
+async def test_keys_typed_right_after_e_go_into_the_edit(seeded) -> None:
+    """``e x y`` typed at once: the edit starts before x arrives, so nothing typed is lost."""
+    from textual import events
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Fizzbuzz"])
+        code = app.main_screen.inspector.code
+        code.editor.focus()
+        await pilot.pause()
+        for key, character in (("e", "e"), ("x", "x"), ("y", "y")):
+            app.post_message(events.Key(key, character))
+        await wait_until(pilot, lambda: code.editing and code.editor.text.startswith("xy"))
+
+
+async def test_keys_typed_right_after_enter_in_the_library_reach_the_inspector(seeded) -> None:
+    """``Enter e x y`` typed at once: inspect, edit, and the two letters in the code."""
+    from textual import events
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        library.select(seeded["Fizzbuzz"])
+        library.table.focus()
+        await pilot.pause()
+        for key, character in (("enter", "\r"), ("e", "e"), ("x", "x"), ("y", "y")):
+            app.post_message(events.Key(key, character))
+        code = app.main_screen.inspector.code
+        await wait_until(pilot, lambda: code.editing and code.editor.text.startswith("xy"))
