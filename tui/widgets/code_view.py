@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -35,44 +35,64 @@ HOLD_AT_MOST = 1.0  # seconds keys typed before the code loads may wait for it
 
 
 class CodeEditor(TextArea):
-    """TextArea for code: Tab indents; Esc is left to the code view (leave the edit; it asks
-    when there are changes). Keys typed before the code has loaded wait for it (``e x y``
-    right after opening an artifact edits it, with "xy" in it)."""
+    """TextArea for code: Tab indents; Esc leaves the edit (asking when there are changes).
 
-    held: list[events.Key]
+    No key typed fast is lost or misplaced: ``e`` starts the edit at once and keys typed before
+    the artifact being opened is shown wait for it (``e x y`` right after opening one edits it,
+    with "xy" in it); after an Esc that asks, what follows goes to the question (``Esc d``
+    discards) instead of into the code.
+    """
 
-    def _hold(self, event: events.Key) -> None:
-        if not hasattr(self, "held") or not self.held:
-            self.held = []
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.held: list[events.Key] = []
+        self.holding = False
+
+    def hold(self) -> None:
+        """Keep the keys that reach the editor from now on, until :meth:`release`."""
+        if not self.holding:
+            self.holding = True
             self.set_timer(HOLD_AT_MOST, self.release)
-        self.held.append(events.Key(event.key, event.character))
-        event.stop()
-        event.prevent_default()
 
     def release(self) -> None:
-        """The code is shown (or waiting ended): what was typed meanwhile, in order."""
-        held, self.held = getattr(self, "held", []), []
+        """Replay what was held, in order, through the app (to whatever has the focus now)."""
+        self.holding = False
+        held, self.held = self.held, []
         for key in held:
             self.app.post_message(key)
 
+    def _view(self) -> CodeView | None:
+        return next((a for a in self.ancestors if isinstance(a, CodeView)), None)
+
     async def _on_key(self, event: events.Key) -> None:
         # (Textual then calls TextArea's own handler, unless the default is prevented.)
-        if getattr(self, "held", None):
-            self._hold(event)
+        if self.holding:
+            self.held.append(events.Key(event.key, event.character))
+            event.stop()
+            event.prevent_default()
             return
+        view = self._view()
         if event.key == "escape":
-            event.prevent_default()  # not TextArea's "escape moves focus": it bubbles to the
-            # code view, whose binding discards an edit
+            event.prevent_default()  # not TextArea's "escape moves focus"
+            if view is not None and view.editing:
+                # Handled here, at once: bubbled up to the binding, the keys typed right after
+                # it would reach the code before the question is up.
+                event.stop()
+                view.action_discard()
+                if self.app.screen is not self.screen:  # it asks: what follows is the answer
+                    self.hold()
+                    self.call_after_refresh(self.release)
         elif self.read_only and event.key in keys.keys_for("code.edit", services(self).keymap):
-            # "e" starts the edit here, at once: bubbled up to its binding it would act only
-            # after the keys typed right behind it had reached a still read-only editor.
-            view = next((a for a in self.ancestors if isinstance(a, CodeView)), None)
+            # "e" starts the edit here, at once (as Esc above).
             if view is not None and view.check_action("edit", ()):
                 event.stop()
                 event.prevent_default()
                 view.action_edit()
             elif view is not None and view.live is None and view.opening():
-                self._hold(event)  # the artifact is still loading: "e" is for that one
+                self.hold()  # the artifact is still loading: "e" and what follows are for it
+                self.held.append(events.Key(event.key, event.character))
+                event.stop()
+                event.prevent_default()
 
 
 class CodeView(FooterState, Vertical):

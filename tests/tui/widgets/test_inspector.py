@@ -213,3 +213,23 @@ async def test_keys_typed_right_after_enter_in_the_library_reach_the_inspector(s
             app.post_message(events.Key(key, character))
         code = app.main_screen.inspector.code
         await wait_until(pilot, lambda: code.editing and code.editor.text.startswith("xy"))
+
+
+async def test_esc_d_typed_at_once_discards_instead_of_typing_d(seeded) -> None:
+    """The question after Esc takes the key typed right behind it: "d" discards, never lands
+    in the code."""
+    from textual import events
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, seeded["Fizzbuzz"])
+        code = app.main_screen.inspector.code
+        code.editor.focus()
+        await pilot.press("e", "x")
+        assert code.editor.text.startswith("x")
+        for key, character in (("escape", None), ("d", "d")):
+            app.post_message(events.Key(key, character))
+        await wait_until(pilot, lambda: not code.editing)
+        assert not code.editor.text.startswith(("x", "dx", "xd"))
+        assert (await app.workspace.store.get(seeded["Fizzbuzz"])).current_version == 1
