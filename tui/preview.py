@@ -29,7 +29,7 @@ class WindowManager(Protocol):
 
     def availability(self) -> str | None: ...
 
-    async def open(self, artifact_id: str) -> None: ...
+    async def open(self, artifact_id: str) -> str | None: ...
 
     async def close(self, artifact_id: str) -> None: ...
 
@@ -57,6 +57,9 @@ class PreviewFallback:
 
 class Previews:
     """The app's previews. ``open`` returns None when a window opened (or was focused)."""
+
+    #: How the last window came up: "opened" (a new one) or "focused" (it was open already).
+    last_open: str = "opened"
 
     def __init__(
         self,
@@ -112,7 +115,7 @@ class Previews:
             from artifacts_runtime.preview.manager import PreviewUnavailable
 
             try:
-                await manager.open(artifact_id)
+                self.last_open = await manager.open(artifact_id) or "opened"
                 return None
             except PreviewUnavailable as exc:
                 return PreviewFallback(exc.reason, exc.url, exc.ssh_hint)

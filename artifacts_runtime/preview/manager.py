@@ -119,8 +119,9 @@ class PreviewManager:
     def open_ids(self) -> set[str]:
         return set(self._open)
 
-    async def open(self, artifact_id: str) -> None:
-        """Open the artifact's window, or bring it to the front when it is open already.
+    async def open(self, artifact_id: str) -> str:
+        """Open the artifact's window, or bring it to the front when it is open already:
+        ``"opened"`` or ``"focused"``, as the host says.
 
         Starts the local server and the window host when needed. Returns once the host has
         the window (its first render arrives later as a ``loaded`` event). Raises
@@ -146,7 +147,8 @@ class PreviewManager:
                 continue
             if event["type"] == "error":
                 raise ArtifactsError(f"the preview window for {artifact.id} did not open: {event.get('message')}")
-            return
+            return str(event["type"])
+        raise ArtifactsError(f"the preview window for {artifact.id} did not open")  # not reached
 
     async def close(self, artifact_id: str) -> None:
         """Close the artifact's window (nothing happens when none is open)."""

@@ -49,7 +49,7 @@ async def host_windows(manager) -> list[dict]:
 
 async def test_a_window_renders_the_artifact_and_its_storage_write_reaches_the_store(workspace, manager):
     artifact = await workspace.store.create(page("v1"), title="Storage on load", type="text/html")
-    await manager.open(artifact.id)
+    assert await manager.open(artifact.id) == "opened"
     assert manager.open_ids() == {artifact.id}
     assert manager.host_info["gui"] == "qt" and manager.host_info["renderer"] == "qtwebengine"
 
@@ -58,6 +58,7 @@ async def test_a_window_renders_the_artifact_and_its_storage_write_reaches_the_s
     assert loaded["title"] == "Storage on load"  # the window title is the artifact's title
     assert await eventually(lambda: stored(workspace, artifact.id)) == "v1"
     assert manager.recorder.of("opened", artifact.id)[0]["title"] == "Storage on load"
+    assert await manager.open(artifact.id) == "focused"  # open already: brought to the front, said so
 
 
 async def test_a_new_version_reloads_the_window(workspace, manager):

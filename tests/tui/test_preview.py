@@ -73,8 +73,10 @@ class FakeManager:
     def availability(self) -> str | None:
         return None
 
-    async def open(self, artifact_id: str) -> None:
+    async def open(self, artifact_id: str) -> str:
+        again = artifact_id in self.opened
         self.opened.append(artifact_id)
+        return "focused" if again else "opened"
 
     async def close(self, artifact_id: str) -> None:
         pass
@@ -94,6 +96,8 @@ async def test_a_window_opens_through_the_manager_and_closes_on_quit(seeded) -> 
         (manager,) = FakeManager.instances
         assert manager.opened == [seeded["Budget chart"]]
         assert any("Opened “Budget chart”" in n for n in notifications(app))
+        await pilot.press("o")  # open already: the app says it was brought to the front
+        await wait_until(pilot, lambda: any("Brought “Budget chart” to the front" in n for n in notifications(app)))
         manager.on_event({"type": "crashed", "log": "/tmp/preview.log"})  # the host died
         await wait_until(pilot, lambda: any("preview windows closed unexpectedly" in n for n in notifications(app)))
         await pilot.press("ctrl+q")

@@ -318,7 +318,8 @@ class MainScreen(Screen[None]):
             return
         self.update_status()
         if fallback is None:
-            self.notify(f"Opened “{artifact.title}” in its window.", timeout=3, markup=False)
+            verb = "Brought “{}” to the front." if previews.last_open == "focused" else "Opened “{}” in its window."
+            self.notify(verb.format(artifact.title), timeout=3, markup=False)
             return
         await self.app.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url, fallback.ssh_hint))
 
