@@ -268,7 +268,9 @@ def empty_text(query: str, *, tab: str, type_filter: str | None) -> str:
     if type_filter:
         return f"No {type_label(type_filter, None)} artifacts.\nt changes the type filter."
     return (
+        # Paragraphs only: the pane's width wraps them (a hard break mid-sentence looked broken
+        # in narrow panes). The command has plain spaces, to copy.
         "Your library is empty.\n\n"
-        "F3 opens the chat: ask Claude for a tool, a chart, a document —\n"
-        "what it builds lands here. Or import files: artifacts import FILE"
+        "F3 opens the chat: ask Claude for a tool, a chart, a document — what it builds lands here.\n\n"
+        "Or import files: artifacts import FILE"
     )
