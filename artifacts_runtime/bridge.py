@@ -144,6 +144,9 @@ class Bridge:
             "fs.list": self._list_files,
             "net.fetch": self._fetch,
             "error.report": self._report_error,
+            # The shell's own button (never the frame's: shell.js refuses to relay it). The app
+            # decides what to send: the last error it recorded, not anything the call carries.
+            "error.fix": self._ask_fix,
         }
 
     async def call(
@@ -292,6 +295,11 @@ class Bridge:
         return result.to_page()
 
     # -- runtime errors, so the app can offer to send them back to the model
+
+    async def _ask_fix(self, artifact_id: str, params: Params, owner: str) -> dict[str, bool]:
+        """The person clicked "Fix with Claude" in the page's shell: tell the app."""
+        self.events.publish({"type": "artifact.fix_requested", "artifact_id": artifact_id})
+        return {"asked": True}
 
     async def _report_error(self, artifact_id: str, params: Params, owner: str) -> ErrorReported:
         # The frame caps its own reports, but the page is untrusted: cap them here as well so

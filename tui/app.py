@@ -36,7 +36,7 @@ from .commands import ScreenCommands
 from .dialogs.grant import GrantBar, GrantDialog, GrantQuestions, Question, bar_text
 from .formatting import one_line
 from .gc_tuning import freeze_once
-from .messages import HubEvent, RuntimeEvent, WorkspaceReady
+from .messages import FixWithClaude, HubEvent, RuntimeEvent, WorkspaceReady
 from .preview import ManagerFactory, Previews, preview_manager
 from .screens.main import MainScreen
 from .services import Services
@@ -244,6 +244,8 @@ class ArtifactsApp(App[int]):
             errors.append(dict(event))
             del errors[:-MAX_ERRORS_KEPT]
             self._tell_error(artifact_id, event)
+        elif kind == "artifact.fix_requested" and isinstance(artifact_id, str):
+            self._fix_from_page(artifact_id)
         elif kind == "server.port_taken":
             self.notify(
                 str(event.get("message", "")), title="Local server", severity="warning", timeout=15, markup=False
@@ -254,6 +256,24 @@ class ArtifactsApp(App[int]):
         screen = self.main_screen
         if screen is not None:
             screen.post_message(RuntimeEvent(event))
+
+    def _fix_from_page(self, artifact_id: str) -> None:
+        """ "Fix with Claude" clicked in a preview (the shell's button): the last error the app
+        recorded for it goes to Claude, as F in the inspector sends it. What the page sent with
+        its click is not used: the report is the one the app already holds."""
+        errors = self._services.runtime_errors.get(artifact_id) or []
+        screen = self.main_screen
+        if not errors or screen is None:
+            self.notify("That preview's error is no longer recorded here: reload the preview.", timeout=6)
+            return
+        latest = dict(errors[-1])
+        report = {
+            "message": latest.get("message", ""),
+            "stack": latest.get("stack") or None,
+            "source": latest.get("kind") or None,
+            "version": latest.get("version"),
+        }
+        screen.post_message(FixWithClaude(artifact_id, report))
 
     async def _title_of(self, artifact_id: str) -> str:
         store = self._services.store

@@ -40,6 +40,29 @@
     statusEl.className = isError ? "error" : "";
   }
 
+  // Bridge methods only the shell itself may call (a click on its own button): the frame's
+  // relayed calls never reach them.
+  var SHELL_ONLY = ["error.fix"];
+
+  // The page reported an error: say so, and (in the owner's view) offer to send it to Claude.
+  // The button is the shell's, outside the sandboxed frame, so the artifact cannot press it.
+  function errorReported(reply) {
+    status("error reported", true);
+    if (share || !reply || !reply.ok || statusEl.querySelector("button")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "__fix_with_claude";
+    button.textContent = "Fix with Claude";
+    button.onclick = function () {
+      button.disabled = true;
+      bridgeCall("error.fix", {}).then(function (r) {
+        status(r.ok ? "sent to Claude: the fix arrives as a new version" : "could not reach the app: " + (r.error && r.error.message), !r.ok);
+      });
+    };
+    statusEl.appendChild(document.createTextNode(" "));
+    statusEl.appendChild(button);
+  }
+
   function notice(text) {
     frame.remove();
     var div = document.createElement("div");
@@ -111,9 +134,14 @@
     }
     if (typeof msg.id !== "number" || typeof msg.method !== "string") return;
     var target = frame.contentWindow;
+    if (SHELL_ONLY.indexOf(msg.method) !== -1) {   // the person's buttons, never the artifact's code
+      target.postMessage({ __artifacts: 1, reply: msg.id, ok: false,
+        error: { code: "not_allowed", message: msg.method + " is the app's own; a page cannot call it" } }, "*");
+      return;
+    }
     bridgeCall(msg.method, msg.params || {})
       .then(function (reply) {
-        if (msg.method === "error.report") status("error reported", true);
+        if (msg.method === "error.report") errorReported(reply);
         reply.__artifacts = 1;
         reply.reply = msg.id;
         target.postMessage(reply, "*");

@@ -298,3 +298,21 @@ async def test_an_api_error_is_a_notification_that_says_what_to_do(seeded, anthr
         chat = app.main_screen.chat
         assert any("ANTHROPIC_API_KEY" in str(n.render()) for n in chat.log_view.query(Notice))
         assert not chat.streaming and chat.prompt.text == ""
+
+
+async def test_fix_with_claude_clicked_in_a_preview_reaches_the_chat(seeded, anthropic_env) -> None:
+    """The shell's button (tests/browser/test_fix_from_preview.py) publishes a request; the app
+    sends the error it recorded, as F in the inspector does."""
+    artifact_id = seeded["Habit tracker"]
+    anthropic_env.reply("Found it: `habits` was undefined.")
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        bridge = app.workspace.bridge
+        await bridge.call(
+            artifact_id, "error.report", {"message": "ReferenceError: habits is not defined", "version": 2}
+        )
+        await bridge.call(artifact_id, "error.fix", {"message": "ignored: the app sends what it recorded"})
+        await turn_done(pilot)
+        sent = str(anthropic_env.requests[0].messages)
+        assert "ReferenceError: habits is not defined" in sent and "ignored" not in sent
