@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .config import Config, load_config
+from .config import Config, load_config, set_setting
 from .credentials import check_key, load_key, save_key
+from .errors import InvalidInput
 from .events import EventHub
 from .model import ModelProvider, ModelService
 from .paths import Paths, get_paths
@@ -102,6 +104,22 @@ class Workspace:
         from .chat import ChatEngine
 
         return ChatEngine(self.store, self.config, service=self.model_service())
+
+    def set_model(self, name: str) -> str | None:
+        """Use model ``name`` from now on (new turns, artifacts' calls) and remember it in
+        config.toml (``[model] name``, comments kept). Returns a note when the environment
+        (``ARTIFACTS_MODEL``/``ANTHROPIC_MODEL``) will override it at the next start."""
+        name = name.strip()
+        if not name or any(c.isspace() for c in name):
+            raise InvalidInput("a model name is one word, such as claude-sonnet-5-5")
+        set_setting(self.paths, "model.name", name)
+        self.config = dataclasses.replace(self.config, model=name)
+        if self._model is not None:
+            self._model.config = self.config
+        for variable in ("ARTIFACTS_MODEL", "ANTHROPIC_MODEL"):
+            if os.environ.get(variable):
+                return f"{variable} is set in the environment: it wins over config.toml at the next start"
+        return None
 
     def watch_other_processes(self) -> None:
         """Announce, within half a second, what other processes change in the library (the

@@ -221,8 +221,8 @@ def _to_error(
     if kind == "not_found":
         what = f" (model {model!r})" if model else ""
         return ModelError(
-            f"the Anthropic API answered not found{what} ({info}); choose another model with "
-            "--model or ARTIFACTS_MODEL",
+            f"the Anthropic API answered not found{what} ({info}); choose another model: in the app "
+            "Ctrl+P, then \u201cmodel\u201d; [model] name in config.toml; or --model / ARTIFACTS_MODEL",
             **kw,
         )
     if kind == "connection":

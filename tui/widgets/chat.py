@@ -456,6 +456,44 @@ class ChatPane(FooterState, Vertical):
             return self.streaming
         return True
 
+    def ask_model(self) -> None:
+        """Change the model: new turns (and artifacts' calls) use it; config.toml keeps it."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+
+        def valid(text: str) -> str | None:
+            name = text.strip()
+            return None if name and not any(c.isspace() for c in name) else "A model name is one word."
+
+        def done(name: str | None) -> None:
+            if not name or workspace is None or name.strip() == workspace.config.model:
+                return
+            try:
+                note = workspace.set_model(name)
+            except (ArtifactsError, OSError) as exc:
+                self.notify(f"The model was not changed: {exc}", severity="error", markup=False)
+                return
+            self.engine = None  # the next turn's engine reads the new model
+            self.notify(
+                f"New replies use {name.strip()}." + (f" Note: {note}." if note else ""),
+                title="Model",
+                timeout=6,
+                markup=False,
+            )
+
+        self.app.push_screen(
+            TextPrompt(
+                "Claude model",
+                workspace.config.model,
+                placeholder="claude-sonnet-5-5",
+                confirm="Use it",
+                validate=valid,
+                detail="Kept in config.toml ([model] name). If the API does not know it, the reply says so.",
+            ),
+            done,
+        )
+
     def ask_api_key(self) -> None:
         """Ask for the key (shown as dots), store it 0600, use it at once: no quit and restart."""
         from artifacts_runtime.credentials import check_key
@@ -576,6 +614,13 @@ class ChatPane(FooterState, Vertical):
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """New chat, earlier conversations, attach; cancel while a reply streams; the API key."""
+        workspace = self.workspace
+        if workspace is not None:
+            yield PaletteCommand(
+                f"Chat: Choose the model… (now {workspace.config.model})",
+                "the Claude model for new replies and artifacts' calls; kept in config.toml",
+                self.ask_model,
+            )
         yield PaletteCommand(
             "Chat: Enter the Anthropic API key…" if not self.has_key() else "Chat: Replace the API key…",
             "kept for next time in the library's folder, readable only by you (ANTHROPIC_API_KEY wins)",

@@ -57,3 +57,25 @@ async def test_the_environment_key_wins_over_the_stored_one(paths, messages_api,
     async with await Workspace.open(paths) as workspace:
         await workspace.chat_engine().send("Hi")
     assert messages_api.requests[-1].api_key == "sk-ant-from-the-environment-000000"
+
+
+async def test_choosing_the_model_in_the_app_is_used_and_kept(seeded, anthropic_env, paths) -> None:
+    from artifacts_runtime.config import load_config
+
+    anthropic_env.reply("From the other model.")
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        chat = app.main_screen.chat
+        chat.ask_model()
+        prompt = await wait_until(pilot, lambda: app.screen if isinstance(app.screen, TextPrompt) else None)
+        field = await wait_until(
+            pilot, lambda: prompt.query("#prompt-input").first() if prompt.query("#prompt-input") else None
+        )
+        field.value = "claude-other-model"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.workspace.config.model == "claude-other-model")
+        await send(pilot, "Hi")
+        await wait_until(pilot, lambda: chat.turns >= 1 and not chat.streaming, timeout=20)
+        assert anthropic_env.requests[-1].model == "claude-other-model"
+    assert load_config(paths).model == "claude-other-model"  # the next start too
