@@ -395,10 +395,12 @@ class LibraryPane(FooterState, Vertical):
             return tab == "library" and has_artifact
         if action == "undo":
             return tab == "library" and bool(self._undo)
-        if action == "sort":
+        if action == "cycle_sort":  # the catalog and the trash have one order each
             return tab == "library"
-        if action in ("inspect", "preview"):
+        if action == "inspect":  # on a catalog entry, Enter remixes it
             return row is not None and (has_artifact or tab == "catalog")
+        if action == "preview":  # a catalog entry has no page until it is copied
+            return has_artifact
         if action == "remix":
             return row is not None and tab == "catalog"
         return True

@@ -54,3 +54,27 @@ async def test_escape_in_the_remix_prompt_copies_nothing(seeded) -> None:
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, TextPrompt))
         assert len(await app.workspace.store.list(limit=None)) == before
+
+
+async def test_the_footer_shows_only_what_acts_in_each_tab(seeded) -> None:
+    """No "s Sort" where nothing sorts, no "o Preview" on a catalog entry (no page yet)."""
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.table.focus()
+
+        def shown() -> set[str]:
+            return {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+
+        await pilot.pause()
+        assert {"Sort", "Preview"} <= shown()
+        library.tab = "catalog"
+        await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
+        await pilot.pause()
+        assert "Remix" in shown() and "Sort" not in shown() and "Preview" not in shown()
+        library.tab = "trash"
+        await wait_until(pilot, lambda: not library.table.holding)
+        await pilot.pause()
+        assert "Sort" not in shown()
