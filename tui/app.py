@@ -261,18 +261,11 @@ class ArtifactsApp(App[int]):
         """ "Fix with Claude" clicked in a preview (the shell's button): the last error the app
         recorded for it goes to Claude, as F in the inspector sends it. What the page sent with
         its click is not used: the report is the one the app already holds."""
-        errors = self._services.runtime_errors.get(artifact_id) or []
+        report = self._services.fix_report(artifact_id)
         screen = self.main_screen
-        if not errors or screen is None:
+        if report is None or screen is None:
             self.notify("That preview's error is no longer recorded here: reload the preview.", timeout=6)
             return
-        latest = dict(errors[-1])
-        report = {
-            "message": latest.get("message", ""),
-            "stack": latest.get("stack") or None,
-            "source": latest.get("kind") or None,
-            "version": latest.get("version"),
-        }
         screen.post_message(FixWithClaude(artifact_id, report))
 
     async def _title_of(self, artifact_id: str) -> str:

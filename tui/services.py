@@ -62,6 +62,20 @@ class Services:
             return []
         return list(self.runtime_errors.get(artifact_id, []))
 
+    def fix_report(self, artifact_id: str | None) -> dict[str, Any] | None:
+        """What "Fix with Claude" sends for ``artifact_id``: its newest recorded error (None
+        when there is none), from the inspector's F as from a preview's button."""
+        errors = self.errors_for(artifact_id)
+        if not errors:
+            return None
+        latest = dict(errors[-1])
+        return {
+            "message": latest.get("message", ""),
+            "stack": latest.get("stack") or None,
+            "source": latest.get("kind") or None,
+            "version": latest.get("version"),
+        }
+
 
 @runtime_checkable
 class ProvidesServices(Protocol):

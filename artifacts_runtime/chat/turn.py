@@ -189,11 +189,14 @@ class Turn:
             stored_file = await store.attach_file(name, data, conversation_id=conversation.id)
             names.append(f"{stored_file.name} ({format_bytes(stored_file.size)})")
         user_message_id = None
+        # The conversation's artifacts, read once: the user's message below adds none (only
+        # tool results and inline artifact refs name them).
+        earlier = await store.messages(conversation.id)
+        linked = [conversation.artifact_id] if conversation.artifact_id else []
+        catalog = Catalog.from_blocks((b for m in earlier for b in m.content), linked)
         if prompt is not None:
-            # What the model has not seen of this conversation's artifacts goes first.
-            earlier = await store.messages(conversation.id)
-            linked = [conversation.artifact_id] if conversation.artifact_id else []
-            known = sorted(Catalog.from_blocks((b for m in earlier for b in m.content), linked).known)
+            # What the model has not seen of those artifacts goes first.
+            known = sorted(catalog.known)
             content: list[dict[str, Any]] = await context_blocks(store, earlier, [*linked, *known])
             if prompt.strip():
                 content.append({"type": "text", "text": prompt})
@@ -201,13 +204,8 @@ class Turn:
                 content.append({"type": "text", "text": "Attached: " + ", ".join(names)})
             message = await store.add_message(conversation.id, "user", content)
             user_message_id = message.id
-        else:
-            stored = await store.messages(conversation.id)
-            if not stored or stored[-1].role != "user":
-                raise InvalidInput("there is no message waiting for an answer in this conversation")
-        blocks = [b for m in await store.messages(conversation.id) for b in m.content]
-        known = [conversation.artifact_id] if conversation.artifact_id else []
-        catalog = Catalog.from_blocks(blocks, known)
+        elif not earlier or earlier[-1].role != "user":
+            raise InvalidInput("there is no message waiting for an answer in this conversation")
         ctx = TurnContext(conversation.id, self.config, catalog, emit)
         await emit(ev.TurnStarted(conversation.id, user_message_id, self.config.model))
         return ctx

@@ -12,29 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import AsyncIterator
 
 import aiohttp
 import httpx
 import pytest
 
-from artifacts_runtime.paths import Paths
 from artifacts_runtime.server import ArtifactServer
 from artifacts_runtime.workspace import Workspace
 
 PAGE = "<!doctype html><p>malformed calls</p>"
-
-
-@pytest.fixture
-async def workspace(paths: Paths) -> AsyncIterator[Workspace]:
-    ws = await Workspace.open(paths)
-    yield ws
-    await ws.close()
-
-
-@pytest.fixture
-async def server(workspace: Workspace) -> ArtifactServer:
-    return await workspace.start_server()
 
 
 @pytest.fixture

@@ -43,13 +43,6 @@ def personal_api(raw: RawServer) -> None:
     raw.routes["/notes"] = notes
 
 
-@pytest.fixture
-async def workspace(paths: Paths) -> AsyncIterator[Workspace]:
-    ws = await Workspace.open(paths)
-    yield ws
-    await ws.close()
-
-
 async def owner_call(ws: Workspace, artifact: str, method: str, **params) -> dict:
     server = await ws.start_server()
     headers = {"Authorization": f"Bearer {server.token}"}

@@ -8,26 +8,10 @@ plain not-found that names no file; the owner's own page keeps its helpful hint.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
-import pytest
 
-from artifacts_runtime.paths import Paths
 from artifacts_runtime.server import ArtifactServer
 from artifacts_runtime.workspace import Workspace
-
-
-@pytest.fixture
-async def workspace(paths: Paths) -> AsyncIterator[Workspace]:
-    ws = await Workspace.open(paths)
-    yield ws
-    await ws.close()
-
-
-@pytest.fixture
-async def server(workspace: Workspace) -> ArtifactServer:
-    return await workspace.start_server()
 
 
 async def test_a_visitors_not_found_names_no_file(workspace: Workspace, server: ArtifactServer):

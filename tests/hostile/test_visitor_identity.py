@@ -11,8 +11,6 @@ page; and however many genuine visitors there are, together they store at most t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 
@@ -22,18 +20,6 @@ from artifacts_runtime.store import Store
 from artifacts_runtime.workspace import Workspace
 
 MB = 1024 * 1024
-
-
-@pytest.fixture
-async def workspace(paths: Paths) -> AsyncIterator[Workspace]:
-    ws = await Workspace.open(paths)
-    yield ws
-    await ws.close()
-
-
-@pytest.fixture
-async def server(workspace: Workspace) -> ArtifactServer:
-    return await workspace.start_server()
 
 
 @pytest.fixture

@@ -309,16 +309,9 @@ class InspectorPane(FooterState, Vertical):
             self.post_message(OpenPreview(self.artifact.id))
 
     def action_fix(self) -> None:
-        errors = self._errors()
-        if not errors or self.artifact_id is None:
+        report = services(self).fix_report(self.artifact_id)
+        if report is None or self.artifact_id is None:
             return
-        latest = dict(errors[-1])
-        report = {
-            "message": latest.get("message", ""),
-            "stack": latest.get("stack") or None,
-            "source": latest.get("kind") or None,
-            "version": latest.get("version"),
-        }
         self.post_message(FixWithClaude(self.artifact_id, report))
 
     # ------------------------------------------------------------------ palette
