@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -40,23 +39,20 @@ from artifacts_runtime.chat.events import (
     TurnStarted,
     Usage,
 )
-from artifacts_runtime.errors import ArtifactsError
-from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
 from ..commands import PaletteCommand
-from ..dialogs.text_prompt import TextPrompt
 from ..formatting import one_line
 from ..gc_tuning import freeze_after_sdk
 from ..messages import (
     ArtifactChanged,
     LiveArtifact,
-    ShowView,
     StreamingArtifact,
     StreamingFinished,
     TurnFinished,
 )
 from ..services import services
+from . import chat_settings
 from .chat_log import (
     ArtifactChip,
     AssistantMessage,
@@ -76,7 +72,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SHOWN_MESSAGES = 40  # a long conversation shows its newest messages
 PROGRESS_INTERVAL = 0.1  # seconds between updates of an artifact's progress line
-MAX_ATTACH = 50 * 1024 * 1024
 NO_KEY_HINT = (
     "No Anthropic API key is set, so Claude cannot answer here yet.\n"
     "Enter one now: Ctrl+P, then “API key” (kept for next time, readable only by you).\n"
@@ -172,7 +167,7 @@ class ChatPane(FooterState, Vertical):
         if conversation_id is None:
             self.conversation_title = ""
             self._header()
-            self._attachments_line()
+            self.show_attachments()
             self._welcome()
             return
         store = services(self).require_store()
@@ -181,7 +176,7 @@ class ChatPane(FooterState, Vertical):
         messages = await store.messages(conversation_id)
         self.attached_names = [f.name for f in await store.files(conversation_id=conversation_id)]
         self._header(len(messages))
-        self._attachments_line()
+        self.show_attachments()
         widgets: list[Widget] = []
         visible = [m for m in messages if renders(m)]
         if len(visible) > SHOWN_MESSAGES:
@@ -203,7 +198,7 @@ class ChatPane(FooterState, Vertical):
             Content.from_markup("[b]$title[/b][dim]$extra[/dim]", title=one_line(title, 60), extra=extra)
         )
 
-    def _attachments_line(self) -> None:
+    def show_attachments(self) -> None:
         line = self.query_one("#chat-attachments", Static)
         names = self.attached_names + [p.name + " (sent with your next message)" for p in self.pending_attachments]
         line.display = bool(names)
@@ -247,7 +242,7 @@ class ChatPane(FooterState, Vertical):
         self._begin_turn(UserMessage(text, attachments=[p.name for p in attachments]))
         self.pending_attachments.clear()
         self.attached_names += [p.name for p in attachments]
-        self._attachments_line()
+        self.show_attachments()
         self.turn_worker = self._run(turn)
         return True
 
@@ -458,84 +453,11 @@ class ChatPane(FooterState, Vertical):
 
     def ask_model(self) -> None:
         """Change the model: new turns (and artifacts' calls) use it; config.toml keeps it."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-
-        def valid(text: str) -> str | None:
-            name = text.strip()
-            return None if name and not any(c.isspace() for c in name) else "A model name is one word."
-
-        def done(name: str | None) -> None:
-            if not name or workspace is None or name.strip() == workspace.config.model:
-                return
-            try:
-                note = workspace.set_model(name)
-            except (ArtifactsError, OSError) as exc:
-                self.notify(f"The model was not changed: {exc}", severity="error", markup=False)
-                return
-            self.engine = None  # the next turn's engine reads the new model
-            self.notify(
-                f"New replies use {name.strip()}." + (f" Note: {note}." if note else ""),
-                title="Model",
-                timeout=6,
-                markup=False,
-            )
-
-        self.app.push_screen(
-            TextPrompt(
-                "Claude model",
-                workspace.config.model,
-                placeholder="claude-sonnet-5-5",
-                confirm="Use it",
-                validate=valid,
-                detail="Kept in config.toml ([model] name). If the API does not know it, the reply says so.",
-            ),
-            done,
-        )
+        chat_settings.ask_model(self)
 
     def ask_api_key(self) -> None:
         """Ask for the key (shown as dots), store it 0600, use it at once: no quit and restart."""
-        from artifacts_runtime.credentials import check_key
-
-        def valid(text: str) -> str | None:
-            try:
-                check_key(text)
-            except ArtifactsError as exc:
-                return str(exc)
-            return None
-
-        async def done(key: str | None) -> None:
-            if not key:
-                return
-            workspace = self.workspace
-            if workspace is None:
-                return
-            try:
-                await workspace.set_api_key(key)
-            except (ArtifactsError, OSError) as exc:
-                self.notify(f"The key was not saved: {exc}", severity="error", markup=False)
-                return
-            self.notify("API key saved; Claude can answer now.", title="API key", timeout=5)
-            update_status = getattr(self.screen, "update_status", None)  # the top bar's "no API key"
-            if callable(update_status):
-                update_status()
-            if not self.conversation_id and not self.log_view.query(AssistantMessage):
-                await self.log_view.remove_children()
-                self.log_view.mount(Notice(WELCOME, kind="welcome"))
-            self.focus_prompt()
-
-        self.app.push_screen(
-            TextPrompt(
-                "Anthropic API key",
-                placeholder="sk-ant-…",
-                confirm="Save",
-                validate=valid,
-                detail="From the Anthropic Console, under API keys. Stored in the library's folder, mode 0600.",
-                password=True,
-            ),
-            done,
-        )
+        chat_settings.ask_api_key(self)
 
     def action_scroll_log(self, pages: int) -> None:
         if pages < 0:
@@ -561,41 +483,11 @@ class ChatPane(FooterState, Vertical):
             pass
 
     def action_attach(self) -> None:
-        def validate(text: str) -> str | None:
-            path = Path(text.strip()).expanduser()
-            if not text.strip():
-                return "Type the path of a file."
-            if not path.is_file():
-                return f"{path} is not a file."
-            if path.stat().st_size > MAX_ATTACH:
-                return f"{path.name} is {format_bytes(path.stat().st_size)}; files may be at most 50 MB."
-            return None
-
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            path = Path(text.strip()).expanduser().resolve()
-            if self.conversation_id is None:
-                self.pending_attachments.append(path)
-                self._attachments_line()
-                self.notify(f"{path.name} goes with your next message.", timeout=4, markup=False)
-            else:
-                self._attach_now(path)
-
-        self.app.push_screen(
-            TextPrompt(
-                "Attach a file",
-                placeholder="~/data/expenses.csv",
-                confirm="Attach",
-                validate=validate,
-                detail="Claude sees its text (a CSV's header and first rows); artifacts read it with "
-                "window.fs.readFile.",
-            ),
-            done,
-        )
+        chat_settings.ask_attachment(self)
 
     @work(exit_on_error=False)
-    async def _attach_now(self, path: Path) -> None:
+    async def attach_now(self, path: Path) -> None:
+        """Attach ``path`` to the open conversation (its text goes with the next message)."""
         try:
             data = await asyncio.to_thread(path.read_bytes)
             await services(self).require_store().attach_file(path.name, data, conversation_id=self.conversation_id)
@@ -604,40 +496,20 @@ class ChatPane(FooterState, Vertical):
             return
         if path.name not in self.attached_names:
             self.attached_names.append(path.name)
-        self._attachments_line()
+        self.show_attachments()
         self.notify(f"Attached {path.name} to this conversation.", timeout=4, markup=False)
 
     def focus_prompt(self) -> None:
         self.prompt.focus()
 
+    async def show_welcome_if_empty(self) -> None:
+        """The welcome text again, when nothing has been said yet (a key was just entered)."""
+        if not self.conversation_id and not self.log_view.query(AssistantMessage):
+            await self.log_view.remove_children()
+            self.log_view.mount(Notice(WELCOME, kind="welcome"))
+
     # ------------------------------------------------------------------ palette
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """New chat, earlier conversations, attach; cancel while a reply streams; the API key."""
-        workspace = self.workspace
-        if workspace is not None:
-            yield PaletteCommand(
-                f"Chat: Choose the model… (now {workspace.config.model})",
-                "the Claude model for new replies and artifacts' calls; kept in config.toml",
-                self.ask_model,
-            )
-        yield PaletteCommand(
-            "Chat: Enter the Anthropic API key…" if not self.has_key() else "Chat: Replace the API key…",
-            "kept for next time in the library's folder, readable only by you (ANTHROPIC_API_KEY wins)",
-            self.ask_api_key,
-        )
-        yield PaletteCommand(
-            "Chat: New conversation", "start over with an empty chat (Ctrl+N)", partial(self.app.run_action, "new_chat")
-        )
-        yield PaletteCommand(
-            "Chat: Conversations…",
-            "open an earlier conversation (Ctrl+R)",
-            partial(self.app.run_action, "conversations"),
-        )
-        yield PaletteCommand(
-            "Chat: Attach a file…",
-            "Claude sees it; artifacts read it with window.fs.readFile (Ctrl+T)",
-            partial(self.post_message, ShowView("chat", then=self.action_attach)),
-        )
-        if self.streaming:
-            yield PaletteCommand("Chat: Cancel the reply", "what arrived is kept (Esc)", self.action_cancel)
+        return chat_settings.chat_commands(self)

@@ -30,15 +30,11 @@ from artifacts_runtime.catalog import CatalogEntry
 
 from .. import bindings as keys
 from ..commands import PaletteCommand
-from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.text_prompt import TextPrompt
 from ..formatting import type_label
 from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent, ShowView
 from ..services import services
+from . import library_edits
 from .artifact_table import (
-    MARK_CLOSE,
-    MARK_OPEN,
-    SEARCH_LIMIT,
     ArtifactTable,
     Row,
     SearchInput,
@@ -47,13 +43,12 @@ from .artifact_table import (
 )
 from .footer_state import FooterState
 from .library_commands import SORTS, TYPES, library_commands
+from .library_query import PAGE, artifact_row, fetch_page
 from .tab_strip import TabStrip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from artifacts_runtime.records import Artifact
     from artifacts_runtime.store import Store
 
-PAGE = 100
 TYPE_CYCLE = TYPES
 ARTIFACT_EVENTS = {
     "artifact.created",
@@ -190,53 +185,13 @@ class LibraryPane(FooterState, Vertical):
             self._show(rows, more, total, query, generation)
 
     async def _fetch(self, query: str) -> tuple[list[Row], bool, int | None]:
-        store = self.store
-        type_ = self.type_filter
-        if self.tab == "catalog":
-            items = self._catalog
-            lowered = query.lower()
-            rows = [
-                Row(i.ref, i.title, i.type, None, None, snippet=i.description)
-                for i in items
-                if not lowered or lowered in i.title.lower() or lowered in i.description.lower()
-            ]
-            if type_:
-                rows = [r for r in rows if r.type == type_]
-            return rows, False, len(items)
-        if self.tab == "trash":
-            artifacts = await store.list(trashed=True, type=type_, limit=None)
-            if query:
-                lowered = query.lower()
-                artifacts = [a for a in artifacts if lowered in a.title.lower()]
-            return [self._row(a, when=a.trashed_at) for a in artifacts], False, len(artifacts)
-        if query:
-            hits = await store.search(query, limit=SEARCH_LIMIT, type=type_, marks=(MARK_OPEN, MARK_CLOSE))
-            return [self._row(h.artifact, snippet=h.snippet) for h in hits], False, None
-        artifacts = await store.list(type=type_, sort=self.sort, limit=PAGE + 1)
-        more = len(artifacts) > PAGE
-        total: int | None
-        if not more:
-            total = len(artifacts)
-        elif type_ is None:
+        page = await fetch_page(self.store, self._catalog, query, tab=self.tab, type_=self.type_filter, sort=self.sort)
+        total = page.total
+        if page.more and self.type_filter is None:
             if self._total is None:
                 self._count()
             total = self._total
-        else:
-            total = None
-        return [self._row(a) for a in artifacts[:PAGE]], more, total
-
-    @staticmethod
-    def _row(artifact: Artifact, *, snippet: str = "", when: float | None = None) -> Row:
-        return Row(
-            artifact.id,
-            artifact.title,
-            artifact.type,
-            artifact.language,
-            when if when is not None else artifact.updated_at,
-            artifact.pinned,
-            snippet,
-            artifact,
-        )
+        return page.rows, page.more, total
 
     def _show(self, rows: list[Row], more: bool, total: int | None, query: str, generation: int) -> None:
         table = self.table
@@ -301,7 +256,7 @@ class LibraryPane(FooterState, Vertical):
             offset = len(self.table.rows_data)
             artifacts = await self.store.list(type=self.type_filter, sort=self.sort, limit=PAGE + 1, offset=offset)
             self._has_more = len(artifacts) > PAGE
-            self.table.append_rows([self._row(a) for a in artifacts[:PAGE]])
+            self.table.append_rows([artifact_row(a) for a in artifacts[:PAGE]])
             self._show_count(len(self.table.rows_data), self._has_more, self._total, "")
         finally:
             self._paging = False
@@ -418,27 +373,11 @@ class LibraryPane(FooterState, Vertical):
         """Copy the catalog entry under the cursor into the library, under a title the person
         confirms ("Habit Tracker (remix)" unless changed)."""
         row = self.current_row()
-        if row is None or self.tab != "catalog":
-            return
-
-        def done(title: str | None) -> None:
-            if title is not None and title.strip():
-                self._remix(row, title.strip())
-
-        self.app.push_screen(
-            TextPrompt(
-                f"Copy “{row.title}” to your library",
-                f"{row.title} (remix)",
-                placeholder="A title for your copy",
-                confirm="Copy",
-                validate=lambda t: None if t.strip() else "A title cannot be empty.",
-                detail="The copy is yours to change; the catalog entry stays as it is.",
-            ),
-            done,
-        )
+        if row is not None and self.tab == "catalog":
+            library_edits.ask_remix(self, row)
 
     @work(exit_on_error=False)
-    async def _remix(self, row: Row, title: str) -> None:
+    async def remix(self, row: Row, title: str) -> None:
         from artifacts_runtime.remix import remix
 
         try:
@@ -462,35 +401,20 @@ class LibraryPane(FooterState, Vertical):
 
     def action_rename(self) -> None:
         row = self.current_row()
-        if row is None or row.artifact is None:
-            return
-
-        def done(title: str | None) -> None:
-            if title and title.strip() and title.strip() != row.title:
-                self._store_call(partial(self.store.rename, row.key, title.strip()))
-
-        self.app.push_screen(
-            TextPrompt(
-                "Rename",
-                row.title,
-                placeholder="A title",
-                confirm="Rename",
-                validate=lambda t: None if t.strip() else "A title cannot be empty.",
-            ),
-            done,
-        )
+        if row is not None and row.artifact is not None:
+            library_edits.ask_rename(self, row)
 
     def action_pin(self) -> None:
         row = self.current_row()
         if row is not None and row.artifact is not None:
-            self._store_call(partial(self.store.set_pinned, row.key, not row.pinned))
+            self.store_call(partial(self.store.set_pinned, row.key, not row.pinned))
 
     def action_trash(self) -> None:
         row = self.current_row()
         if row is None or row.artifact is None:
             return
         self._undo.append((row.key, row.title))
-        self._store_call(partial(self.store.trash, row.key))
+        self.store_call(partial(self.store.trash, row.key))
         self.notify(f"Moved “{row.title}” to the trash. Press u to undo.", title="Trash", timeout=8, markup=False)
         self.update_bindings()
 
@@ -498,38 +422,23 @@ class LibraryPane(FooterState, Vertical):
         if not self._undo:
             return
         artifact_id, title = self._undo.pop()
-        self._store_call(partial(self.store.untrash, artifact_id))
+        self.store_call(partial(self.store.untrash, artifact_id))
         self.notify(f"Restored “{title}”.", markup=False)
         self.update_bindings()
 
     def action_restore(self) -> None:
         row = self.current_row()
         if row is not None and row.artifact is not None:
-            self._store_call(partial(self.store.untrash, row.key))
+            self.store_call(partial(self.store.untrash, row.key))
             self.notify(f"Restored “{row.title}” to the library.", markup=False)
 
     def action_purge(self) -> None:
         row = self.current_row()
-        if row is None or row.artifact is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._store_call(partial(self.store.purge, row.key))
-                self.notify(f"Deleted “{row.title}” for good.", markup=False)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Delete “{row.title}” for good?",
-                "Its versions, state and files go with it. This cannot be undone.",
-                confirm="Delete forever",
-                danger=True,
-            ),
-            done,
-        )
+        if row is not None and row.artifact is not None:
+            library_edits.ask_purge(self, row)
 
     @work(exit_on_error=False)
-    async def _store_call(self, call: Callable[[], Awaitable[object]]) -> None:
+    async def store_call(self, call: Callable[[], Awaitable[object]]) -> None:
         """A change to the library; the store's event reloads the list, an error is told."""
         try:
             await call()
