@@ -225,6 +225,7 @@ INSPECTOR: list[Key] = [
     Key("inspector.versions", "v", "tab('versions')", "Versions", help="the versions tab"),
     Key("inspector.state", "s", "tab('state')", "State", help="the state tab"),
     Key("inspector.preview", "o", "preview", "Preview", show=False, help="open the preview window"),
+    Key("inspector.remix", "m", "remix", "Remix", help="a catalog entry shown: copy it to your library (asks a title)"),
     Key("inspector.back", "escape", "back", "Back", show=False, help="back to the library (one step back)"),
     Key(
         "inspector.fix",

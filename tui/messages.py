@@ -55,6 +55,22 @@ class ArtifactSelected(Message):
         self.focus = focus
 
 
+class CatalogEntrySelected(Message):
+    """The library's cursor rests on a catalog entry: the inspector shows its code, read-only."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__()
+        self.ref = ref  # "catalog:SLUG"
+
+
+class RemixRequested(Message):
+    """Copy the catalog entry ``ref`` into the library (from the inspector's ``m``)."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__()
+        self.ref = ref
+
+
 class ArtifactChanged(Message):
     """A chat turn created or changed an artifact."""
 

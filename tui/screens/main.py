@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from artifacts_runtime import catalog
 from artifacts_runtime.chat.context import conversation_about
 from artifacts_runtime.errors import ArtifactsError
 
@@ -34,10 +35,12 @@ from ..dialogs.preview_url import PreviewUrlDialog
 from ..messages import (
     ArtifactChanged,
     ArtifactSelected,
+    CatalogEntrySelected,
     ChatAbout,
     FixWithClaude,
     LibraryUpdated,
     OpenPreview,
+    RemixRequested,
     RuntimeEvent,
     ShowView,
     StreamingArtifact,
@@ -252,6 +255,32 @@ class MainScreen(Screen[None]):
             if message.artifact_id and not self.library.select(message.artifact_id):
                 self._select_after_reload = message.artifact_id
             self.show_view("inspector")
+
+    @on(CatalogEntrySelected)
+    def _entry_selected(self, message: CatalogEntrySelected) -> None:
+        message.stop()
+        services(self).current_artifact_id = None  # the palette's "Artifact: …" do not apply
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+        self._follow_timer = self.set_timer(FOLLOW_DELAY, partial(self._inspect_entry, message.ref))
+
+    def _inspect_entry(self, ref: str) -> None:
+        self._follow_timer = None
+        try:
+            entry = catalog.get(ref.removeprefix("catalog:"))
+        except ArtifactsError:
+            return
+        if self.built:
+            self.inspector.show_entry(entry)
+
+    @on(RemixRequested)
+    def _remix_requested(self, message: RemixRequested) -> None:
+        message.stop()
+        library = self.library
+        if library.tab == "catalog" and library.select(message.ref):
+            library.action_remix()
+        else:
+            self.notify("Show the entry in the Catalog tab first ([ ] switches tabs).", severity="warning")
 
     def _inspect(self, artifact_id: str | None) -> None:
         self._follow_timer = None

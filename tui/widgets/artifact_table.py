@@ -95,11 +95,13 @@ class ArtifactTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=False, show_row_labels=False, id=id, classes=classes)
         self.rows_data: list[Row] = []
         self.now: Callable[[], float] = time.time
-        self._title_width = 0
+        self._columns = Widths(0, 0, 0)
         self.holding = True  # until the first page is shown
         self._held: list[events.Key] = []
         #: Whether the pane is loading a list (the pane sets it; the table alone cannot know).
         self.loading_list: Callable[[], bool] = lambda: False
+        #: Whether the pane's own Enter (Inspect) acts here, and the footer should show it.
+        self.pane_enter: Callable[[], bool] = lambda: False
 
     def hold(self) -> None:
         """A new list is coming: keep the keys for it."""
@@ -152,6 +154,8 @@ class ArtifactTable(DataTable[Text]):
         if action == "back":
             search = self.screen.query(SearchInput)
             return bool(search and search.first().value)
+        if action == "select_cursor" and self.pane_enter():
+            return False  # step aside: the pane's "Enter Inspect" acts, and the footer says so
         return super().check_action(action, parameters)
 
     def on_blur(self) -> None:
@@ -164,29 +168,25 @@ class ArtifactTable(DataTable[Text]):
             self.release()
 
     def on_mount(self) -> None:
-        self._build_columns()
+        self._build_columns(self._widths(self.rows_data))
 
-    def _widths(self) -> tuple[int, int, int, int]:
-        total = max(20, self.scrollable_content_region.width or self.size.width or 60)
-        type_w = 7
-        when_w = 4
-        pin_w = 1
-        gaps = 2 * 4  # DataTable pads each cell by one on both sides
-        title_w = max(8, total - type_w - when_w - pin_w - gaps)
-        return pin_w, title_w, type_w, when_w
+    def _widths(self, rows: list[Row]) -> Widths:
+        return column_widths(
+            self.scrollable_content_region.width or self.size.width or 60,
+            [table_type(r.type, r.language) for r in rows],
+            [ago(r.updated, self.now()) for r in rows if r.updated],
+        )
 
-    def _build_columns(self) -> None:
-        pin_w, title_w, type_w, when_w = self._widths()
-        self._title_width = title_w
+    def _build_columns(self, widths: Widths) -> None:
+        self._columns = widths
         self.clear(columns=True)
-        self.add_column(" ", width=pin_w, key="pin")
-        self.add_column("Title", width=title_w, key="title")
-        self.add_column("Type", width=type_w, key="type")
-        self.add_column("Age", width=when_w, key="when")  # "now", "5m", "3h", "2d", "3w"…
+        self.add_column("Title", width=widths.title, key="title")
+        self.add_column("Type", width=widths.type, key="type")
+        if widths.when:  # a catalog's entries have no age: no empty column for them
+            self.add_column("Age", width=widths.when, key="when")  # "now", "5m", "3h", "2d"…
 
     def on_resize(self) -> None:
-        _, title_w, _, _ = self._widths()
-        if title_w != self._title_width:
+        if self._widths(self.rows_data) != self._columns:
             self.show_rows(self.rows_data, keep=self.current_key())
 
     def current_key(self) -> str | None:
@@ -198,25 +198,27 @@ class ArtifactTable(DataTable[Text]):
             return None
 
     def _cells(self, row: Row) -> tuple[list[Text], int]:
-        now = self.now()
+        width = self._columns.title
         title = Text(row.title, style="bold" if row.pinned else "")
-        title.truncate(self._title_width, overflow="ellipsis")
+        if row.pinned:
+            title = Text.assemble(("★ ", "yellow"), title)
+        title.truncate(width, overflow="ellipsis")
         height = 1
         if row.snippet:
             title.append("\n")
-            title.append_text(_snippet_text(row.snippet, self._title_width))
+            title.append_text(_snippet_text(row.snippet, width))
             height = 2
-        pin = Text("★", style="yellow") if row.pinned else Text(" ")
-        kind = Text(table_type(row.type, row.language), style="dim")
-        when = Text(ago(row.updated, now) if row.updated else "", style="dim", justify="right")
-        return [pin, title, kind, when], height
+        cells = [title, Text(table_type(row.type, row.language), style="dim")]
+        if self._columns.when:
+            cells.append(Text(ago(row.updated, self.now()) if row.updated else "", style="dim", justify="right"))
+        return cells, height
 
     def show_rows(self, rows: list[Row], *, keep: str | None = None) -> None:
         """Replace the rows; the cursor stays on ``keep`` when it is still there."""
-        _, title_w, _, _ = self._widths()
+        widths = self._widths(rows)
         index = self.cursor_row
-        if title_w != self._title_width:
-            self._build_columns()
+        if widths != self._columns:
+            self._build_columns(widths)
         else:
             self.clear()
         self.rows_data = list(rows)
@@ -235,12 +237,30 @@ class ArtifactTable(DataTable[Text]):
 
     def append_rows(self, rows: list[Row]) -> None:
         seen = {r.key for r in self.rows_data}
-        for row in rows:
-            if row.key in seen:
-                continue
+        new = [row for row in rows if row.key not in seen]
+        if self._widths(self.rows_data + new) != self._columns:  # a wider type or age came
+            self.show_rows(self.rows_data + new, keep=self.current_key())
+            return
+        for row in new:
             self.rows_data.append(row)
             cells, height = self._cells(row)
             self.add_row(*cells, key=row.key, height=height)
+
+
+@dataclass(frozen=True)
+class Widths:
+    title: int
+    type: int
+    when: int  # 0: no Age column
+
+
+def column_widths(total: int, types: list[str], ages: list[str]) -> Widths:
+    """Type and Age as wide as their longest cell (or header); the title gets the rest."""
+    type_w = max([len("Type"), *(len(t) for t in types)])
+    when_w = max([len("Age"), *(len(a) for a in ages)]) if ages else 0
+    columns = 3 if when_w else 2
+    padding = 2 * columns  # DataTable pads each cell by one on both sides
+    return Widths(max(8, max(20, total) - type_w - when_w - padding), type_w, when_w)
 
 
 def count_text(shown: int, more: bool, total: int | None, query: str) -> str:

@@ -28,6 +28,7 @@ from .footer_state import FooterState
 if TYPE_CHECKING:  # pragma: no cover
     from textual.timer import Timer
 
+    from artifacts_runtime.catalog import CatalogEntry
     from artifacts_runtime.records import Artifact, Version
 
 LIVE_INTERVAL = 0.2  # seconds between reads of a streaming artifact
@@ -111,6 +112,7 @@ class CodeView(FooterState, Vertical):
         self.artifact: Artifact | None = None
         self.version: Version | None = None
         self.live: LiveArtifact | None = None  # the artifact being written, followed
+        self.entry: CatalogEntry | None = None  # a catalog entry shown read-only
         self._live_timer: Timer | None = None
         self._live_size = -1
 
@@ -132,6 +134,8 @@ class CodeView(FooterState, Vertical):
     def opening(self) -> bool:
         """Whether the artifact shown is not (yet) the one the inspector is opening."""
         target = self.target()
+        if self.entry is not None and target is None:
+            return False  # a catalog entry is shown, and nothing else is coming
         return self.artifact is None or (target is not None and self.artifact.id != target)
 
     def show(self, artifact: Artifact, version: Version) -> None:
@@ -144,6 +148,7 @@ class CodeView(FooterState, Vertical):
             return
         self.stop_live()
         self.editing = False
+        self.entry = None
         self.artifact = artifact
         self.version = version
         editor = self.editor
@@ -164,9 +169,28 @@ class CodeView(FooterState, Vertical):
                 editor.scroll_home(animate=False)
         self._mode()
 
+    def show_entry(self, entry: CatalogEntry, source: str) -> None:
+        """A catalog entry's source, read-only (it has no versions until it is copied)."""
+        self.stop_live()
+        self.editing = False
+        self.artifact = None
+        self.version = None
+        self.entry = entry
+        editor = self.editor
+        editor.read_only = True
+        language = editor_language(entry.type, entry.language, editor.available_languages)
+        if editor.language != language:
+            editor.language = language
+        if editor.text != source:
+            editor.load_text(source)
+            editor.scroll_home(animate=False)
+        self.call_after_refresh(editor.release)
+        self._mode()
+
     def clear_view(self) -> None:
         self.stop_live()
         self.editing = False
+        self.entry = None
         self.artifact = None
         self.version = None
         self.editor.load_text("")
@@ -181,6 +205,14 @@ class CodeView(FooterState, Vertical):
                     "[b]● writing $title…[/b] $size  (read-only until done)",
                     title=title,
                     size=format_bytes(self.live.size),
+                )
+            )
+            return
+        if self.entry is not None and self.artifact is None:
+            mode.update(
+                Content.from_markup(
+                    "$size · read-only · [b]m[/b] to copy it",
+                    size=format_bytes(len(self.editor.text.encode())),
                 )
             )
             return

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -15,13 +16,22 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
 
+from artifacts_runtime.catalog import CatalogEntry
 from artifacts_runtime.errors import NotFound
 from artifacts_runtime.humanize import ago_long, format_bytes
 
 from .. import bindings as keys
 from ..commands import PaletteCommand
 from ..formatting import one_line, type_label
-from ..messages import FixWithClaude, OpenPreview, RuntimeEvent, ShowView, StreamingArtifact, StreamingFinished
+from ..messages import (
+    FixWithClaude,
+    OpenPreview,
+    RemixRequested,
+    RuntimeEvent,
+    ShowView,
+    StreamingArtifact,
+    StreamingFinished,
+)
 from ..services import RuntimeErrorReport, services
 from .code_view import CodeView
 from .footer_state import FooterState
@@ -49,6 +59,8 @@ class InspectorPane(FooterState, Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.artifact: Artifact | None = None
+        #: A catalog entry shown instead of an artifact (the library's cursor is on it).
+        self.entry: CatalogEntry | None = None
         self._stale: set[str] = set()
         self.loads = 0
 
@@ -95,8 +107,19 @@ class InspectorPane(FooterState, Vertical):
         if not self.is_mounted:
             return
         if artifact_id is not None:
+            self.entry = None
             self._show_empty(False)
         self.reload()
+
+    def show_entry(self, entry: CatalogEntry) -> None:
+        """Show a catalog entry's code, read-only, so it can be read before it is copied."""
+        if self.code.editing or self.code.live is not None:
+            return  # an edit or a reply being written keeps the view
+        self.entry = entry
+        if self.artifact_id is not None:
+            self.artifact_id = None  # reloads
+        else:
+            self.reload()
 
     def reload(self, *, parts: tuple[str, ...] = ("code", "versions", "state")) -> None:
         if services(self).workspace is None:
@@ -107,6 +130,10 @@ class InspectorPane(FooterState, Vertical):
     @work(group="inspector-load", exclusive=True, exit_on_error=False)
     async def _load(self) -> None:
         artifact_id = self.artifact_id
+        if artifact_id is None and self.entry is not None and self.code.live is None:
+            await self._show_entry(self.entry)
+            return
+        self.set_class(False, "-entry")
         if artifact_id is None:
             if self.code.live is None:
                 self.artifact = None
@@ -134,6 +161,33 @@ class InspectorPane(FooterState, Vertical):
             self.code.show(artifact, version)
             self._stale.discard("code")
         await self._load_visible()
+        self.update_bindings()
+
+    async def _show_entry(self, entry: CatalogEntry) -> None:
+        try:
+            source = await asyncio.to_thread(entry.source)
+        except OSError as exc:
+            source = f"(the catalog file could not be read: {exc})"
+        if self.entry is not entry or self.artifact_id is not None:
+            return
+        self.artifact = None
+        self._stale.update(("code", "versions", "state"))
+        self._show_empty(False)
+        self.set_class(True, "-entry")
+        self.query_one("#inspector-tabs").display = False  # no versions or state until copied
+        self.tab = "code"
+        width = max(20, (self.size.width or 60) - 2)
+        self.query_one("#inspector-header", Static).update(
+            Text.assemble(
+                (one_line(entry.title, width), "bold"),
+                "\n",
+                (f"{type_label(entry.type, entry.language)} · from the catalog", "dim"),
+                "\n",
+                entry.description,  # wraps: the whole description, not a cut snippet
+            )
+        )
+        self.code.show_entry(entry, source)
+        self._show_errors()
         self.update_bindings()
 
     async def _load_visible(self) -> None:
@@ -232,7 +286,7 @@ class InspectorPane(FooterState, Vertical):
 
     def focus_current(self) -> None:
         target = {"code": "#code-editor", "versions": "#versions-list", "state": "#state-table"}[self.tab]
-        if self.artifact_id is None and self.code.live is None:
+        if self.artifact_id is None and self.code.live is None and self.entry is None:
             return
         self.query_one(target).focus()
 
@@ -288,7 +342,7 @@ class InspectorPane(FooterState, Vertical):
     # ------------------------------------------------------------------ actions
 
     def binding_key(self) -> tuple[object, ...]:
-        return (self.artifact is not None, bool(self._errors()))
+        return (self.artifact is not None, self.entry is not None, bool(self._errors()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "fix":
@@ -297,6 +351,8 @@ class InspectorPane(FooterState, Vertical):
             return self.artifact is not None
         if action == "tab":
             return self.artifact is not None
+        if action == "remix":
+            return self.entry is not None and self.artifact_id is None
         return True
 
     def action_back(self) -> None:
@@ -307,6 +363,10 @@ class InspectorPane(FooterState, Vertical):
     def action_preview(self) -> None:
         if self.artifact is not None:
             self.post_message(OpenPreview(self.artifact.id))
+
+    def action_remix(self) -> None:
+        if self.entry is not None and self.artifact_id is None:
+            self.post_message(RemixRequested(self.entry.ref))
 
     def action_fix(self) -> None:
         report = services(self).fix_report(self.artifact_id)

@@ -31,7 +31,15 @@ from artifacts_runtime.catalog import CatalogEntry
 from .. import bindings as keys
 from ..commands import PaletteCommand
 from ..formatting import type_label
-from ..messages import ArtifactSelected, ChatAbout, LibraryUpdated, OpenPreview, RuntimeEvent, ShowView
+from ..messages import (
+    ArtifactSelected,
+    CatalogEntrySelected,
+    ChatAbout,
+    LibraryUpdated,
+    OpenPreview,
+    RuntimeEvent,
+    ShowView,
+)
 from ..services import services
 from . import library_edits
 from .artifact_table import (
@@ -94,6 +102,7 @@ class LibraryPane(FooterState, Vertical):
             yield Static("", id="library-count")
         table = ArtifactTable(id="library-table", classes="-empty")
         table.loading_list = self.loading_list
+        table.pane_enter = lambda: self.tab != "catalog" and self.check_action("inspect", ()) is True
         yield table
         yield Static("", id="library-empty")
 
@@ -235,6 +244,8 @@ class LibraryPane(FooterState, Vertical):
         order = "ranked · Esc clears" if query else self.sort
         if self.tab == "trash":
             order = "trashed"
+        elif self.tab == "catalog":
+            order = "curated" if not query else "matching"
         filters = self.query_one("#library-filters", Static)
         text = f"{kind} · {order}"
         if str(filters.content) != text:
@@ -321,6 +332,8 @@ class LibraryPane(FooterState, Vertical):
         row = self.current_row()
         if row is not None and row.artifact is not None:
             self.post_message(ArtifactSelected(row.key))
+        elif row is not None and row.key.startswith("catalog:"):
+            self.post_message(CatalogEntrySelected(row.key))  # its code, read before copying
 
     def on_runtime_event(self, message: RuntimeEvent) -> None:
         if message.kind in ARTIFACT_EVENTS:
@@ -352,8 +365,8 @@ class LibraryPane(FooterState, Vertical):
             return tab == "library" and bool(self._undo)
         if action == "cycle_sort":  # the catalog and the trash have one order each
             return tab == "library"
-        if action == "inspect":  # on a catalog entry, Enter remixes it
-            return row is not None and (has_artifact or tab == "catalog")
+        if action == "inspect":  # on a catalog entry Enter remixes it (the table's Enter; m is shown)
+            return has_artifact
         if action == "preview":  # a catalog entry has no page until it is copied
             return has_artifact
         if action == "remix":

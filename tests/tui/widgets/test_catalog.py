@@ -78,3 +78,63 @@ async def test_the_footer_shows_only_what_acts_in_each_tab(seeded) -> None:
         await wait_until(pilot, lambda: not library.table.holding)
         await pilot.pause()
         assert "Sort" not in shown()
+
+
+async def test_the_inspector_follows_the_catalog_cursor_so_the_code_is_read_before_copying(seeded) -> None:
+    entries = catalog.entries()
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library, inspector = app.main_screen.library, app.main_screen.inspector
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.tab = "catalog"
+        library.table.focus()
+        await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
+        await pilot.press("down", "down")
+        third = entries[2]
+        await wait_until(pilot, lambda: inspector.entry is third and inspector.code.editor.text == third.source())
+        header = str(inspector.query_one("#inspector-header").render())
+        assert third.title in header and "from the catalog" in header
+        assert " ".join(third.description.split()[:6]) in " ".join(header.split())  # wrapped, not cut to a snippet
+        assert not inspector.query_one("#inspector-tabs").display  # no versions or state before it is copied
+        assert "m to copy it" in str(inspector.query_one("#code-mode").render())
+        assert app.services.current_artifact_id is None  # the palette offers no "Artifact: …" for it
+
+        # Read it in the inspector: "e" does not edit a catalog entry (nor hold keys for one), "m" copies.
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: inspector.has_focus_within)
+        await pilot.press("e", "x")
+        assert inspector.code.editor.text == third.source() and not inspector.code.editing
+        await pilot.press("m")
+        prompt = await wait_until(pilot, lambda: app.screen if isinstance(app.screen, TextPrompt) else None)
+        assert prompt.value == f"{third.title} (remix)"
+        await pilot.press("escape")
+
+        # Back in the library tab, the inspector shows the artifact under the cursor again.
+        library.tab = "library"
+        library.table.focus()
+        await wait_until(pilot, lambda: inspector.artifact is not None and inspector.entry is None)
+        assert inspector.query_one("#inspector-tabs").display
+
+
+async def test_enter_is_in_the_footer_where_it_inspects_and_m_where_it_copies(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.table.focus()
+        await pilot.pause()
+
+        def footer() -> dict[str, str]:
+            return {
+                b.binding.key: b.binding.description
+                for b in app.screen.active_bindings.values()
+                if b.binding.show and b.enabled
+            }
+
+        assert footer().get("enter") == "Inspect"
+        library.tab = "catalog"
+        await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
+        await pilot.pause()
+        assert footer().get("m") == "Remix" and "enter" not in footer()

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.coordinate import Coordinate
+from textual.widgets.data_table import ColumnKey
+
 from artifacts_runtime import kinds
 from artifacts_runtime.store import Store
 from tui.dialogs.confirm import ConfirmDialog
@@ -228,3 +231,34 @@ async def test_an_import_by_another_process_appears_within_a_second(seeded, path
                 "# Notes\n", title="Imported elsewhere", type="text/markdown", source="import"
             )
         await wait_until(pilot, lambda: any(r.key == imported.id for r in library.table.rows_data), timeout=3)
+
+
+async def test_titles_get_the_room_and_columns_size_to_their_content(paths) -> None:
+    """At 120 columns the library pane is ~36 wide: a 19-character title is shown whole (it was
+    cut to 12 plus an ellipsis), Type is as wide as "react", and the catalog has no empty Age."""
+    from artifacts_runtime.store import Store
+    from tui.widgets.artifact_table import Widths, column_widths
+
+    store = await Store.open(paths.library)
+    await store.create("<p>x</p>", title="Live Data Dashboard", type="react")
+    await store.close()
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.table.rows_data)
+        table = library.table
+        cell = table.get_cell_at(Coordinate(0, 0))
+        assert cell.plain == "Live Data Dashboard"
+        assert [c.label.plain for c in table.columns.values()] == ["Title", "Type", "Age"]
+        assert table.columns[ColumnKey("type")].width == len("react")
+
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.tab = "catalog"
+        await wait_until(pilot, lambda: library.tab == "catalog" and not library.table.holding)
+        assert [c.label.plain for c in table.columns.values()] == ["Title", "Type"]
+
+    # The arithmetic: the title gets what the others leave, never less than 8.
+    assert column_widths(36, ["react", "html"], ["now", "12m"]) == Widths(36 - 5 - 3 - 6, 5, 3)
+    assert column_widths(36, ["mermaid"], []).when == 0
+    assert column_widths(10, ["react"], ["2d"]).title == 8
