@@ -20,7 +20,7 @@ from artifacts_runtime.humanize import format_bytes
 
 from .. import bindings as keys
 from ..dialogs.unsaved import UnsavedDialog
-from ..formatting import editor_language, type_label
+from ..formatting import editor_language
 from ..messages import LiveArtifact
 from ..services import services
 from .footer_state import FooterState
@@ -231,13 +231,12 @@ class CodeView(FooterState, Vertical):
                 )
             )
         else:
+            # The inspector's header already says type, version and size: only what it does not.
             mode.update(
                 Content.from_markup(
-                    "v$number · $kind · $size[b]$incomplete[/b] · [dim]e edit[/dim]",
-                    number=str(v.number),
-                    kind=type_label(a.type, a.language),
-                    size=format_bytes(v.size),
-                    incomplete=" · incomplete" if v.incomplete else "",
+                    "read-only · [b]e[/b] edits (saving makes v$next)[b]$incomplete[/b]",
+                    next=str(a.current_version + 1),
+                    incomplete=" · v$number is incomplete".replace("$number", str(v.number)) if v.incomplete else "",
                 )
             )
 

@@ -4,7 +4,6 @@ selected one against the version before it; revert makes a new version equal to 
 from __future__ import annotations
 
 import asyncio
-import difflib
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -20,37 +19,14 @@ from artifacts_runtime.humanize import ago, format_bytes
 
 from .. import bindings as keys
 from ..dialogs.confirm import ConfirmDialog
+from ..diff_view import diff, lexer_for, source_text
 from ..services import services
 from .footer_state import FooterState
 
 if TYPE_CHECKING:  # pragma: no cover
     from artifacts_runtime.records import Artifact, Version
 
-MAX_DIFF_LINES = 3000
 SOURCES = {"model": "Claude", "user": "you", "import": "import", "revert": "revert", "remix": "remix"}
-
-
-def diff_text(before: str, after: str, *, before_name: str, after_name: str) -> tuple[Text, int, int]:
-    """A coloured unified diff, and the numbers of added and removed lines."""
-    lines = list(
-        difflib.unified_diff(before.splitlines(), after.splitlines(), before_name, after_name, lineterm="", n=3)
-    )
-    added = sum(1 for line in lines if line.startswith("+") and not line.startswith("+++"))
-    removed = sum(1 for line in lines if line.startswith("-") and not line.startswith("---"))
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for line in lines[2:MAX_DIFF_LINES]:
-        if line.startswith("+"):
-            style = "green"
-        elif line.startswith("-"):
-            style = "red"
-        elif line.startswith("@@"):
-            style = "cyan"
-        else:
-            style = "dim"
-        text.append(line + "\n", style=style)
-    if len(lines) > MAX_DIFF_LINES:
-        text.append(f"… {len(lines) - MAX_DIFF_LINES} more lines\n", style="bold")
-    return text, added, removed
 
 
 class VersionsView(FooterState, Vertical):
@@ -142,9 +118,10 @@ class VersionsView(FooterState, Vertical):
         title = self.query_one("#versions-title", Static)
         body = self.query_one("#versions-diff", Static)
         current = await store.version(artifact.id, number)
+        lexer = lexer_for(artifact.type, artifact.language)
         if self.showing_source:
             title.update(Content.from_markup("[b]v$number[/b] source · Enter shows the diff", number=str(number)))
-            body.update(Text(current.content or "", no_wrap=True))
+            body.update(await asyncio.to_thread(source_text, current.content or "", lexer))
             return
         if number <= 1:
             title.update(
@@ -152,27 +129,23 @@ class VersionsView(FooterState, Vertical):
                     "[b]v1[/b] · the first version ($size) · Enter shows its source", size=format_bytes(current.size)
                 )
             )
-            body.update(Text(current.content or "", style="green", no_wrap=True))
+            body.update(await asyncio.to_thread(source_text, current.content or "", lexer))
             return
         previous = await store.version(artifact.id, number - 1)
-        text, added, removed = await asyncio.to_thread(
-            diff_text,
-            previous.content or "",
-            current.content or "",
-            before_name=f"v{number - 1}",
-            after_name=f"v{number}",
-        )
+        change = await asyncio.to_thread(diff, previous.content or "", current.content or "", lexer)
         label = f" · {current.label}" if current.label else ""
-        if not added and not removed:
+        text = change.text
+        if not change.added and not change.removed:
             text = Text("Same code as the version before (title or type changed).", style="dim")
         title.update(
             Content.from_markup(
-                "[b]v$number[/b] vs v$before: [green]+$added[/green] [red]−$removed[/red]$label · r reverts to it",
+                "[b]v$number[/b] vs v$before: [green]+$added[/green] [red]−$removed[/red]$label$revert",
                 number=str(number),
                 before=str(number - 1),
-                added=str(added),
-                removed=str(removed),
+                added=str(change.added),
+                removed=str(change.removed),
                 label=label,
+                revert="" if number == artifact.current_version else " · r reverts to it",
             )
         )
         body.update(text)

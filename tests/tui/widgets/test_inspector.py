@@ -233,3 +233,30 @@ async def test_esc_d_typed_at_once_discards_instead_of_typing_d(seeded) -> None:
         await wait_until(pilot, lambda: not code.editing)
         assert not code.editor.text.startswith(("x", "dx", "xd"))
         assert (await app.workspace.store.get(seeded["Fizzbuzz"])).current_version == 1
+
+
+async def test_at_40_columns_a_diff_wraps_instead_of_cutting_the_change_off(paths) -> None:
+    """The inspector is ~38 columns wide at 120: a change at the end of a long line is on screen,
+    and the header is not repeated in the code tab's mode line."""
+    from textual.geometry import Region
+
+    store = await Store.open(paths.library)
+    line = "const message = 'a sentence long enough to pass the pane, twice over: ' + '{}';\n"
+    made = await store.create(line.format("the old ending"), title="Long lines", type="application/vnd.ant.react")
+    await store.add_version(made.id, line.format("THE NEW ENDING"), source="user")
+    await store.close()
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_inspector(pilot, made.id)
+        inspector = app.main_screen.inspector
+        assert inspector.size.width <= 40
+        mode = str(inspector.code.query_one("#code-mode").render())
+        assert "react" not in mode.lower() and "e edits" in mode  # the header says the type and size
+        await pilot.press("v")
+        body = inspector.versions.query_one("#versions-diff")
+        await wait_until(pilot, lambda: "THE NEW ENDING" in str(body.render()))
+        await pilot.pause()
+        strips = body.render_lines(Region(0, 0, body.size.width, body.size.height))
+        seen = "".join(strip.text for strip in strips).replace(" ", "")
+        assert "THENEWENDING" in seen and "theoldending" in seen
