@@ -218,6 +218,7 @@ CHAT: list[Key] = [
 #: An artifact chip in the chat, focused (Tab from the prompt, or a click).
 CHIP: list[Key] = [
     Key("chat.chip_open", "enter", "open", "Open in the inspector", help="on an artifact in the chat: show it"),
+    Key("chat.chip_details", "enter", "details", "Details", help="on a failed one: show or hide what went wrong"),
 ]
 
 INSPECTOR: list[Key] = [

@@ -400,7 +400,7 @@ class ChatPane(FooterState, Vertical):
         if chip is None:
             chip = ArtifactChip(event.tool_use_id)
             await self.log_view.mount(chip)
-        chip.failed(f"{event.message} (Claude was told and may try again)")
+        chip.failed(event.message, note="Claude was told and may try again")
         self._live.pop(event.tool_use_id, None)
         self.post_message(StreamingFinished())
 

@@ -90,6 +90,9 @@ class ArtifactChip(Static):
         self.artifact_id: str | None = None
         self.title = title
         self.state = "writing"
+        self.summary = ""
+        self.details = ""  # a failure's whole message, shown on Enter
+        self.expanded = False
         self.set_text(Text.assemble(("✎ ", "bold"), (f"writing {title or 'an artifact'}…", "")))
 
     def set_text(self, text: Text) -> None:
@@ -118,10 +121,27 @@ class ArtifactChip(Static):
             )
         )
 
-    def failed(self, message: str) -> None:
+    def failed(self, message: str, *, note: str = "") -> None:
+        """One line says what failed; the whole message (a model's reason can run to a
+        paragraph) is there on demand: Enter on the chip shows or hides it."""
         self.state = "failed"
         self.add_class("-failed")
-        self.set_text(Text.assemble(("✗ ", "bold"), (message, "")))
+        self.summary = failure_summary(message)
+        whole = " ".join(part for part in (" ".join(message.split()), f"({note})" if note else "") if part)
+        self.details = whole if whole != self.summary else ""
+        self.show_failure()
+
+    def show_failure(self) -> None:
+        if self.details and self.expanded:
+            self.set_text(Text.assemble(("✗ ", "bold"), (self.details, ""), ("  Enter hides it", "dim")))
+        else:
+            hint = "  Enter: details" if self.details else ""
+            self.set_text(Text.assemble(("✗ ", "bold"), (self.summary, ""), (hint, "dim")))
+
+    def action_details(self) -> None:
+        if self.details:
+            self.expanded = not self.expanded
+            self.show_failure()
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -133,6 +153,8 @@ class ArtifactChip(Static):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
             return self.artifact_id is not None  # a refused or unfinished one opens nothing
+        if action == "details":
+            return bool(self.details)
         return super().check_action(action, parameters)
 
     def _select(self) -> None:
@@ -145,6 +167,13 @@ class Notice(Static):
 
     def __init__(self, text: str, *, kind: str = "info") -> None:
         super().__init__(text, classes=f"notice -{kind}", markup=False)
+
+
+def failure_summary(message: str, width: int = 80) -> str:
+    """The first sentence of a failure, on one line."""
+    flat = " ".join(message.split()) or "failed"
+    cut = flat.find(". ")
+    return one_line(flat[: cut + 1] if 0 < cut < width else flat, width)
 
 
 def renders(message: StoredMessage) -> bool:
@@ -176,7 +205,7 @@ def stored_chip(block: dict[str, Any], result: dict[str, Any] | None) -> Artifac
         return chip
     if result.get("is_error"):
         reason = result.get("content")
-        chip.failed(one_line(reason if isinstance(reason, str) else f"{command} failed", 300))
+        chip.failed(reason if isinstance(reason, str) else f"{command} failed")
         return chip
     artifact_id = result.get("artifact_id")
     version = result.get("version")

@@ -49,3 +49,41 @@ async def test_reopened_chips_show_the_real_outcome_and_open_the_library_artifac
         await pilot.press("enter")
         inspector = app.main_screen.inspector
         await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == made[0])
+
+
+async def test_a_failed_edit_is_one_line_and_enter_shows_what_went_wrong(seeded, anthropic_env) -> None:
+    anthropic_env.reply(tool_use("artifacts", create()))
+    anthropic_env.reply(
+        tool_use("artifacts", {"command": "update", "id": "water-tracker", "old_str": "NOT THERE", "new_str": "x"})
+    )
+    anthropic_env.reply("The second change did not apply.")
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await send(pilot, "Make a water tracker, then tweak it")
+        chat = app.main_screen.chat
+        await wait_until(pilot, lambda: chat.turns >= 1 and not chat.streaming, timeout=20)
+        refused = [c for c in chat.log_view.query(ArtifactChip) if c.state == "failed"][0]
+        collapsed = chip_text(refused)
+        assert "\n" not in collapsed and collapsed.endswith("Enter: details")
+        assert "Claude was told" not in collapsed
+
+        refused.focus()
+        await pilot.pause()
+        footer = {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+        assert "Details" in footer and "Open in the inspector" not in footer  # nothing to open
+        await pilot.press("enter")
+        assert "(Claude was told and may try again)" in chip_text(refused) and refused.expanded
+        assert app.main_screen.inspector.artifact_id != "water-tracker"
+        await pilot.press("enter")
+        assert chip_text(refused) == collapsed
+
+
+def test_a_failure_summary_is_its_first_sentence_on_one_line() -> None:
+    from tui.widgets.chat_log import failure_summary
+
+    assert failure_summary("update failed: old_str was not found.\nThe artifact has 3 lines.") == (
+        "update failed: old_str was not found."
+    )
+    assert len(failure_summary("x" * 500)) == 80
+    assert failure_summary("   ") == "failed"
