@@ -265,7 +265,7 @@ STATE: list[Key] = [
 ]
 
 DIALOG: list[Key] = [
-    Key("dialog.close", "escape", "close", "Close", priority=True, help="close the dialog"),
+    Key("dialog.close", "escape", "close", "Close", display="Esc", priority=True, help="close the dialog"),
 ]
 
 #: For the help screen and the README: (title, keys).

@@ -1,4 +1,5 @@
-"""The base of every dialog: a centred modal box with a title; Esc closes it with ``None``."""
+"""The base of every dialog: a centred modal box with a title and a footer of its own keys; Esc
+closes it with ``None``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import BindingType
 from textual.screen import ModalScreen
+from textual.widgets import Footer
 
 from .. import bindings as keys
 
@@ -17,6 +19,10 @@ class Dialog(ModalScreen[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.DIALOG)
     DEFAULT_CLASSES = "dialog"
+
+    def on_mount(self) -> None:
+        # Its own footer, over the screen's: the keys shown are the ones that act in the dialog.
+        self.mount(Footer(show_command_palette=False))
 
     def action_close(self) -> None:
         self.dismiss(None)

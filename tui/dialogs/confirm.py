@@ -15,8 +15,8 @@ from .base import Dialog
 
 class ConfirmDialog(Dialog[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "confirm", "Yes", show=False),
-        Binding("n", "close", "No", show=False),
+        Binding("y,enter", "confirm", "Yes", key_display="y"),
+        Binding("n", "no", "No"),
     ]
 
     def __init__(self, question: str, detail: str = "", *, confirm: str = "Yes", danger: bool = False) -> None:
@@ -38,6 +38,9 @@ class ConfirmDialog(Dialog[bool]):
 
     def action_confirm(self) -> None:
         self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)
 
     def action_close(self) -> None:
         self.dismiss(False)

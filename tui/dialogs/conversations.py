@@ -24,7 +24,7 @@ class ConversationsDialog(Dialog[str | None]):
     """The conversations, newest first; type to filter. Returns an id, ``"new"`` or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new", "New", show=False, priority=True),
+        Binding("ctrl+n", "new", "New", priority=True),
         Binding("down", "down", show=False),
         Binding("up", "up", show=False),
     ]

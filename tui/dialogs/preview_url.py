@@ -23,9 +23,9 @@ class PreviewUrlDialog(Dialog[None]):
     """No window can be shown: the URL to open in a browser, and the ssh -L line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy", "Copy URL", show=False),
-        Binding("p", "print", "Print URL", show=False),
-        Binding("enter", "close", "Close", show=False),
+        Binding("c", "copy", "Copy URL"),
+        Binding("p", "print", "Print URL"),
+        Binding("enter", "close", "Close"),
     ]
 
     def __init__(self, title: str, reason: str, url: str, ssh_hint: str | None) -> None:

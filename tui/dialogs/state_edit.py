@@ -41,7 +41,7 @@ def prepare_state_value(text: str, *, was_json: bool) -> tuple[str | None, str |
 class StateEditDialog(Dialog[bool]):
     """Edit (or add) one state value. Saving is done by ``save``; its error is shown here."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save", priority=True, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", "Save", priority=True)]
 
     def __init__(
         self, save: SaveState, *, key: str = "", value: str = "", shared: bool = False, new: bool = False

@@ -18,9 +18,9 @@ class UnsavedDialog(Dialog[Choice | None]):
     """Esc (or k) keeps editing: a second Esc never loses the edit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,s", "choose('save')", "Save", show=False),
-        Binding("d", "choose('discard')", "Discard", show=False),
-        Binding("k", "close", "Keep editing", show=False),
+        Binding("ctrl+s,s", "choose('save')", "Save", key_display="s"),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("k", "close", "Keep editing"),
     ]
 
     def __init__(self, title: str, changed_lines: int) -> None:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from .. import bindings as keys
 
@@ -38,7 +38,7 @@ def help_table(title: str, group: list[keys.Key]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q,question_mark", "dismiss", "Close", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q,question_mark", "dismiss", "Close", key_display="Esc")]
     DEFAULT_CLASSES = "dialog"
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
@@ -58,6 +58,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("[b]Esc[/b] Close   [b]Ctrl+P[/b] every action by name", classes="dialog-keys")
 
     def on_mount(self) -> None:
+        self.mount(Footer(show_command_palette=False))  # over the screen's: only Close acts here
         self.query_one("#help-scroll").focus()
 
     async def action_dismiss(self, result: None = None) -> None:
