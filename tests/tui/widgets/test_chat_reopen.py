@@ -63,7 +63,7 @@ async def test_a_failed_edit_is_one_line_and_enter_shows_what_went_wrong(seeded,
         await send(pilot, "Make a water tracker, then tweak it")
         chat = app.main_screen.chat
         await wait_until(pilot, lambda: chat.turns >= 1 and not chat.streaming, timeout=20)
-        refused = [c for c in chat.log_view.query(ArtifactChip) if c.state == "failed"][0]
+        refused = next(c for c in chat.log_view.query(ArtifactChip) if c.state == "failed")
         collapsed = chip_text(refused)
         assert "\n" not in collapsed and collapsed.endswith("Enter: details")
         assert "Claude was told" not in collapsed
