@@ -38,7 +38,9 @@ def help_table(title: str, group: list[keys.Key]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q,question_mark", "dismiss", "Close", key_display="Esc")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q,question_mark", "dismiss", "Close", key_display="Esc")
+    ]
     DEFAULT_CLASSES = "dialog"
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
