@@ -20,6 +20,7 @@ from tui.dialogs.grant import GrantDialog
 from tui.dialogs.preview_url import PreviewUrlDialog
 from tui.dialogs.state_edit import StateEditDialog
 from tui.dialogs.text_prompt import TextPrompt
+from tui.dialogs.unsaved import UnsavedDialog
 
 from .app_builder import build_app, seed_library_sync
 from .helpers import no_blink, ready, wait_until
@@ -255,3 +256,27 @@ def test_grant_dialog(snap_compare, paths) -> None:
         await pilot.app.push_screen(GrantDialog("Budget chart", "https://data.example.com"))
 
     assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_unsaved_dialog(snap_compare, paths) -> None:
+    """Esc in the code editor with unsaved changes: save, discard or keep editing."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        await pilot.app.push_screen(UnsavedDialog("Habit tracker", 3))
+
+    assert snapshot(snap_compare, paths, (80, 24), steps)
+
+
+def test_catalog_entry_in_the_inspector(snap_compare, paths) -> None:
+    """The inspector follows the catalog's cursor: description wrapped, code read-only, m copies."""
+
+    async def steps(pilot: Pilot, ids: dict[str, str]) -> None:
+        library = pilot.app.main_screen.library
+        await wait_until(pilot, lambda: library.has_catalog)
+        library.tab = "catalog"
+        library.table.focus()
+        await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
+        inspector = pilot.app.main_screen.inspector
+        await wait_until(pilot, lambda: inspector.entry is not None and inspector.code.editor.text)
+
+    assert snapshot(snap_compare, paths, (120, 40), steps)
