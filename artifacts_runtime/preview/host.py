@@ -8,7 +8,7 @@ Threads, as pywebview wants them:
 - the **reader thread** (pywebview's ``start(func)`` thread) reads commands from stdin and acts on
   them through pywebview's thread-safe calls (``create_window`` after start, ``Window.destroy``,
   ``set_title``, ``run_js``...). On Qt the one thing pywebview has no call for, raising a window
-  without un-maximising it, is queued onto the GUI thread by a Qt signal (``_QtInvoker``);
+  without un-maximising it, is queued onto the GUI thread by a Qt signal (``qt.Invoker``);
 - pywebview's own short threads deliver window events and shared-state changes (how the page
   reports a render); they write events.
 
@@ -27,10 +27,11 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import qt
 from .environment import GuiName, choose_gui, gui_name, prepare_environment
+from .navigation import install_navigation_guard, origin_of
 from .protocol import (
     PROTOCOL_VERSION,
     Command,
@@ -45,17 +46,6 @@ if TYPE_CHECKING:
     from webview import Window
 
 log = logging.getLogger("artifacts.preview.host")
-
-
-class _Signal(Protocol):
-    def emit(self, *args: Any) -> None: ...
-
-
-class Invoker(Protocol):
-    """Runs a function on the GUI thread: ``invoker.call.emit(fn)`` (see ``_make_qt_invoker``)."""
-
-    @property
-    def call(self) -> _Signal: ...
 
 
 #: Installed in every shell page once pywebview's bridge is there: reports each finished render
@@ -111,14 +101,14 @@ class Host:
         self.lock = threading.RLock()
         self.out_lock = threading.Lock()
         self.anchor: Window | None = None
-        self.invoker: Invoker | None = None
+        self.invoker: qt.Invoker | None = None
         self.quitting = threading.Event()
         self.started = time.monotonic()
         self.allowed: set[str] = set()
 
     def origins(self) -> set[str]:
         """The origins preview windows were opened at (the local server's, one per server the
-        app ran): the only ones their pages may navigate to (:func:`navigation_allowed`)."""
+        app ran): the only ones their pages may navigate to (``navigation.navigation_allowed``)."""
         with self.lock:
             return set(self.allowed)
 
@@ -197,12 +187,7 @@ class Host:
         if native is None:
             return
 
-        def discard() -> None:
-            from qtpy.QtWebEngineCore import QWebEnginePage
-
-            native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
-
-        invoker.call.emit(discard)
+        invoker.call.emit(lambda: qt.discard_page(native))
 
     def handle(self, command: Command) -> str | None:
         cmd = command["cmd"]
@@ -304,7 +289,7 @@ class Host:
         window.events.shown.wait(10)
         native = getattr(window, "native", None)
         if self.invoker is not None and native is not None:
-            self.invoker.call.emit(lambda: _raise_qt(native))
+            self.invoker.call.emit(lambda: qt.raise_window(native))
         else:
             window.show()
             window.restore()
@@ -372,108 +357,15 @@ class Host:
             self.anchor.destroy()  # the last window: the GUI loop ends, webview.start returns
 
 
-#: Schemes a page may navigate to without any network request (no host to resolve).
-LOCAL_SCHEMES = frozenset({"about", "data", "blob"})
-
-
-def origin_of(url: str) -> str | None:
-    """``scheme://host[:port]`` of an http(s) URL, lowercased; None for anything else."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
-
-
-def navigation_allowed(url: str, origins: set[str]) -> bool:
-    """Whether a preview page (the shell, or the artifact's frame inside it) may start a
-    navigation to ``url``: only to the local server's origin (``origins``: those of the windows'
-    own URLs), or to a scheme that reaches no network. Anything else is refused before it starts,
-    so the host name is never even resolved (a host name can carry an artifact's data)."""
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    if scheme in LOCAL_SCHEMES:
-        return True
-    origin = origin_of(url)
-    return origin is not None and origin in origins
-
-
-def install_navigation_guard(host: Host) -> bool:
-    """Refuse off-origin navigations in every preview window, before they start: Qt calls
-    ``QWebEnginePage.acceptNavigationRequest`` for each navigation of the page and of its frames
-    (links, ``location = …``, meta refresh, form posts), and pywebview's Qt page does not
-    override it, so ours goes on that class. New windows (the shell's offered links) are
-    pywebview's own page, which hands them to the system browser. False when pywebview's Qt
-    backend is not there to guard."""
-    try:
-        from webview.platforms import qt as qt_platform
-    except ImportError as exc:
-        log.warning("could not guard navigations (%s)", exc)
-        return False
-    page_class = getattr(getattr(qt_platform, "BrowserView", None), "WebPage", None)
-    if page_class is None:
-        log.warning("could not guard navigations: pywebview's Qt page class was not found")
-        return False
-
-    def acceptNavigationRequest(page: Any, qurl: Any, nav_type: Any, is_main_frame: bool) -> bool:
-        url = qurl.toString()
-        if navigation_allowed(url, host.origins()):
-            return True
-        where = "window" if is_main_frame else "frame"
-        log.warning("refused a navigation of a preview %s to %s", where, origin_of(url) or url.split(":", 1)[0] + ":")
-        return False
-
-    page_class.acceptNavigationRequest = acceptNavigationRequest
-    log.info("navigation guard on: preview pages navigate only to the local server")
-    return True
-
-
 def _path(url: str) -> str:
     """A URL without its fragment (which holds the token)."""
     return url.split("#", 1)[0]
-
-
-def _raise_qt(native: Any) -> None:
-    from qtpy.QtCore import Qt
-
-    state = native.windowState()
-    if state & Qt.WindowState.WindowMinimized:
-        native.setWindowState(state & ~Qt.WindowState.WindowMinimized)
-    native.show()
-    native.raise_()
-    native.activateWindow()
 
 
 def _force_exit() -> None:
     log.error("the GUI did not close down within %.0f s; exiting by force", QUIT_GRACE)
     logging.shutdown()
     os._exit(3)
-
-
-def _make_qt_invoker() -> Invoker:
-    """A QObject living on the GUI (main) thread; ``invoker.call.emit(fn)`` from any thread runs
-    ``fn`` there (a queued connection), which is how Qt wants cross-thread calls made."""
-    # PyQt6 itself: it is the binding qtpy (and so pywebview) uses here (``qt_available``
-    # requires it), and the one whose signal class the type checker knows.
-    from PyQt6.QtCore import QObject, pyqtSignal
-
-    class Invoker(QObject):
-        call = pyqtSignal(object)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.call.connect(self._run)
-
-        def _run(self, fn: Any) -> None:
-            try:
-                fn()
-            except Exception:
-                log.exception("a GUI call failed")
-
-    return Invoker()
 
 
 def _protocol_stdout() -> BinaryIO:
@@ -524,8 +416,8 @@ def main(argv: list[str] | None = None) -> int:
             # Closing the last visible window must not end the GUI loop: the host outlives
             # its windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's).
             QApplication.setQuitOnLastWindowClosed(False)
-            host.invoker = _make_qt_invoker()
-            install_navigation_guard(host)
+            host.invoker = qt.make_invoker()
+            install_navigation_guard(host.origins)
         except ImportError as exc:
             log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
     host.anchor = webview.create_window("live-artifacts preview host", html=ANCHOR_HTML, hidden=True)
