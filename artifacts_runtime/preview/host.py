@@ -38,6 +38,7 @@ from .protocol import (
     EventName,
     ProtocolError,
     WindowInfo,
+    clean_title,
     decode_command,
     encode_event,
 )
@@ -193,7 +194,7 @@ class Host:
         cmd = command["cmd"]
         artifact_id = command.get("id", "")
         if cmd == "open":
-            self.open(artifact_id, command["url"], command.get("title") or artifact_id)
+            self.open(artifact_id, command["url"], clean_title(command.get("title", "")) or artifact_id)
         elif cmd == "quit":
             self.quit()
             return "quit"
@@ -215,7 +216,7 @@ class Host:
             elif cmd == "reload":
                 entry.window.run_js("location.reload()")
             elif cmd == "title":
-                self.set_title(entry, command["title"])
+                self.set_title(entry, clean_title(command["title"]) or artifact_id)
             elif cmd == "close":
                 entry.closing = True
                 entry.window.destroy()
@@ -248,7 +249,7 @@ class Host:
             return
         # No js_api: see RENDER_HOOK.
         window = self.webview.create_window(
-            title,
+            self.native_title(title),
             url,
             width=WINDOW_SIZE[0],
             height=WINDOW_SIZE[1],
@@ -309,7 +310,12 @@ class Host:
 
     def set_title(self, entry: _Entry, title: str) -> None:
         entry.title = title
-        entry.window.set_title(title)
+        entry.window.set_title(self.native_title(title))
+
+    def native_title(self, title: str) -> str:
+        """``title`` as the toolkit must be given it to show it as it is (Qt takes ``[*]`` for
+        its "modified" mark, and drops it)."""
+        return qt.escape_title(title) if self.invoker is not None else title
 
     def on_rendered(self, artifact_id: str, version: Any, title: Any) -> None:
         with self.lock:
@@ -321,7 +327,8 @@ class Host:
             number: int | None = int(version)
         except (TypeError, ValueError):
             number = None
-        if isinstance(title, str) and title and title != entry.title:
+        title = clean_title(title) if isinstance(title, str) else ""
+        if title and title != entry.title:
             self.set_title(entry, title)  # a rename, or a new version with a new title
         self.emit("loaded", id=artifact_id, version=number, title=entry.title, renders=entry.renders)
 

@@ -7,6 +7,7 @@ package docstring (``artifacts_runtime/preview/__init__.py``) describes every me
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal, Required, TypedDict, cast
 
 #: Bumped when a message changes meaning; the host reports it in its ``ready`` event.
@@ -96,12 +97,32 @@ class PreviewEvent(TypedDict, total=False):
     log: str
 
 
-#: A line longer than this is refused (an artifact's URL and title are far shorter).
+#: A line longer than this is refused (an artifact's URL and its title, cut to ``MAX_TITLE``,
+#: are far shorter).
 MAX_LINE = 64 * 1024
+
+#: The longest window title either side sends (characters): titles have no limit in the
+#: library, and a title bar shows far less.
+MAX_TITLE = 200
+
+#: What a title bar cannot show on one line: C0 and C1 controls (newlines, tabs, escapes), DEL,
+#: the line and paragraph separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ProtocolError(ValueError):
     """A line that is not a valid message; ``str()`` says what is wrong with it."""
+
+
+def clean_title(text: str, limit: int = MAX_TITLE) -> str:
+    """A title fit for a window's title bar and for one protocol line: control characters
+    become spaces, runs of white space one space, a lone surrogate (which UTF-8 cannot carry)
+    U+FFFD, and a title longer than ``limit`` characters is cut, ending in "…". May be empty."""
+    text = " ".join(_UNPRINTABLE.sub(" ", _SURROGATE.sub("\ufffd", text)).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
 
 
 def _dump(message: dict[str, Any]) -> bytes:

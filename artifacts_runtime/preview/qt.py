@@ -64,3 +64,9 @@ def discard_page(native: Any) -> None:
     from qtpy.QtWebEngineCore import QWebEnginePage
 
     native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
+
+
+def escape_title(title: str) -> str:
+    """A window title for ``QWidget.setWindowTitle`` that shows as ``title``: Qt takes ``[*]``
+    as the place of its "modified" mark and shows ``[*][*]`` as ``[*]``."""
+    return title.replace("[*]", "[*][*]")
