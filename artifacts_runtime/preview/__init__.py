@@ -31,6 +31,7 @@ Commands, app → host (stdin)::
     {"cmd": "close",  "id": ID}                  close the window                 → "closed"
     {"cmd": "list"}                              which windows are open           → "windows"
     {"cmd": "screenshot", "id": ID, "path": P}   save the window as PNG (Qt only) → "screenshot"
+    {"cmd": "describe"}                          what Qt says of the windows      → "described"
     {"cmd": "quit"}                              close every window ("closed" each), then exit
 
 Events, host → app (stdout)::
@@ -45,12 +46,21 @@ Events, host → app (stdout)::
     {"type": "closed",  "id": ID, "by": "user" | "app"}        the window is gone
     {"type": "windows", "windows": [{"id", "title", "url_path", "renders"}, ...]}
     {"type": "screenshot", "id": ID, "path": P, "ok": BOOL}
+    {"type": "described", "app": {"name", "display_name", "desktop_file", "platform"},
+                          "screen": {"x", "y", "width", "height"},
+                          "windows": [{"id", "title", "url_path", "renders",
+                                       "geometry": {"x", "y", "width", "height"}, "shown_title"}]}
+        as Qt reports them on its GUI thread: the application's names, the primary screen's
+        usable area, each window's frame corner, contents size and shown title
+        (``app``, ``screen`` and ``geometry`` are null on other toolkits)
     {"type": "error",   "id": ID | null, "message": TEXT}      a command failed
 
 The manager adds one event of its own for ``on_event``: ``{"type": "crashed", "returncode":
 N, "ids": [...], "log": PATH}`` when the host ends without having been asked to; the next
 ``open()`` starts a new host.
 
+A TITLE is one line of at most 200 characters (``protocol.clean_title``: the manager cleans
+the library's title before sending it, the host what it is sent and what the page reports).
 Unknown or malformed commands get an ``error`` event and are otherwise ignored. The URL
 carries the server's token in its fragment: the host never logs or echoes it (``url_path``).
 """

@@ -29,14 +29,17 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ..paths import APP_NAME
 from . import qt
 from .environment import GuiName, choose_gui, gui_name, prepare_environment
 from .navigation import install_navigation_guard, origin_of
 from .protocol import (
     PROTOCOL_VERSION,
+    AppInfo,
     Command,
     EventName,
     ProtocolError,
+    Rect,
     WindowInfo,
     clean_title,
     decode_command,
@@ -77,7 +80,7 @@ RENDER_HOOK = """
 })();
 """
 
-ANCHOR_HTML = "<!doctype html><meta charset=utf-8><title>live-artifacts preview host</title>"
+ANCHOR_HTML = f"<!doctype html><meta charset=utf-8><title>{APP_NAME} preview host</title>"
 WINDOW_SIZE = (1000, 760)
 QUIT_GRACE = 6.0  # seconds the GUI gets to close down before the host exits by force
 
@@ -200,11 +203,10 @@ class Host:
             return "quit"
         elif cmd == "list":
             with self.lock:
-                items: list[WindowInfo] = [
-                    {"id": e.artifact_id, "title": e.title, "url_path": _path(e.url), "renders": e.renders}
-                    for e in self.windows.values()
-                ]
+                items = [_info(e) for e in self.windows.values()]
             self.emit("windows", windows=items)
+        elif cmd == "describe":
+            self.describe()
         else:
             with self.lock:
                 entry = self.windows.get(artifact_id)
@@ -308,6 +310,37 @@ class Host:
 
         self.invoker.call.emit(grab)
 
+    def describe(self) -> None:
+        """The ``described`` event: the application, the screen and each window's place and
+        shown title, as Qt reports them on the GUI thread (null on other toolkits)."""
+        with self.lock:
+            entries = list(self.windows.values())
+        invoker = self.invoker
+        if invoker is None:
+            self.emit("described", app=None, screen=None, windows=[_info(e) for e in entries])
+            return
+        for entry in entries:
+            entry.window.events.shown.wait(5)  # a window made just now has no native one yet
+
+        def gather() -> tuple[AppInfo, Rect | None, list[WindowInfo]]:
+            found = qt.screen()
+            windows = []
+            for entry in entries:
+                info = _info(entry)
+                native = getattr(entry.window, "native", None)
+                info["geometry"] = None
+                if native is not None:
+                    info["geometry"], info["shown_title"] = qt.geometry(native)
+                windows.append(info)
+            return qt.application(), found[1] if found else None, windows
+
+        described = qt.call(invoker, gather)
+        if described is None:
+            self.emit("error", id=None, message="describe failed: the GUI thread did not answer")
+            return
+        app, screen, windows = described
+        self.emit("described", app=app, screen=screen, windows=windows)
+
     def set_title(self, entry: _Entry, title: str) -> None:
         entry.title = title
         entry.window.set_title(self.native_title(title))
@@ -364,6 +397,10 @@ class Host:
             self.anchor.destroy()  # the last window: the GUI loop ends, webview.start returns
 
 
+def _info(entry: _Entry) -> WindowInfo:
+    return {"id": entry.artifact_id, "title": entry.title, "url_path": _path(entry.url), "renders": entry.renders}
+
+
 def _path(url: str) -> str:
     """A URL without its fragment (which holds the token)."""
     return url.split("#", 1)[0]
@@ -418,16 +455,12 @@ def main(argv: list[str] | None = None) -> int:
     host = Host(webview, out, gui)
     if gui == "qt":
         try:
-            from qtpy.QtWidgets import QApplication
-
-            # Closing the last visible window must not end the GUI loop: the host outlives
-            # its windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's).
-            QApplication.setQuitOnLastWindowClosed(False)
+            qt.prepare_application(APP_NAME)  # names, and no quitting when the last window closes
             host.invoker = qt.make_invoker()
             install_navigation_guard(host.origins)
         except ImportError as exc:
             log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
-    host.anchor = webview.create_window("live-artifacts preview host", html=ANCHOR_HTML, hidden=True)
+    host.anchor = webview.create_window(f"{APP_NAME} preview host", html=ANCHOR_HTML, hidden=True)
     try:
         webview.start(host.run, gui=gui, private_mode=True)
     except Exception as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Literal, Required, TypedDict, cast
+from typing import Any, Literal, NotRequired, Required, TypedDict, cast
 
 #: Bumped when a message changes meaning; the host reports it in its ``ready`` event.
 PROTOCOL_VERSION = 2  # 2: events say what they are in "type" (was "event")
@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "close": ("id",),
     "list": (),
     "screenshot": ("id", "path"),
+    "describe": (),
     "quit": (),
 }
 
@@ -36,6 +37,7 @@ EVENTS = frozenset(
         "closed",
         "windows",
         "screenshot",
+        "described",
         "error",
         "crashed",
     }
@@ -44,8 +46,10 @@ EVENTS = frozenset(
 #: The key that says what an event is: ``type``, as in the event hub's and the chat's events.
 DISCRIMINATOR = "type"
 
-CommandName = Literal["open", "focus", "reload", "title", "close", "list", "screenshot", "quit"]
-EventName = Literal["ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "error", "crashed"]
+CommandName = Literal["open", "focus", "reload", "title", "close", "list", "screenshot", "describe", "quit"]
+EventName = Literal[
+    "ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "described", "error", "crashed"
+]
 
 
 class Command(TypedDict, total=False):
@@ -58,13 +62,34 @@ class Command(TypedDict, total=False):
     path: str
 
 
+class Rect(TypedDict):
+    """A rectangle on the screen, in Qt's logical pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class AppInfo(TypedDict):
+    """The application the windows belong to, as Qt reports it (``described``)."""
+
+    name: str  # QCoreApplication.applicationName: X11's WM_CLASS class
+    display_name: str  # applicationDisplayName: what title bars add ("Title — name")
+    desktop_file: str  # desktopFileName: Wayland's app_id
+    platform: str  # the Qt platform plugin: xcb, wayland, offscreen...
+
+
 class WindowInfo(TypedDict):
-    """One open window, as the ``windows`` event lists it (no token: ``url_path``)."""
+    """One open window, as the ``windows`` event lists it (no token: ``url_path``); the
+    ``described`` event adds where it is and what its title bar is given."""
 
     id: str
     title: str
     url_path: str
     renders: int
+    geometry: NotRequired[Rect | None]  # x, y of its frame; width, height of its contents
+    shown_title: NotRequired[str]  # the title the toolkit shows (Qt: after "[*]" is handled)
 
 
 class PreviewEvent(TypedDict, total=False):
@@ -91,6 +116,9 @@ class PreviewEvent(TypedDict, total=False):
     # screenshot
     path: str
     ok: bool
+    # described (and windows)
+    app: AppInfo | None
+    screen: Rect | None
     # crashed
     returncode: int
     ids: list[str]

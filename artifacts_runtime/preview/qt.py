@@ -2,15 +2,23 @@
 
 Everything Qt is imported inside the functions, so the host imports (and runs, on GTK) without
 Qt. ``make_invoker`` is made on the GUI (main) thread before the loop starts; from any other
-thread, ``invoker.call.emit(fn)`` runs ``fn`` on the GUI thread.
+thread, ``invoker.call.emit(fn)`` runs ``fn`` on the GUI thread, and ``call(invoker, fn)``
+waits for its result. The functions that read or change windows run on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Protocol
+import os
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from .protocol import AppInfo, Rect
 
 log = logging.getLogger("artifacts.preview.host")
+
+T = TypeVar("T")
 
 
 class _Signal(Protocol):
@@ -45,6 +53,81 @@ def make_invoker() -> Invoker:
                 log.exception("a GUI call failed")
 
     return _Invoker()
+
+
+def call(invoker: Invoker, fn: Callable[[], T], timeout: float = 5.0) -> T | None:
+    """Run ``fn`` on the GUI thread and wait for what it returns: None when it failed (logged)
+    or the GUI thread did not get to it within ``timeout`` s. Never from the GUI thread."""
+    done = threading.Event()
+    result: list[T] = []
+
+    def run() -> None:
+        try:
+            result.append(fn())
+        finally:
+            done.set()
+
+    invoker.call.emit(run)
+    if not done.wait(timeout):
+        log.warning("the GUI thread did not answer within %.0f s", timeout)
+        return None
+    return result[0] if result else None
+
+
+def prepare_application(name: str) -> None:
+    """Before pywebview creates its ``QApplication`` (Qt keeps what these static setters say
+    for the application made later; pywebview adopts an existing one, ``QApplication.instance()
+    or QApplication(sys.argv)``, so this holds either way). Every window is then the product's:
+
+    - ``applicationName``: the class part of X11's ``WM_CLASS``; ``RESOURCE_NAME`` its instance
+      part (Qt reads it when the first window is made; without it, ``argv[0]``: "python3");
+    - ``desktopFileName``: Wayland's ``app_id`` (what docks group windows by);
+    - ``applicationDisplayName``: X11 and Wayland title bars show "Title — name".
+
+    And closing the last visible window must not end the GUI loop: the host outlives its
+    windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's)."""
+    from PyQt6.QtGui import QGuiApplication
+
+    os.environ.setdefault("RESOURCE_NAME", name)
+    QGuiApplication.setApplicationName(name)
+    QGuiApplication.setApplicationDisplayName(name)
+    QGuiApplication.setDesktopFileName(name)
+    QGuiApplication.setQuitOnLastWindowClosed(False)
+
+
+def application() -> AppInfo:
+    """The application's names as Qt reports them (GUI thread)."""
+    from PyQt6.QtGui import QGuiApplication
+
+    return {
+        "name": QGuiApplication.applicationName(),
+        "display_name": QGuiApplication.applicationDisplayName(),
+        "desktop_file": QGuiApplication.desktopFileName(),
+        "platform": QGuiApplication.platformName(),
+    }
+
+
+def _rect(rect: Any) -> Rect:
+    return {"x": rect.x(), "y": rect.y(), "width": rect.width(), "height": rect.height()}
+
+
+def screen() -> tuple[Rect, Rect] | None:
+    """The primary screen (where pywebview opens windows): its whole geometry, and the part of
+    it windows may use (without panels and docks); None when Qt knows no screen (GUI thread)."""
+    from PyQt6.QtGui import QGuiApplication
+
+    primary = QGuiApplication.primaryScreen()
+    if primary is None:
+        return None
+    return _rect(primary.geometry()), _rect(primary.availableGeometry())
+
+
+def geometry(native: Any) -> tuple[Rect, str]:
+    """Where a window is (its frame's corner, its contents' size) and the title it shows
+    (GUI thread)."""
+    handle = native.windowHandle()
+    shown = handle.title() if handle is not None else native.windowTitle()
+    return {"x": native.x(), "y": native.y(), "width": native.width(), "height": native.height()}, str(shown)
 
 
 def raise_window(native: Any) -> None:
