@@ -5,9 +5,9 @@ Two halves, in two processes:
 - ``manager.PreviewManager`` runs in the app (asyncio; never imports pywebview or Qt). It
   starts the **window host** when a window is first asked for, sends it commands, turns its
   events into ``on_event`` calls, notices when it dies, and ends it on ``aclose()``.
-- ``python -m artifacts_runtime.preview`` (``host.py``) is the window host: one process holding
-  every preview window of one app, spawned with ``asyncio.create_subprocess_exec`` (never a
-  fork of the app), in its own session. stdin and stdout are pipes to the manager; stderr goes
+- ``python -m artifacts_runtime.preview`` (``__main__.py``, ``host.py``) is the window host:
+  one process holding every preview window of one app, spawned with
+  ``asyncio.create_subprocess_exec`` (never a fork of the app), in its own session. stdin and stdout are pipes to the manager; stderr goes
   to ``<logs>/preview.log``. A hidden anchor window keeps its GUI loop alive between windows.
   When its stdin closes (the app is gone) it closes its windows and exits.
 

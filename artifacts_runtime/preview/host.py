@@ -1,5 +1,6 @@
-"""The window host: ``python -m artifacts_runtime.preview``. Holds every preview window of one
-app in one process (protocol: see the package docstring).
+"""The window host: :class:`Host` holds every preview window of one app in one process and
+serves the manager's commands (protocol: see the package docstring). ``__main__.py`` starts it:
+``python -m artifacts_runtime.preview``.
 
 Threads, as pywebview wants them:
 
@@ -7,19 +8,19 @@ Threads, as pywebview wants them:
   alive while no preview is open;
 - the **reader thread** (pywebview's ``start(func)`` thread) reads commands from stdin and acts on
   them through pywebview's thread-safe calls (``create_window`` after start, ``Window.destroy``,
-  ``set_title``, ``run_js``...). On Qt the one thing pywebview has no call for, raising a window
-  without un-maximising it, is queued onto the GUI thread by a Qt signal (``qt.Invoker``);
+  ``set_title``, ``run_js``...). On Qt what pywebview has no call for (raising a window without
+  un-maximising it; reading what Qt reports of the windows) is queued onto the GUI thread by a
+  Qt signal (``qt.Invoker``, ``qt.call``);
 - pywebview's own short threads deliver window events and shared-state changes (how the page
   reports a render); they write events.
 
-Events go to the original stdout (kept as a private descriptor); file descriptor 1 is pointed
-at stderr (the log file the manager gave us), so nothing a library prints can corrupt the
-protocol. stdin closing means the app is gone: the host closes its windows and exits.
+Events go to the original stdout (``__main__`` keeps it as a private descriptor and points
+file descriptor 1 at stderr, the log file the manager gave us), so nothing a library prints can
+corrupt the protocol. stdin closing means the app is gone: the host closes its windows and exits.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -31,8 +32,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..paths import APP_NAME
 from . import qt
-from .environment import GuiName, choose_gui, gui_name, prepare_environment
-from .navigation import install_navigation_guard, origin_of
+from .environment import GuiName
+from .navigation import origin_of
 from .protocol import (
     PROTOCOL_VERSION,
     AppInfo,
@@ -410,64 +411,3 @@ def _force_exit() -> None:
     log.error("the GUI did not close down within %.0f s; exiting by force", QUIT_GRACE)
     logging.shutdown()
     os._exit(3)
-
-
-def _protocol_stdout() -> BinaryIO:
-    """Keep the real stdout for the protocol only; point descriptor 1 at stderr."""
-    sys.stdout.flush()
-    fd = os.dup(1)
-    os.dup2(2, 1)
-    return os.fdopen(fd, "wb", buffering=0)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m artifacts_runtime.preview",
-        description="The live-artifacts preview window host (driven by JSON lines on stdin).",
-    )
-    parser.add_argument(
-        "--gui", default=None, help="pywebview backend (default: qt when installed, else pywebview's choice)"
-    )
-    parser.add_argument("--debug", action="store_true", help="verbose log, WebEngine inspector")
-    args = parser.parse_args(argv)
-
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.INFO,
-        stream=sys.stderr,
-        format="%(asctime)s preview[%(process)d] %(levelname)s %(message)s",
-    )
-    out = _protocol_stdout()
-    prepare_environment(os.environ)
-    try:
-        gui = gui_name(args.gui or choose_gui())
-    except ValueError as exc:
-        log.error("%s", exc)
-        out.write(encode_event("error", id=None, message=str(exc)))
-        return 2
-    log.info("starting: gui=%s QT_QPA_PLATFORM=%s", gui or "auto", os.environ.get("QT_QPA_PLATFORM", ""))
-    try:
-        import webview
-    except ImportError as exc:
-        log.error("pywebview is not installed: %s", exc)
-        out.write(encode_event("error", id=None, message=f"pywebview is not installed ({exc})"))
-        return 2
-
-    host = Host(webview, out, gui)
-    if gui == "qt":
-        try:
-            qt.prepare_application(APP_NAME)  # names, and no quitting when the last window closes
-            host.invoker = qt.make_invoker()
-            install_navigation_guard(host.origins)
-        except ImportError as exc:
-            log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
-    host.anchor = webview.create_window(f"{APP_NAME} preview host", html=ANCHOR_HTML, hidden=True)
-    try:
-        webview.start(host.run, gui=gui, private_mode=True)
-    except Exception as exc:
-        log.exception("the GUI could not start")
-        host.emit("error", id=None, message=f"the GUI could not start: {exc}")
-        return 2
-    log.info("GUI loop ended; exiting")
-    logging.shutdown()
-    out.close()
-    return 0
