@@ -7,9 +7,10 @@ Two halves, in two processes:
   events into ``on_event`` calls, notices when it dies, and ends it on ``aclose()``.
 - ``python -m artifacts_runtime.preview`` (``__main__.py``, ``host.py``) is the window host:
   one process holding every preview window of one app, spawned with
-  ``asyncio.create_subprocess_exec`` (never a fork of the app), in its own session. stdin and stdout are pipes to the manager; stderr goes
-  to ``<logs>/preview.log``. A hidden anchor window keeps its GUI loop alive between windows.
-  When its stdin closes (the app is gone) it closes its windows and exits.
+  ``asyncio.create_subprocess_exec`` (never a fork of the app), in its own session. stdin and
+  stdout are pipes to the manager; stderr goes to ``<logs>/preview.log``. A hidden anchor
+  window keeps its GUI loop alive between windows. When its stdin closes (the app is gone) it
+  closes its windows and exits.
 
 Windows only *show* artifacts: each loads the shell page of the app's own local server
 (``/view/{id}#token=…``), the same URL a browser would, so storage, model calls and data go
@@ -48,10 +49,11 @@ Events, host → app (stdout)::
     {"type": "screenshot", "id": ID, "path": P, "ok": BOOL}
     {"type": "described", "app": {"name", "display_name", "desktop_file", "platform"},
                           "screen": {"x", "y", "width", "height"},
-                          "windows": [{"id", "title", "url_path", "renders",
+                          "windows": [{"id", "title", "url_path", "renders", "slot",
                                        "geometry": {"x", "y", "width", "height"}, "shown_title"}]}
         as Qt reports them on its GUI thread: the application's names, the primary screen's
-        usable area, each window's frame corner, contents size and shown title
+        usable area, each window's cascade slot (``cascade.py``), frame corner, contents size
+        and shown title
         (``app``, ``screen`` and ``geometry`` are null on other toolkits)
     {"type": "error",   "id": ID | null, "message": TEXT}      a command failed
 

@@ -9,8 +9,8 @@ Threads, as pywebview wants them:
 - the **reader thread** (pywebview's ``start(func)`` thread) reads commands from stdin and acts on
   them through pywebview's thread-safe calls (``create_window`` after start, ``Window.destroy``,
   ``set_title``, ``run_js``...). On Qt what pywebview has no call for (raising a window without
-  un-maximising it; reading what Qt reports of the windows) is queued onto the GUI thread by a
-  Qt signal (``qt.Invoker``, ``qt.call``);
+  un-maximising it; reading the screen and the windows' geometry) is queued onto the GUI thread
+  by a Qt signal (``qt.Invoker``, ``qt.call``);
 - pywebview's own short threads deliver window events and shared-state changes (how the page
   reports a render); they write events.
 
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..paths import APP_NAME
 from . import qt
+from .cascade import cascade, next_slot
 from .environment import GuiName
 from .navigation import origin_of
 from .protocol import (
@@ -93,6 +94,7 @@ class _Entry:
     url: str
     title: str
     renders: int = 0
+    slot: int | None = None  # its place in the cascade; None: the toolkit placed it
     closing: bool = False
     closed: threading.Event = field(default_factory=threading.Event)
 
@@ -250,12 +252,16 @@ class Host:
             self.focus(entry)
             self.emit("focused", id=artifact_id)
             return
+        slot, corner = self.place()
+        x, y = corner if corner is not None else (None, None)
         # No js_api: see RENDER_HOOK.
         window = self.webview.create_window(
             self.native_title(title),
             url,
             width=WINDOW_SIZE[0],
             height=WINDOW_SIZE[1],
+            x=x,
+            y=y,
             text_select=True,
             zoomable=True,
             background_color="#FFFFFF",
@@ -263,7 +269,7 @@ class Host:
         if window is None:
             self.emit("error", id=artifact_id, message="the window could not be created")
             return
-        entry = _Entry(artifact_id, window, url, title)
+        entry = _Entry(artifact_id, window, url, title, slot=slot)
         with self.lock:
             self.windows[artifact_id] = entry
 
@@ -286,6 +292,26 @@ class Host:
         if window.events.loaded.is_set():  # it loaded before we listened
             threading.Thread(target=loaded, daemon=True).start()
         self.emit("opened", id=artifact_id, title=title)
+
+    def place(self) -> tuple[int | None, tuple[int, int] | None]:
+        """A new window's cascade slot and top-left corner, relative to the primary screen as
+        ``create_window`` takes it (``cascade.py`` has the rule). Without Qt, or when Qt knows
+        no screen: (None, None), and the toolkit places the window (pywebview centres it)."""
+        found = qt.call(self.invoker, qt.screen, timeout=2) if self.invoker is not None else None
+        if found is None:
+            return None, None
+        whole, usable = found
+        area: Rect = {
+            "x": usable["x"] - whole["x"],
+            "y": usable["y"] - whole["y"],
+            "width": usable["width"],
+            "height": usable["height"],
+        }
+        corners = cascade(area, WINDOW_SIZE)
+        with self.lock:
+            taken = [e.slot for e in self.windows.values() if e.slot is not None]
+        slot = next_slot(len(corners), taken)
+        return slot, corners[slot]
 
     def focus(self, entry: _Entry) -> None:
         """Bring the window to the front (un-minimised, but not un-maximised)."""
@@ -328,6 +354,7 @@ class Host:
             windows = []
             for entry in entries:
                 info = _info(entry)
+                info["slot"] = entry.slot
                 native = getattr(entry.window, "native", None)
                 info["geometry"] = None
                 if native is not None:

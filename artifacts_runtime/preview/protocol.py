@@ -88,6 +88,7 @@ class WindowInfo(TypedDict):
     title: str
     url_path: str
     renders: int
+    slot: NotRequired[int | None]  # its place in the cascade (None: placed by the toolkit)
     geometry: NotRequired[Rect | None]  # x, y of its frame; width, height of its contents
     shown_title: NotRequired[str]  # the title the toolkit shows (Qt: after "[*]" is handled)
 
