@@ -1,5 +1,6 @@
-"""The window host: ``python -m artifacts_runtime.preview``. Holds every preview window of one
-app in one process (protocol: see the package docstring).
+"""The window host: :class:`Host` holds every preview window of one app in one process and
+serves the manager's commands (protocol: see the package docstring). ``__main__.py`` starts it:
+``python -m artifacts_runtime.preview``.
 
 Threads, as pywebview wants them:
 
@@ -7,19 +8,19 @@ Threads, as pywebview wants them:
   alive while no preview is open;
 - the **reader thread** (pywebview's ``start(func)`` thread) reads commands from stdin and acts on
   them through pywebview's thread-safe calls (``create_window`` after start, ``Window.destroy``,
-  ``set_title``, ``run_js``...). On Qt the one thing pywebview has no call for, raising a window
-  without un-maximising it, is queued onto the GUI thread by a Qt signal (``_QtInvoker``);
+  ``set_title``, ``run_js``...). On Qt what pywebview has no call for (raising a window without
+  un-maximising it; reading the screen and the windows' geometry) is queued onto the GUI thread
+  by a Qt signal (``qt.Invoker``, ``qt.call``);
 - pywebview's own short threads deliver window events and shared-state changes (how the page
   reports a render); they write events.
 
-Events go to the original stdout (kept as a private descriptor); file descriptor 1 is pointed
-at stderr (the log file the manager gave us), so nothing a library prints can corrupt the
-protocol. stdin closing means the app is gone: the host closes its windows and exits.
+Events go to the original stdout (``__main__`` keeps it as a private descriptor and points
+file descriptor 1 at stderr, the log file the manager gave us), so nothing a library prints can
+corrupt the protocol. stdin closing means the app is gone: the host closes its windows and exits.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -27,16 +28,22 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .environment import GuiName, choose_gui, gui_name, prepare_environment
+from ..paths import APP_NAME
+from . import qt
+from .cascade import cascade, next_slot
+from .environment import GuiName
+from .navigation import origin_of
 from .protocol import (
     PROTOCOL_VERSION,
+    AppInfo,
     Command,
     EventName,
     ProtocolError,
+    Rect,
     WindowInfo,
+    clean_title,
     decode_command,
     encode_event,
 )
@@ -45,17 +52,6 @@ if TYPE_CHECKING:
     from webview import Window
 
 log = logging.getLogger("artifacts.preview.host")
-
-
-class _Signal(Protocol):
-    def emit(self, *args: Any) -> None: ...
-
-
-class Invoker(Protocol):
-    """Runs a function on the GUI thread: ``invoker.call.emit(fn)`` (see ``_make_qt_invoker``)."""
-
-    @property
-    def call(self) -> _Signal: ...
 
 
 #: Installed in every shell page once pywebview's bridge is there: reports each finished render
@@ -86,7 +82,7 @@ RENDER_HOOK = """
 })();
 """
 
-ANCHOR_HTML = "<!doctype html><meta charset=utf-8><title>live-artifacts preview host</title>"
+ANCHOR_HTML = f"<!doctype html><meta charset=utf-8><title>{APP_NAME} preview host</title>"
 WINDOW_SIZE = (1000, 760)
 QUIT_GRACE = 6.0  # seconds the GUI gets to close down before the host exits by force
 
@@ -98,6 +94,7 @@ class _Entry:
     url: str
     title: str
     renders: int = 0
+    slot: int | None = None  # its place in the cascade; None: the toolkit placed it
     closing: bool = False
     closed: threading.Event = field(default_factory=threading.Event)
 
@@ -111,14 +108,14 @@ class Host:
         self.lock = threading.RLock()
         self.out_lock = threading.Lock()
         self.anchor: Window | None = None
-        self.invoker: Invoker | None = None
+        self.invoker: qt.Invoker | None = None
         self.quitting = threading.Event()
         self.started = time.monotonic()
         self.allowed: set[str] = set()
 
     def origins(self) -> set[str]:
         """The origins preview windows were opened at (the local server's, one per server the
-        app ran): the only ones their pages may navigate to (:func:`navigation_allowed`)."""
+        app ran): the only ones their pages may navigate to (``navigation.navigation_allowed``)."""
         with self.lock:
             return set(self.allowed)
 
@@ -197,28 +194,22 @@ class Host:
         if native is None:
             return
 
-        def discard() -> None:
-            from qtpy.QtWebEngineCore import QWebEnginePage
-
-            native.webview.page().setLifecycleState(QWebEnginePage.LifecycleState.Discarded)
-
-        invoker.call.emit(discard)
+        invoker.call.emit(lambda: qt.discard_page(native))
 
     def handle(self, command: Command) -> str | None:
         cmd = command["cmd"]
         artifact_id = command.get("id", "")
         if cmd == "open":
-            self.open(artifact_id, command["url"], command.get("title") or artifact_id)
+            self.open(artifact_id, command["url"], clean_title(command.get("title", "")) or artifact_id)
         elif cmd == "quit":
             self.quit()
             return "quit"
         elif cmd == "list":
             with self.lock:
-                items: list[WindowInfo] = [
-                    {"id": e.artifact_id, "title": e.title, "url_path": _path(e.url), "renders": e.renders}
-                    for e in self.windows.values()
-                ]
+                items = [_info(e) for e in self.windows.values()]
             self.emit("windows", windows=items)
+        elif cmd == "describe":
+            self.describe()
         else:
             with self.lock:
                 entry = self.windows.get(artifact_id)
@@ -230,7 +221,7 @@ class Host:
             elif cmd == "reload":
                 entry.window.run_js("location.reload()")
             elif cmd == "title":
-                self.set_title(entry, command["title"])
+                self.set_title(entry, clean_title(command["title"]) or artifact_id)
             elif cmd == "close":
                 entry.closing = True
                 entry.window.destroy()
@@ -261,12 +252,16 @@ class Host:
             self.focus(entry)
             self.emit("focused", id=artifact_id)
             return
+        slot, corner = self.place()
+        x, y = corner if corner is not None else (None, None)
         # No js_api: see RENDER_HOOK.
         window = self.webview.create_window(
-            title,
+            self.native_title(title),
             url,
             width=WINDOW_SIZE[0],
             height=WINDOW_SIZE[1],
+            x=x,
+            y=y,
             text_select=True,
             zoomable=True,
             background_color="#FFFFFF",
@@ -274,7 +269,7 @@ class Host:
         if window is None:
             self.emit("error", id=artifact_id, message="the window could not be created")
             return
-        entry = _Entry(artifact_id, window, url, title)
+        entry = _Entry(artifact_id, window, url, title, slot=slot)
         with self.lock:
             self.windows[artifact_id] = entry
 
@@ -298,13 +293,33 @@ class Host:
             threading.Thread(target=loaded, daemon=True).start()
         self.emit("opened", id=artifact_id, title=title)
 
+    def place(self) -> tuple[int | None, tuple[int, int] | None]:
+        """A new window's cascade slot and top-left corner, relative to the primary screen as
+        ``create_window`` takes it (``cascade.py`` has the rule). Without Qt, or when Qt knows
+        no screen: (None, None), and the toolkit places the window (pywebview centres it)."""
+        found = qt.call(self.invoker, qt.screen, timeout=2) if self.invoker is not None else None
+        if found is None:
+            return None, None
+        whole, usable = found
+        area: Rect = {
+            "x": usable["x"] - whole["x"],
+            "y": usable["y"] - whole["y"],
+            "width": usable["width"],
+            "height": usable["height"],
+        }
+        corners = cascade(area, WINDOW_SIZE)
+        with self.lock:
+            taken = [e.slot for e in self.windows.values() if e.slot is not None]
+        slot = next_slot(len(corners), taken)
+        return slot, corners[slot]
+
     def focus(self, entry: _Entry) -> None:
         """Bring the window to the front (un-minimised, but not un-maximised)."""
         window = entry.window
         window.events.shown.wait(10)
         native = getattr(window, "native", None)
         if self.invoker is not None and native is not None:
-            self.invoker.call.emit(lambda: _raise_qt(native))
+            self.invoker.call.emit(lambda: qt.raise_window(native))
         else:
             window.show()
             window.restore()
@@ -322,9 +337,46 @@ class Host:
 
         self.invoker.call.emit(grab)
 
+    def describe(self) -> None:
+        """The ``described`` event: the application, the screen and each window's place and
+        shown title, as Qt reports them on the GUI thread (null on other toolkits)."""
+        with self.lock:
+            entries = list(self.windows.values())
+        invoker = self.invoker
+        if invoker is None:
+            self.emit("described", app=None, screen=None, windows=[_info(e) for e in entries])
+            return
+        for entry in entries:
+            entry.window.events.shown.wait(5)  # a window made just now has no native one yet
+
+        def gather() -> tuple[AppInfo, Rect | None, list[WindowInfo]]:
+            found = qt.screen()
+            windows = []
+            for entry in entries:
+                info = _info(entry)
+                info["slot"] = entry.slot
+                native = getattr(entry.window, "native", None)
+                info["geometry"] = None
+                if native is not None:
+                    info["geometry"], info["shown_title"] = qt.geometry(native)
+                windows.append(info)
+            return qt.application(), found[1] if found else None, windows
+
+        described = qt.call(invoker, gather)
+        if described is None:
+            self.emit("error", id=None, message="describe failed: the GUI thread did not answer")
+            return
+        app, screen, windows = described
+        self.emit("described", app=app, screen=screen, windows=windows)
+
     def set_title(self, entry: _Entry, title: str) -> None:
         entry.title = title
-        entry.window.set_title(title)
+        entry.window.set_title(self.native_title(title))
+
+    def native_title(self, title: str) -> str:
+        """``title`` as the toolkit must be given it to show it as it is (Qt takes ``[*]`` for
+        its "modified" mark, and drops it)."""
+        return qt.escape_title(title) if self.invoker is not None else title
 
     def on_rendered(self, artifact_id: str, version: Any, title: Any) -> None:
         with self.lock:
@@ -336,7 +388,8 @@ class Host:
             number: int | None = int(version)
         except (TypeError, ValueError):
             number = None
-        if isinstance(title, str) and title and title != entry.title:
+        title = clean_title(title) if isinstance(title, str) else ""
+        if title and title != entry.title:
             self.set_title(entry, title)  # a rename, or a new version with a new title
         self.emit("loaded", id=artifact_id, version=number, title=entry.title, renders=entry.renders)
 
@@ -372,63 +425,8 @@ class Host:
             self.anchor.destroy()  # the last window: the GUI loop ends, webview.start returns
 
 
-#: Schemes a page may navigate to without any network request (no host to resolve).
-LOCAL_SCHEMES = frozenset({"about", "data", "blob"})
-
-
-def origin_of(url: str) -> str | None:
-    """``scheme://host[:port]`` of an http(s) URL, lowercased; None for anything else."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
-
-
-def navigation_allowed(url: str, origins: set[str]) -> bool:
-    """Whether a preview page (the shell, or the artifact's frame inside it) may start a
-    navigation to ``url``: only to the local server's origin (``origins``: those of the windows'
-    own URLs), or to a scheme that reaches no network. Anything else is refused before it starts,
-    so the host name is never even resolved (a host name can carry an artifact's data)."""
-    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-    if scheme in LOCAL_SCHEMES:
-        return True
-    origin = origin_of(url)
-    return origin is not None and origin in origins
-
-
-def install_navigation_guard(host: Host) -> bool:
-    """Refuse off-origin navigations in every preview window, before they start: Qt calls
-    ``QWebEnginePage.acceptNavigationRequest`` for each navigation of the page and of its frames
-    (links, ``location = …``, meta refresh, form posts), and pywebview's Qt page does not
-    override it, so ours goes on that class. New windows (the shell's offered links) are
-    pywebview's own page, which hands them to the system browser. False when pywebview's Qt
-    backend is not there to guard."""
-    try:
-        from webview.platforms import qt as qt_platform
-    except ImportError as exc:
-        log.warning("could not guard navigations (%s)", exc)
-        return False
-    page_class = getattr(getattr(qt_platform, "BrowserView", None), "WebPage", None)
-    if page_class is None:
-        log.warning("could not guard navigations: pywebview's Qt page class was not found")
-        return False
-
-    def acceptNavigationRequest(page: Any, qurl: Any, nav_type: Any, is_main_frame: bool) -> bool:
-        url = qurl.toString()
-        if navigation_allowed(url, host.origins()):
-            return True
-        where = "window" if is_main_frame else "frame"
-        log.warning("refused a navigation of a preview %s to %s", where, origin_of(url) or url.split(":", 1)[0] + ":")
-        return False
-
-    page_class.acceptNavigationRequest = acceptNavigationRequest
-    log.info("navigation guard on: preview pages navigate only to the local server")
-    return True
+def _info(entry: _Entry) -> WindowInfo:
+    return {"id": entry.artifact_id, "title": entry.title, "url_path": _path(entry.url), "renders": entry.renders}
 
 
 def _path(url: str) -> str:
@@ -436,106 +434,7 @@ def _path(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def _raise_qt(native: Any) -> None:
-    from qtpy.QtCore import Qt
-
-    state = native.windowState()
-    if state & Qt.WindowState.WindowMinimized:
-        native.setWindowState(state & ~Qt.WindowState.WindowMinimized)
-    native.show()
-    native.raise_()
-    native.activateWindow()
-
-
 def _force_exit() -> None:
     log.error("the GUI did not close down within %.0f s; exiting by force", QUIT_GRACE)
     logging.shutdown()
     os._exit(3)
-
-
-def _make_qt_invoker() -> Invoker:
-    """A QObject living on the GUI (main) thread; ``invoker.call.emit(fn)`` from any thread runs
-    ``fn`` there (a queued connection), which is how Qt wants cross-thread calls made."""
-    # PyQt6 itself: it is the binding qtpy (and so pywebview) uses here (``qt_available``
-    # requires it), and the one whose signal class the type checker knows.
-    from PyQt6.QtCore import QObject, pyqtSignal
-
-    class Invoker(QObject):
-        call = pyqtSignal(object)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.call.connect(self._run)
-
-        def _run(self, fn: Any) -> None:
-            try:
-                fn()
-            except Exception:
-                log.exception("a GUI call failed")
-
-    return Invoker()
-
-
-def _protocol_stdout() -> BinaryIO:
-    """Keep the real stdout for the protocol only; point descriptor 1 at stderr."""
-    sys.stdout.flush()
-    fd = os.dup(1)
-    os.dup2(2, 1)
-    return os.fdopen(fd, "wb", buffering=0)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m artifacts_runtime.preview",
-        description="The live-artifacts preview window host (driven by JSON lines on stdin).",
-    )
-    parser.add_argument(
-        "--gui", default=None, help="pywebview backend (default: qt when installed, else pywebview's choice)"
-    )
-    parser.add_argument("--debug", action="store_true", help="verbose log, WebEngine inspector")
-    args = parser.parse_args(argv)
-
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.INFO,
-        stream=sys.stderr,
-        format="%(asctime)s preview[%(process)d] %(levelname)s %(message)s",
-    )
-    out = _protocol_stdout()
-    prepare_environment(os.environ)
-    try:
-        gui = gui_name(args.gui or choose_gui())
-    except ValueError as exc:
-        log.error("%s", exc)
-        out.write(encode_event("error", id=None, message=str(exc)))
-        return 2
-    log.info("starting: gui=%s QT_QPA_PLATFORM=%s", gui or "auto", os.environ.get("QT_QPA_PLATFORM", ""))
-    try:
-        import webview
-    except ImportError as exc:
-        log.error("pywebview is not installed: %s", exc)
-        out.write(encode_event("error", id=None, message=f"pywebview is not installed ({exc})"))
-        return 2
-
-    host = Host(webview, out, gui)
-    if gui == "qt":
-        try:
-            from qtpy.QtWidgets import QApplication
-
-            # Closing the last visible window must not end the GUI loop: the host outlives
-            # its windows (the hidden anchor keeps pywebview's loop alive; this keeps Qt's).
-            QApplication.setQuitOnLastWindowClosed(False)
-            host.invoker = _make_qt_invoker()
-            install_navigation_guard(host)
-        except ImportError as exc:
-            log.warning("Qt helpers unavailable (%s); focusing falls back to show/restore", exc)
-    host.anchor = webview.create_window("live-artifacts preview host", html=ANCHOR_HTML, hidden=True)
-    try:
-        webview.start(host.run, gui=gui, private_mode=True)
-    except Exception as exc:
-        log.exception("the GUI could not start")
-        host.emit("error", id=None, message=f"the GUI could not start: {exc}")
-        return 2
-    log.info("GUI loop ended; exiting")
-    logging.shutdown()
-    out.close()
-    return 0

@@ -35,7 +35,7 @@ from ..paths import PRIVATE_DIR, create_private
 from ..remote import ssh_hint
 from . import environment
 from .process import group_gone, kill_group, last_telling_line, rotate_log
-from .protocol import PreviewEvent, ProtocolError, decode_event, encode_command
+from .protocol import PreviewEvent, ProtocolError, clean_title, decode_event, encode_command
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -138,7 +138,7 @@ class PreviewManager:
                 lambda e: e.get("id") == artifact.id and e.get("type") in ("opened", "focused", "error")
             )
             try:
-                await self._send(encode_command("open", id=artifact.id, url=url, title=artifact.title))
+                await self._send(encode_command("open", id=artifact.id, url=url, title=clean_title(artifact.title)))
                 event = await self._wait(reply)
             except HostStopped:
                 if attempt == 2:

@@ -7,7 +7,8 @@ package docstring (``artifacts_runtime/preview/__init__.py``) describes every me
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, Required, TypedDict, cast
+import re
+from typing import Any, Literal, NotRequired, Required, TypedDict, cast
 
 #: Bumped when a message changes meaning; the host reports it in its ``ready`` event.
 PROTOCOL_VERSION = 2  # 2: events say what they are in "type" (was "event")
@@ -21,6 +22,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "close": ("id",),
     "list": (),
     "screenshot": ("id", "path"),
+    "describe": (),
     "quit": (),
 }
 
@@ -35,6 +37,7 @@ EVENTS = frozenset(
         "closed",
         "windows",
         "screenshot",
+        "described",
         "error",
         "crashed",
     }
@@ -43,8 +46,10 @@ EVENTS = frozenset(
 #: The key that says what an event is: ``type``, as in the event hub's and the chat's events.
 DISCRIMINATOR = "type"
 
-CommandName = Literal["open", "focus", "reload", "title", "close", "list", "screenshot", "quit"]
-EventName = Literal["ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "error", "crashed"]
+CommandName = Literal["open", "focus", "reload", "title", "close", "list", "screenshot", "describe", "quit"]
+EventName = Literal[
+    "ready", "opened", "focused", "loaded", "closed", "windows", "screenshot", "described", "error", "crashed"
+]
 
 
 class Command(TypedDict, total=False):
@@ -57,13 +62,35 @@ class Command(TypedDict, total=False):
     path: str
 
 
+class Rect(TypedDict):
+    """A rectangle on the screen, in Qt's logical pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class AppInfo(TypedDict):
+    """The application the windows belong to, as Qt reports it (``described``)."""
+
+    name: str  # QCoreApplication.applicationName: X11's WM_CLASS class
+    display_name: str  # applicationDisplayName: what title bars add ("Title — name")
+    desktop_file: str  # desktopFileName: Wayland's app_id
+    platform: str  # the Qt platform plugin: xcb, wayland, offscreen...
+
+
 class WindowInfo(TypedDict):
-    """One open window, as the ``windows`` event lists it (no token: ``url_path``)."""
+    """One open window, as the ``windows`` event lists it (no token: ``url_path``); the
+    ``described`` event adds where it is and what its title bar is given."""
 
     id: str
     title: str
     url_path: str
     renders: int
+    slot: NotRequired[int | None]  # its place in the cascade (None: placed by the toolkit)
+    geometry: NotRequired[Rect | None]  # x, y of its frame; width, height of its contents
+    shown_title: NotRequired[str]  # the title the toolkit shows (Qt: after "[*]" is handled)
 
 
 class PreviewEvent(TypedDict, total=False):
@@ -90,18 +117,41 @@ class PreviewEvent(TypedDict, total=False):
     # screenshot
     path: str
     ok: bool
+    # described (and windows)
+    app: AppInfo | None
+    screen: Rect | None
     # crashed
     returncode: int
     ids: list[str]
     log: str
 
 
-#: A line longer than this is refused (an artifact's URL and title are far shorter).
+#: A line longer than this is refused (an artifact's URL and its title, cut to ``MAX_TITLE``,
+#: are far shorter).
 MAX_LINE = 64 * 1024
+
+#: The longest window title either side sends (characters): titles have no limit in the
+#: library, and a title bar shows far less.
+MAX_TITLE = 200
+
+#: What a title bar cannot show on one line: C0 and C1 controls (newlines, tabs, escapes), DEL,
+#: the line and paragraph separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ProtocolError(ValueError):
     """A line that is not a valid message; ``str()`` says what is wrong with it."""
+
+
+def clean_title(text: str, limit: int = MAX_TITLE) -> str:
+    """A title fit for a window's title bar and for one protocol line: control characters
+    become spaces, runs of white space one space, a lone surrogate (which UTF-8 cannot carry)
+    U+FFFD, and a title longer than ``limit`` characters is cut, ending in "…". May be empty."""
+    text = " ".join(_UNPRINTABLE.sub(" ", _SURROGATE.sub("\ufffd", text)).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
 
 
 def _dump(message: dict[str, Any]) -> bytes:

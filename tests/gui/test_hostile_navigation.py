@@ -8,7 +8,7 @@ What must hold: no connection reaches the target and the artifact keeps working 
 Two things refuse it: the shell's ``frame-src`` (Qt WebEngine applies it before the navigation
 reaches the browser side, so it never gets as far as a request) and, for any navigation that
 does get that far, the host's guard on Qt's ``acceptNavigationRequest`` (its decision:
-tests/runtime/preview/test_navigation_guard.py), which must be on in every host.
+tests/runtime/preview/test_navigation.py), which must be on in every host.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ import pytest
 from artifacts_runtime.preview.protocol import (
     COMMANDS,
     MAX_LINE,
+    MAX_TITLE,
     ProtocolError,
+    clean_title,
     decode_command,
     decode_event,
     encode_command,
@@ -81,3 +83,36 @@ def test_events_say_what_they_are_in_type_like_the_hub_and_the_chat():
     assert json.loads(encode_event("closed", id="a", by="app")) == {"type": "closed", "id": "a", "by": "app"}
     with pytest.raises(ProtocolError):
         decode_event(b'{"event": "closed", "id": "a"}')  # the old discriminator is not an event
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Expense Tracker", "Expense Tracker"),
+        ("Line one\nline two\r\n", "Line one line two"),
+        ("tab\there\x00nul\x1b[31mred\x07", "tab here nul [31mred"),
+        ("C1\x85next\x9b line\u2028sep\u2029par", "C1 next line sep par"),
+        ("  lots   of\t\t space  ", "lots of space"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("Todo [*] list ✓ 日本語", "Todo [*] list ✓ 日本語"),
+        ("\n\t\x00", ""),
+    ],
+)
+def test_a_title_is_cleaned_for_one_title_bar_line(raw, shown):
+    assert clean_title(raw) == shown
+
+
+def test_a_long_title_is_cut_and_says_so():
+    title = clean_title("word " * 100_000)
+    assert len(title) == MAX_TITLE and title.endswith("word…")
+    assert clean_title("x" * MAX_TITLE) == "x" * MAX_TITLE
+    assert clean_title("abcdef", limit=4) == "abc…"
+
+
+def test_a_cleaned_title_always_fits_in_one_command_line():
+    """The host refuses a line over MAX_LINE with an error that cannot name the window, so the
+    manager would wait in vain: the title it sends is cleaned first."""
+    worst = "\U0001f600\n" * MAX_LINE  # 4 UTF-8 bytes each, and newlines to escape
+    line = encode_command("open", id="abcd1234", url=URL, title=clean_title(worst))
+    assert len(line) < MAX_LINE and line.count(b"\n") == 1
+    assert decode_command(line)["title"].startswith("\U0001f600 \U0001f600")

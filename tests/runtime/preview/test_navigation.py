@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from artifacts_runtime.preview.host import navigation_allowed, origin_of
+from artifacts_runtime.preview.navigation import navigation_allowed, origin_of
 
 OWN = {"http://127.0.0.1:8123"}
 
