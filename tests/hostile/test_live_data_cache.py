@@ -121,6 +121,7 @@ async def test_a_visitors_refresh_does_not_overwrite_the_owners_entry(
         for _ in range(3):
             assert page_json(await visitor_call(client, token, "net.fetch", url=url))["notes"] == PUBLIC["notes"]
             await asyncio.sleep(0.1)  # let the refresh behind it land
+    assert len(raw.seen) > 2  # the owner's fetch, the visitor's miss, then at least one refresh
     monkeypatch.setattr(connectors.fetcher, "FRESH_SECONDS", 30.0)
     key = connectors.cache_key("GET", url, {"authorization": OWNER_TOKEN})
     cached = await store.cache_get(artifact, "", key)

@@ -64,9 +64,16 @@ async def test_an_answer_at_the_size_limit_is_accepted(
     async def exact(request: web.Request) -> web.Response:
         return web.Response(body=b"z" * 1000)
 
+    async def one_over(request: web.Request) -> web.Response:
+        return web.Response(body=b"z" * 1001)
+
     server.handlers["/exact"] = exact
+    server.handlers["/one-over"] = one_over
     await store.grant(artifact_id, server.origin)
     assert len((await fetcher.fetch(artifact_id, server.url("/exact"))).body) == 1000
+    with pytest.raises(FetchRefused) as info:
+        await fetcher.fetch(artifact_id, server.url("/one-over"))
+    assert info.value.code == "response_too_large"
 
 
 async def test_a_server_that_does_not_answer_in_time_is_reported(
