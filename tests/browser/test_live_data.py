@@ -144,7 +144,7 @@ def test_reopening_shows_the_cached_data_first_then_the_fresh_data(
     # the cached answer has nowhere to come from but the cache.
     data_server.payload = {"price": 2}
     data_server.delay = 1.0
-    monkeypatch.setattr(connectors, "FRESH_SECONDS", 0.0)
+    monkeypatch.setattr(connectors.fetcher, "FRESH_SECONDS", 0.0)
     live_server.events.clear()
     page.goto("about:blank")  # close the view (a goto differing only by #token would not reload)
     opened = time.monotonic()
@@ -154,7 +154,7 @@ def test_reopening_shows_the_cached_data_first_then_the_fresh_data(
     assert cached["why"] == "open" and cached["data"] == {"price": 1} and cached["cache"] == "hit"
     assert cached["at"] == first["at"]
 
-    monkeypatch.setattr(connectors, "FRESH_SECONDS", 30.0)  # the event's reload reads the fresh cache
+    monkeypatch.setattr(connectors.fetcher, "FRESH_SECONDS", 30.0)  # the event's reload reads the fresh cache
     entries = log(frame, 3)
     event, fresh = entries[1], entries[2]
     assert event["event"]["url"] == url and event["event"]["fetchedAt"] > float(first["at"])

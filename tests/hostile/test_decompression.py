@@ -253,7 +253,7 @@ async def test_a_huge_content_length_is_refused_before_reading(
 async def test_a_slow_drip_of_gzip_hits_the_overall_time_limit(
     fetcher: DataFetcher, raw: RawServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(connectors.network, "TIMEOUT_SECONDS", 0.5)
     body = gz(b"[" + b"0," * 10_000 + b"0]")
 
     async def drip(writer, seen):

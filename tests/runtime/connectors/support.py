@@ -101,7 +101,7 @@ def fake_dns(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]) -> 
         except ValueError:
             raise FetchRefused("network_error", f"cannot resolve {host}: unknown host (test DNS)") from None
 
-    monkeypatch.setattr(connectors, "resolve", resolve)
+    monkeypatch.setattr(connectors.addresses, "resolve", resolve)
     return asked
 
 

@@ -1,5 +1,5 @@
 """Internal addresses are refused even when granted (name resolution is simulated by replacing
-``connectors.resolve``; where nothing may be sent, the transport records and fails every
+``connectors.addresses.resolve``; where nothing may be sent, the transport records and fails every
 request), and how origins are normalised."""
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ async def test_the_connection_goes_to_the_checked_address_keeping_the_name_for_h
     async def resolve(host: str, port: int) -> list[str]:
         return next(answers)
 
-    monkeypatch.setattr(connectors, "resolve", resolve)
+    monkeypatch.setattr(connectors.addresses, "resolve", resolve)
     seen: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:

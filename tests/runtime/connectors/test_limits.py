@@ -21,7 +21,7 @@ from tests.runtime.connectors.support import (
 async def test_an_answer_over_the_size_limit_with_a_content_length_is_refused(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr(connectors.decode, "MAX_RESPONSE_BYTES", 1000)
 
     async def big(request: web.Request) -> web.Response:
         return web.Response(body=b"x" * 5000)
@@ -38,7 +38,7 @@ async def test_an_answer_over_the_size_limit_with_a_content_length_is_refused(
 async def test_an_answer_over_the_size_limit_without_a_content_length_is_refused(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr(connectors.decode, "MAX_RESPONSE_BYTES", 1000)
 
     async def chunked(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse()
@@ -59,20 +59,27 @@ async def test_an_answer_over_the_size_limit_without_a_content_length_is_refused
 async def test_an_answer_at_the_size_limit_is_accepted(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr(connectors.decode, "MAX_RESPONSE_BYTES", 1000)
 
     async def exact(request: web.Request) -> web.Response:
         return web.Response(body=b"z" * 1000)
 
+    async def one_over(request: web.Request) -> web.Response:
+        return web.Response(body=b"z" * 1001)
+
     server.handlers["/exact"] = exact
+    server.handlers["/one-over"] = one_over
     await store.grant(artifact_id, server.origin)
     assert len((await fetcher.fetch(artifact_id, server.url("/exact"))).body) == 1000
+    with pytest.raises(FetchRefused) as info:
+        await fetcher.fetch(artifact_id, server.url("/one-over"))
+    assert info.value.code == "response_too_large"
 
 
 async def test_a_server_that_does_not_answer_in_time_is_reported(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(connectors.network, "TIMEOUT_SECONDS", 0.3)
 
     async def slow(request: web.Request) -> web.Response:
         await asyncio.sleep(5)
@@ -91,7 +98,7 @@ async def test_a_server_that_does_not_answer_in_time_is_reported(
 async def test_a_server_that_stalls_in_the_middle_of_the_body_is_reported(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(connectors, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(connectors.network, "TIMEOUT_SECONDS", 0.3)
 
     async def stall(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Length": "100"})
@@ -111,7 +118,7 @@ async def test_a_server_that_trickles_forever_hits_the_overall_time_limit(
     fetcher: DataFetcher, server: DataServer, store: Store, artifact_id: str, monkeypatch: pytest.MonkeyPatch
 ):
     """A byte every 0.1 s never trips a per-read timeout; the whole fetch still has one."""
-    monkeypatch.setattr(connectors, "TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(connectors.network, "TIMEOUT_SECONDS", 0.5)
 
     async def trickle(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse()
