@@ -12,6 +12,7 @@
   var sourceEl = document.getElementById("artifact-source");
   var source = sourceEl ? JSON.parse(sourceEl.textContent) : "";
   var imports = meta.imports || {};
+  var compat = window.__artifactCompat || {};
 
   function ImportError(name) {
     var known = Object.keys(imports).concat(["@/components/ui/*", "@/lib/utils"]).sort().join(", ");
@@ -57,7 +58,7 @@
         filename: "artifact.tsx",
         sourceType: "module",
         presets: [["react", { runtime: "classic" }], ["typescript", { isTSX: true, allExtensions: true, allowDeclareFields: true }]],
-        plugins: ["transform-modules-commonjs"],
+        plugins: (compat.importMetaPlugin ? [compat.importMetaPlugin] : []).concat(["transform-modules-commonjs"]),
         retainLines: true
       }).code;
     } catch (e) {
@@ -73,12 +74,13 @@
 
   var module = { exports: {} };
   try {
-    var run = new Function("require", "module", "exports", "React",
+    // process and import.meta (see frame-compat.js): what a bundler would have replaced.
+    var run = new Function("require", "module", "exports", "React", "process", "__artifactImportMeta",
       code + "\n;try { if (typeof App !== 'undefined') module.exports.__App = App; } catch (_) {}\n//# sourceURL=artifact.jsx");
     run(function (name) {
       try { return requireModule(name); }
       catch (e) { report(e.name === "ImportError" ? "import" : "runtime", e); throw e; }
-    }, module, module.exports, window.React);
+    }, module, module.exports, window.React, compat.process, compat.importMeta);
   } catch (e) {
     if (e && e.name !== "ImportError") report("runtime", e);
     return;

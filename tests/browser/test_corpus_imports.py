@@ -1,0 +1,73 @@
+"""Artifacts written the way Claude writes them for claude.ai, each leaning on one thing a
+bundler, a CDN or the browser would give it there (``corpus/``, one file per artifact). Each is
+rendered in the real sandboxed frame, driven as a person would, and checked by what shows."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import artifact_frame
+
+pytestmark = pytest.mark.slow
+
+CORPUS = Path(__file__).with_name("corpus")
+
+
+def load(live_server, name: str, **kw) -> str:
+    path = CORPUS / name
+    kind = "react" if path.suffix in (".jsx", ".tsx") else "html"
+    return live_server.import_artifact(path.read_text(encoding="utf-8"), type=kind, **kw)
+
+
+def open_view(page, url: str, *, timeout: float = 20.0):
+    """Open ``url`` and return the frame once it rendered or shows an error overlay (a broken
+    artifact never signals that it rendered: its assertions then say what is wrong)."""
+    page.goto(url)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.locator("#frame").count() and page.locator("#frame").get_attribute("src"):
+            frame = artifact_frame(page)
+            if page.locator("body[data-rendered]").count() or frame.locator("#__artifact_error").count():
+                return frame
+        time.sleep(0.1)
+    raise AssertionError(f"{url} neither rendered nor showed an error within {timeout} s")
+
+
+def shows(frame, text: str, timeout: float = 10_000) -> None:
+    """Wait for ``text`` to be visible; fail with the error overlay's text when one shows."""
+    overlay = frame.locator("#__artifact_error")
+    frame.locator(f"text={text}").or_(overlay).first.wait_for(timeout=timeout)
+    assert overlay.count() == 0, overlay.inner_text()
+    frame.get_by_text(text).first.wait_for(timeout=timeout)
+
+
+def no_overlay(frame, page) -> None:
+    assert frame.locator("#__artifact_error").count() == 0, frame.inner_text("#__artifact_error")
+    assert page.page_errors == []
+
+
+def test_synth_reads_process_env_and_import_meta_env(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "synth_build_env.jsx")))
+    shows(frame, "Pocket Synth")
+    assert frame.inner_text("#mode") == "mode production · prod true · dev false · api offline"
+    frame.get_by_role("button", name="E4").click()
+    frame.get_by_role("button", name="G4").click()
+    assert frame.locator("#log li").all_inner_texts() == [
+        "E4 329.6 Hz at volume 0.5",
+        "G4 392.0 Hz at volume 0.5",
+    ]
+    no_overlay(frame, page)
+
+
+def test_shadcn_imports_with_file_extensions(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "shadcn_signup_form.jsx")))
+    shows(frame, "Join the newsletter")
+    button = frame.get_by_role("button", name="Subscribe")
+    assert button.is_disabled()
+    frame.locator("#email").fill("ada@example.org")
+    button.click()
+    assert frame.inner_text("#thanks") == "Thanks, ada@example.org is subscribed."
+    no_overlay(frame, page)
