@@ -23,6 +23,8 @@
 
   function uiModule(name) {
     var ui = window.__artifactsUI;
+    // shadcn's files are .jsx/.tsx: `@/components/ui/card.jsx` is the same module as `…/card`.
+    name = name.replace(/\.(?:jsx?|tsx?)$/, "");
     var m = /^@\/components\/ui\/([\w-]+)$/.exec(name);
     if (m && ui && ui.modules[m[1]]) return ui.modules[m[1]];
     if (name === "@/lib/utils" && ui) return ui.modules["lib/utils"] || { cn: ui.cn };
