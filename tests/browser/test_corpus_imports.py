@@ -71,3 +71,28 @@ def test_shadcn_imports_with_file_extensions(live_server, page) -> None:
     button.click()
     assert frame.inner_text("#thanks") == "Thanks, ada@example.org is subscribed."
     no_overlay(frame, page)
+
+
+def test_d3_chart_from_d3js_org(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "d3_bar_chart_d3js_org.html")))
+    shows(frame, "Fruit Sales")
+    assert frame.locator("rect.bar").count() == 3
+    assert frame.inner_text("#summary").startswith("Total 88 sold; best seller Apples (d3 7.")
+    no_overlay(frame, page)
+
+
+def test_mammoth_imports_and_reads(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "mammoth_docx_reader.jsx")))
+    shows(frame, "Word document reader")
+    shows(frame, "Reader ready: an empty file is not a .docx")
+    no_overlay(frame, page)
+
+
+def test_tfjs_sums_a_tensor(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "tfjs_tensor_sum.jsx")))
+    shows(frame, "Tensor Playground")
+    frame.locator("#values").fill("2, 3.5, 4")
+    frame.get_by_role("button", name="Sum with TensorFlow").click()
+    shows(frame, "Sum 9.5", timeout=30_000)
+    assert frame.inner_text("#result") == "Sum 9.5 · mean 3.167 · 3 values"
+    no_overlay(frame, page)
