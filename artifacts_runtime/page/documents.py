@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from .. import kinds
 from ..assets import AssetCache, AssetLock
+from .cdn import cdn_table
 from .csp import SANDBOX, frame_csp
 from .imports import LINK_HREF_RE, RENDER_LIBS, SCRIPT_SRC_RE, react_libraries
 from .resources import Resources
@@ -54,6 +55,8 @@ def _meta(spec: FrameSpec, mode: str, lock: AssetLock) -> str:
         "mode": mode,
         "imports": imports,
     }
+    if mode != "export":  # an exported file has no server to load a library from
+        data["cdn"] = cdn_table(lock)
     return f"<script>window.__ARTIFACT__={script_json(data)};</script>"
 
 

@@ -96,3 +96,18 @@ def test_tfjs_sums_a_tensor(live_server, page) -> None:
     shows(frame, "Sum 9.5", timeout=30_000)
     assert frame.inner_text("#result") == "Sum 9.5 · mean 3.167 · 3 values"
     no_overlay(frame, page)
+
+
+def test_mermaid_from_a_script_created_at_run_time(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "mermaid_loaded_at_runtime.html")))
+    shows(frame, "Diagram ready", timeout=20_000)
+    labels = frame.locator("#diagram").inner_text()
+    assert all(word in labels for word in ("Idea", "Prototype", "Launch"))
+    no_overlay(frame, page)
+
+
+def test_chart_js_by_set_attribute_with_a_cdn_integrity_hash(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(load(live_server, "chart_loaded_with_integrity.html")))
+    shows(frame, "7 days, 57,500 steps")
+    assert frame.inner_text("#status").startswith("Chart.js 4.")
+    no_overlay(frame, page)
