@@ -23,7 +23,7 @@ from .cdn import cdn_table
 from .csp import SANDBOX, frame_csp
 from .imports import LINK_HREF_RE, RENDER_LIBS, SCRIPT_SRC_RE, react_libraries
 from .resources import Resources
-from .spec import FrameSpec
+from .spec import LOCAL_STORAGE_PREFIX, FrameSpec
 
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
 
@@ -57,6 +57,7 @@ def _meta(spec: FrameSpec, mode: str, lock: AssetLock) -> str:
     }
     if mode != "export":  # an exported file has no server to load a library from
         data["cdn"] = cdn_table(lock)
+        data["localStorage"] = {"prefix": LOCAL_STORAGE_PREFIX, "items": spec.local_storage or {}}
     return f"<script>window.__ARTIFACT__={script_json(data)};</script>"
 
 

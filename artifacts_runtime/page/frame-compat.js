@@ -9,6 +9,11 @@
  *   applies to static tags (page/cdn.py: the table; AssetLock.resolve_url: the same rules in
  *   Python). Any other address is left as written: the frame's CSP blocks it and frame.js says
  *   it could not load.
+ * - localStorage and sessionStorage: the real ones throw in an opaque origin. localStorage is
+ *   kept in the artifact's own window.storage (personal scope, keys "__localStorage:" + the
+ *   percent-encoded name): the server puts the current items in the frame document, so reads
+ *   are synchronous from the first line of the artifact, and writes go through window.storage
+ *   in order, after the fact, with its limits. sessionStorage lives in memory for the page.
  */
 (function () {
   "use strict";
@@ -155,4 +160,115 @@
     }
     return setAttribute.call(this, name, value);
   };
+
+  // ---------------------------------------------------------------- localStorage, sessionStorage
+  var MAX_KEY = 200;                 // store/limits.py: keys shorter than this
+  var MAX_VALUE = 5 * 1024 * 1024;   // and values of at most 5 MB (UTF-8)
+  var lsMeta = meta.localStorage || null;
+  var persist = !!(lsMeta && window.storage && meta.mode !== "export");
+  var prefix = (lsMeta && lsMeta.prefix) || "__localStorage:";
+
+  function quotaError(message) {
+    return new DOMException(message, "QuotaExceededError");
+  }
+  function encodeName(name) {
+    // encodeURIComponent leaves ' ( ) * ! ~ alone; storage keys may not hold quotes.
+    return encodeURIComponent(name).replace(/'/g, "%27");
+  }
+  function utf8Length(text) { return new TextEncoder().encode(text).length; }
+
+  function makeStorage(items, write) {
+    var data = new Map(items);
+    var api = {
+      getItem: function (name) { name = String(name); return data.has(name) ? data.get(name) : null; },
+      setItem: function (name, value) {
+        name = String(name);
+        value = String(value);
+        if (write) {
+          var stored;
+          try { stored = prefix + encodeName(name); } catch (e) { throw new TypeError("localStorage: the name " + JSON.stringify(name) + " is not well-formed Unicode"); }
+          if (stored.length >= MAX_KEY) throw quotaError("localStorage: the name " + JSON.stringify(name.slice(0, 40)) + " is too long to keep (stored as a key of " + stored.length + " characters; keys must be shorter than " + MAX_KEY + ")");
+          if (utf8Length(value) > MAX_VALUE) throw quotaError("localStorage: the value for " + JSON.stringify(name.slice(0, 40)) + " is over 5 MB");
+          if (data.get(name) === value) return;
+          data.set(name, value);
+          write(stored, value);
+        } else {
+          data.set(name, value);
+        }
+      },
+      removeItem: function (name) {
+        name = String(name);
+        if (!data.has(name)) return;
+        data.delete(name);
+        if (write) write(prefix + encodeName(name), null);
+      },
+      clear: function () { Array.from(data.keys()).forEach(api.removeItem); },
+      key: function (index) {
+        var keys = Array.from(data.keys());
+        index = Number(index) | 0;
+        return index >= 0 && index < keys.length ? keys[index] : null;
+      }
+    };
+    // Storage is also read and written as properties: localStorage.count = 3, localStorage.count.
+    return new Proxy(api, {
+      get: function (target, prop) {
+        if (prop === "length") return data.size;
+        if (typeof prop !== "string" || Object.prototype.hasOwnProperty.call(target, prop)) return target[prop];
+        if (prop === Symbol.toStringTag) return "Storage";
+        return data.has(prop) ? data.get(prop) : undefined;
+      },
+      set: function (target, prop, value) {
+        if (typeof prop !== "string" || Object.prototype.hasOwnProperty.call(target, prop)) return false;
+        api.setItem(prop, value);
+        return true;
+      },
+      deleteProperty: function (target, prop) {
+        if (typeof prop === "string") api.removeItem(prop);
+        return true;
+      },
+      has: function (target, prop) { return prop in target || (typeof prop === "string" && data.has(prop)); },
+      ownKeys: function () { return Array.from(data.keys()); },
+      getOwnPropertyDescriptor: function (target, prop) {
+        if (typeof prop === "string" && data.has(prop)) return { value: data.get(prop), writable: true, enumerable: true, configurable: true };
+        return undefined;
+      }
+    });
+  }
+
+  // Writes, in order, one at a time; a burst of writes to one key sends only the last.
+  var queued = new Map();
+  var flushing = false;
+  function flush() {
+    if (flushing || !queued.size) return;
+    flushing = true;
+    var key = queued.keys().next().value;
+    var value = queued.get(key);
+    queued.delete(key);
+    var done = value === null ? window.storage.delete(key) : window.storage.set(key, value);
+    done.catch(function (err) {
+      var report = window.__artifactError;
+      var error = new Error("localStorage could not keep " + JSON.stringify(decodeURIComponent(key.slice(prefix.length))) + ": " + (err && err.message));
+      if (report) report("runtime", error); else console.error(error);
+    }).then(function () { flushing = false; flush(); });
+  }
+  function writeThrough(key, value) {
+    queued.delete(key);   // keep the order of the latest writes
+    queued.set(key, value);
+    flush();
+  }
+
+  var initial = [];
+  if (lsMeta && lsMeta.items) {
+    Object.keys(lsMeta.items).sort().forEach(function (stored) {
+      var name;
+      try { name = decodeURIComponent(stored); } catch (e) { return; }
+      initial.push([name, String(lsMeta.items[stored])]);
+    });
+  }
+  var localStore = makeStorage(initial, persist ? writeThrough : null);
+  var session = makeStorage([], null);
+  [["localStorage", localStore], ["sessionStorage", session]].forEach(function (pair) {
+    try { Object.defineProperty(window, pair[0], { value: pair[1], configurable: false, enumerable: true, writable: false }); }
+    catch (e) { /* the browser would not let go of its own: the artifact sees what it would see anyway */ }
+  });
 })();

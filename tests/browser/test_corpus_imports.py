@@ -24,7 +24,9 @@ def load(live_server, name: str, **kw) -> str:
 
 def open_view(page, url: str, *, timeout: float = 20.0):
     """Open ``url`` and return the frame once it rendered or shows an error overlay (a broken
-    artifact never signals that it rendered: its assertions then say what is wrong)."""
+    artifact never signals that it rendered: its assertions then say what is wrong). Opening the
+    same view again loads it afresh (a goto that differs only in the fragment would not)."""
+    page.goto("about:blank")
     page.goto(url)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -110,4 +112,46 @@ def test_chart_js_by_set_attribute_with_a_cdn_integrity_hash(live_server, page) 
     frame = open_view(page, live_server.view_url(load(live_server, "chart_loaded_with_integrity.html")))
     shows(frame, "7 days, 57,500 steps")
     assert frame.inner_text("#status").startswith("Chart.js 4.")
+    no_overlay(frame, page)
+
+
+def wait_state(live_server, artifact_id: str, key: str, value: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while live_server.state(artifact_id, key) != value:
+        assert time.monotonic() < deadline, (key, live_server.state(artifact_id, key))
+        time.sleep(0.05)
+
+
+def test_local_storage_counter_survives_a_reload(live_server, page) -> None:
+    aid = load(live_server, "localstorage_click_counter.jsx")
+    frame = open_view(page, live_server.view_url(aid))
+    shows(frame, "Click Counter")
+    assert frame.inner_text("#count") == "0"
+    for _ in range(3):
+        frame.get_by_role("button", name="Click me").click()
+    assert frame.inner_text("#count") == "3"
+    wait_state(live_server, aid, "__localStorage:clicks", "3")
+    assert live_server.state(aid, "__localStorage:lastClick") == "yes"
+    frame = open_view(page, live_server.view_url(aid))
+    shows(frame, "Click Counter")
+    assert frame.inner_text("#count") == "3"
+    assert frame.inner_text("#visits") == "Views this session: 1"  # sessionStorage is the page's own
+    frame.get_by_role("button", name="Reset").click()
+    assert frame.inner_text("#count") == "0"
+    wait_state(live_server, aid, "__localStorage:clicks", "0")
+    no_overlay(frame, page)
+
+
+def test_local_storage_is_read_while_an_html_page_parses(live_server, page) -> None:
+    aid = load(live_server, "localstorage_theme_notes.html")
+    frame = open_view(page, live_server.view_url(aid))
+    shows(frame, "Nothing saved yet")
+    frame.get_by_role("button", name="Toggle theme").click()
+    frame.locator("#note").fill("buy oat milk")
+    wait_state(live_server, aid, "__localStorage:quick-notes%2Ftext", "buy oat milk")
+    wait_state(live_server, aid, "__localStorage:quick-notes%2Fsettings", '{"dark":true}')
+    frame = open_view(page, live_server.view_url(aid))
+    shows(frame, "Restored 12 characters")
+    assert frame.input_value("#note") == "buy oat milk"
+    assert frame.evaluate("document.body.className") == "dark"
     no_overlay(frame, page)

@@ -3,6 +3,8 @@ the same rules as static tags (the Python resolver), and every other address sta
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from artifacts_runtime.assets import AssetLock
@@ -66,3 +68,41 @@ def test_a_mapped_address_still_loads_only_from_the_local_server(live_server, pa
     )
     assert src[0].startswith(live_server.base_url + "/assets/lodash@4.17.21/")
     assert src[1] == ""
+
+
+def test_local_storage_is_the_artifacts_own(live_server, page) -> None:
+    first = live_server.import_artifact(PAGE, type="html")
+    second = live_server.import_artifact(PAGE, type="html")
+    frame = open_view(page, live_server.view_url(first))
+    frame.evaluate("localStorage.setItem('secret', 'only mine')")
+    deadline = time.monotonic() + 10
+    while live_server.state(first, "__localStorage:secret") != "only mine":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    page.goto("about:blank")
+    frame = open_view(page, live_server.view_url(second))
+    assert frame.evaluate("[localStorage.getItem('secret'), localStorage.length]") == [None, 0]
+    assert live_server.state(second, "__localStorage:secret") is None
+
+
+def test_local_storage_keeps_the_storage_limits(live_server, page) -> None:
+    frame = open_view(page, live_server.view_url(live_server.import_artifact(PAGE, type="html")))
+    result = frame.evaluate(
+        """() => {
+        const out = {};
+        try { localStorage.setItem('k'.repeat(190), 'v'); out.longName = 'kept'; } catch (e) { out.longName = e.name; }
+        try { localStorage.setItem('big', 'x'.repeat(5 * 1024 * 1024 + 1)); out.bigValue = 'kept'; } catch (e) { out.bigValue = e.name; }
+        localStorage.setItem('a b/c"d', 1);
+        out.odd = localStorage.getItem('a b/c"d');
+        out.keys = Object.keys(localStorage);
+        out.tag = typeof localStorage.getItem;
+        return out;
+        }"""
+    )
+    assert result == {
+        "longName": "QuotaExceededError",
+        "bigValue": "QuotaExceededError",
+        "odd": "1",
+        "keys": ['a b/c"d'],
+        "tag": "function",
+    }
