@@ -271,4 +271,43 @@
     try { Object.defineProperty(window, pair[0], { value: pair[1], configurable: false, enumerable: true, writable: false }); }
     catch (e) { /* the browser would not let go of its own: the artifact sees what it would see anyway */ }
   });
+
+  // ---------------------------------------------------------------- relative fetch -> attached files
+  var TYPES = {
+    csv: "text/csv", tsv: "text/tab-separated-values", txt: "text/plain", md: "text/markdown",
+    json: "application/json", xml: "application/xml", html: "text/html", svg: "image/svg+xml",
+    png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp",
+    pdf: "application/pdf", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+  };
+  var ownOrigin;
+  try { ownOrigin = new URL(location.href).origin; } catch (e) { ownOrigin = null; }
+  var bridgeFetch = window.fetch;
+  function attachedName(input, init) {
+    if (!ownOrigin || !window.fs) return null;
+    var raw = typeof input === "string" ? input : input && typeof input.url === "string" ? input.url : String(input);
+    var method = ((init && init.method) || (input && input.method) || "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return null;
+    var url;
+    try { url = new URL(raw, location.href); } catch (e) { return null; }
+    if (url.origin !== ownOrigin) return null;
+    var name = url.pathname.split("/").pop();
+    try { name = decodeURIComponent(name); } catch (e) { return null; }
+    return name || null;
+  }
+  window.fetch = function (input, init) {
+    var name = attachedName(input, init);
+    if (name === null) return bridgeFetch.apply(this, arguments);
+    return window.fs.readFile(name).then(function (bytes) {
+      var ext = (name.split(".").pop() || "").toLowerCase();
+      return new Response(bytes, { status: 200, statusText: "OK", headers: { "content-type": TYPES[ext] || "application/octet-stream" } });
+    }, function (err) {
+      if (err && err.code !== "file_not_found" && err.code !== "offline") throw new TypeError("Failed to fetch " + name + ": " + err.message);
+      var advice = "fetch(" + JSON.stringify(name) + "): no file named " + JSON.stringify(name) + " is attached to this artifact. "
+        + "Attach one with `artifacts attach " + (meta.id || "ID") + " " + name + "`; the artifact then reads it with fetch("
+        + JSON.stringify(name) + ") or window.fs.readFile(" + JSON.stringify(name) + ").";
+      if (window.__artifactError) window.__artifactError("network", new Error(advice));
+      return new Response(advice, { status: 404, statusText: "Not Found", headers: { "content-type": "text/plain" } });
+    });
+  };
 })();

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import artifact_frame
+from tests.browser.conftest import artifact_frame, wait_overlay
 
 pytestmark = pytest.mark.slow
 
@@ -155,3 +155,23 @@ def test_local_storage_is_read_while_an_html_page_parses(live_server, page) -> N
     assert frame.input_value("#note") == "buy oat milk"
     assert frame.evaluate("document.body.className") == "dark"
     no_overlay(frame, page)
+
+
+def test_relative_fetch_reads_an_attached_csv(live_server, page) -> None:
+    aid = load(live_server, "csv_sales_by_relative_fetch.jsx")
+    csv = b"region,amount\nNorth,120\nSouth,80\nWest,45\n"
+    live_server.run(lambda: live_server.store.attach_file("sales.csv", csv, artifact_id=aid))
+    frame = open_view(page, live_server.view_url(aid))
+    shows(frame, "Total across 3 regions: 245")
+    assert frame.locator("tr").all_inner_texts() == ["North\t120", "South\t80", "West\t45"]
+    no_overlay(frame, page)
+
+
+def test_relative_fetch_of_a_file_not_attached_says_how_to_attach_it(live_server, page) -> None:
+    aid = load(live_server, "csv_sales_by_relative_fetch.jsx")
+    frame = open_view(page, live_server.view_url(aid))
+    text = wait_overlay(frame)
+    frame.get_by_text("HTTP 404").wait_for()
+    assert f"artifacts attach {aid} sales.csv" in text
+    assert "window.fs.readFile" in text
+    assert "grant" not in text
