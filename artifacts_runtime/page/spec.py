@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 #: The ``window.storage`` keys (personal scope) under which ``frame-compat.js`` keeps an artifact's
 #: ``localStorage``: ``__localStorage:`` + the item's name, percent-encoded (storage keys may not
 #: hold whitespace, slashes or quotes).

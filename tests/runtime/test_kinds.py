@@ -192,7 +192,10 @@ def test_a_react_component_called_app_uses_its_heading_instead():
         ("const Card = () => null;\nclass Board extends React.Component {}\nexport default Board;\n", "Board"),
         ("export default class WeatherDashboard extends React.Component {}\n", "Weather Dashboard"),
         # With no name, the first heading; an expression in it is not text.
-        ("const A_B = 1;\nexport default function App() { return <h2 className='x'>Expense Split</h2>; }\n", "Expense Split"),
+        (
+            "const A_B = 1;\nexport default function App() { return <h2 className='x'>Expense Split</h2>; }\n",
+            "Expense Split",
+        ),
         ("export default function App() { return <h1>{title}</h1>; }\n", "Untitled"),
         ("export default function App() { return <><title>Unit Converter</title><p/></>; }\n", "Unit Converter"),
         ("const Panel = () => null;\nconst MAX_ITEMS = 3;\nfunction Dashboard() {}\n", "Panel"),

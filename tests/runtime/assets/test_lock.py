@@ -193,12 +193,22 @@ def test_repo_lock_matches_the_spec_table() -> None:
         ("https://threejs.org/build/three.min.js", "three", "build/three.min.js", False),
         ("https://cdn.sheetjs.com/xlsx-0.20.1/package/dist/xlsx.full.min.js", "xlsx", "dist/xlsx.full.min.js", False),
         # unpkg's unminified name for a file we have minified (a library cdnjs does not carry).
-        ("https://unpkg.com/lucide-react@0.383.0/dist/umd/lucide-react.js", "lucide-react", "dist/umd/lucide-react.min.js", True),
+        (
+            "https://unpkg.com/lucide-react@0.383.0/dist/umd/lucide-react.js",
+            "lucide-react",
+            "dist/umd/lucide-react.min.js",
+            True,
+        ),
         ("https://cdn.jsdelivr.net/npm/mermaid@latest/dist/mermaid.min.js", "mermaid", "dist/mermaid.min.js", False),
         ("https://cdn.jsdelivr.net/npm/chart.js@4.4.0/dist/chart.umd.min.js", "chart.js", "dist/chart.umd.js", False),
         # On claude.ai's list: mammoth and TensorFlow.js.
         ("https://unpkg.com/mammoth@1.6.0/mammoth.browser.min.js", "mammoth", "mammoth.browser.min.js", False),
-        ("https://cdnjs.cloudflare.com/ajax/libs/mammoth/1.13.0/mammoth.browser.js", "mammoth", "mammoth.browser.min.js", True),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/mammoth/1.13.0/mammoth.browser.js",
+            "mammoth",
+            "mammoth.browser.min.js",
+            True,
+        ),
         ("https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js", "tfjs", "dist/tf.min.js", True),
         ("https://cdn.jsdelivr.net/npm/@tensorflow/tfjs", "tfjs", "dist/tf.min.js", True),
         ("https://cdnjs.cloudflare.com/ajax/libs/tensorflow/4.10.0/tf.min.js", "tfjs", "dist/tf.min.js", False),
