@@ -175,3 +175,13 @@ def test_relative_fetch_of_a_file_not_attached_says_how_to_attach_it(live_server
     assert f"artifacts attach {aid} sales.csv" in text
     assert "window.fs.readFile" in text
     assert "grant" not in text
+
+
+def test_title_comes_from_the_component_not_its_constants(live_server, page) -> None:
+    aid = load(live_server, "memory_match_titled.jsx")  # no title given: inferred on import
+    frame = open_view(page, live_server.view_url(aid))
+    page.locator("#title", has_text="Memory Match").wait_for()
+    assert frame.title() == "Memory Match"
+    frame.get_by_role("button", name="tile").nth(5).click()
+    assert frame.inner_text("#flips") == "Flips: 1"
+    no_overlay(frame, page)
