@@ -76,9 +76,11 @@
 
   var module = { exports: {} };
   try {
-    // process and import.meta (see frame-compat.js): what a bundler would have replaced.
+    // process and import.meta (see frame-compat.js): what a bundler would have replaced. The
+    // code runs in a function of its own inside, so that it may declare any of these names
+    // itself (const process = …) without clashing with a parameter.
     var run = new Function("require", "module", "exports", "React", "process", "__artifactImportMeta",
-      code + "\n;try { if (typeof App !== 'undefined') module.exports.__App = App; } catch (_) {}\n//# sourceURL=artifact.jsx");
+      "return (function () {" + code + "\n;try { if (typeof App !== 'undefined') module.exports.__App = App; } catch (_) {}\n})();\n//# sourceURL=artifact.jsx");
     run(function (name) {
       try { return requireModule(name); }
       catch (e) { report(e.name === "ImportError" ? "import" : "runtime", e); throw e; }

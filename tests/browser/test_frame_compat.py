@@ -106,3 +106,16 @@ def test_local_storage_keeps_the_storage_limits(live_server, page) -> None:
         "keys": ['a b/c"d'],
         "tag": "function",
     }
+
+
+def test_an_artifact_may_declare_its_own_process_and_react(live_server, page) -> None:
+    """``process`` is a name in the artifact's scope, not a parameter it would clash with."""
+    aid = live_server.import_artifact(
+        "import React from 'react';\n"
+        "const process = (text) => text.trim().toUpperCase();\n"
+        "export default function Shout() { return <p id='out'>{process('  hello ')}</p>; }\n",
+        type="react",
+    )
+    frame = open_view(page, live_server.view_url(aid))
+    assert frame.inner_text("#out") == "HELLO"
+    assert page.page_errors == []
