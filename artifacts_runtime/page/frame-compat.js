@@ -283,6 +283,7 @@
   var ownOrigin;
   try { ownOrigin = new URL(location.href).origin; } catch (e) { ownOrigin = null; }
   var bridgeFetch = window.fetch;
+  var SERVER_PATHS = /^\/(?:api|frame|view|assets|runtime|s|ws|health)(?:\/|$)/;
   function attachedName(input, init) {
     if (!ownOrigin || !window.fs) return null;
     var raw = typeof input === "string" ? input : input && typeof input.url === "string" ? input.url : String(input);
@@ -291,6 +292,9 @@
     var url;
     try { url = new URL(raw, location.href); } catch (e) { return null; }
     if (url.origin !== ownOrigin) return null;
+    // This server's own paths are not files: such a fetch goes to the bridge, which refuses it.
+    var relative = typeof raw === "string" && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(raw.trim());
+    if (!relative && SERVER_PATHS.test(url.pathname)) return null;
     var name = url.pathname.split("/").pop();
     try { name = decodeURIComponent(name); } catch (e) { return null; }
     return name || null;
