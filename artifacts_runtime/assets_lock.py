@@ -287,6 +287,29 @@ SPECS: tuple[Spec, ...] = (
         cdnjs="highlight.js",
         track="11",
     ),
+    # On claude.ai's list of libraries too: a .docx reader and TensorFlow.js.
+    Spec(
+        "mammoth",
+        "mammoth",
+        "1.13.0",
+        ("mammoth.browser.min.js",),
+        "mammoth",
+        imports={"mammoth": "mammoth", "mammoth/mammoth.browser": "mammoth"},
+        cdnjs="mammoth",
+        cdnjs_extra={"mammoth.browser.js": "mammoth.browser.min.js"},
+        track="1",
+    ),
+    Spec(
+        "tfjs",
+        "@tensorflow/tfjs",
+        "4.22.0",
+        ("dist/tf.min.js",),
+        "tf",
+        imports={"@tensorflow/tfjs": "tf"},
+        cdnjs="tensorflow",
+        cdnjs_extra={"tf.js": "dist/tf.min.js", "dist/tf.js": "dist/tf.min.js"},
+        track="4",
+    ),
     # Class merging for our @/components/ui/* (shadcn's `cn` and `cva`), loaded on every React page.
     Spec(
         "clsx",

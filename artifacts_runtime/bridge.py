@@ -18,6 +18,7 @@ from typing import Any, Protocol, TypedDict
 from .connectors import DataFetcher, FetchRefused, PageResponse
 from .errors import ArtifactsError, NotFound, StorageError
 from .events import ArtifactErrorEvent, EventHub, current_view
+from .page.spec import LOCAL_STORAGE_PREFIX
 from .store import Store
 
 #: Methods a visitor of a published link may call: no model (the owner's key), no asking for
@@ -321,3 +322,15 @@ class Bridge:
         }
         self.events.publish(event)
         return {"reported": True}
+
+
+async def local_storage_snapshot(store: Store, artifact_id: str, *, owner: str = "") -> dict[str, str]:
+    """The ``localStorage`` items of ``artifact_id``'s page for ``owner`` (the library's user, or
+    ``visitor:…``): its own personal keys under :data:`LOCAL_STORAGE_PREFIX`, prefix removed.
+    Read when its frame document is built, so the page's synchronous API starts with them."""
+    items: dict[str, str] = {}
+    for key in await store.state_keys(artifact_id, LOCAL_STORAGE_PREFIX, owner=owner):
+        entry = await store.state_get(artifact_id, key, owner=owner)
+        if entry is not None:
+            items[key[len(LOCAL_STORAGE_PREFIX) :]] = entry.value
+    return items

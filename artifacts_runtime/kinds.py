@@ -179,6 +179,50 @@ def _split_camel(name: str) -> str:
     return words[:1].upper() + words[1:] if words else words
 
 
+#: What a React module's default export names: ``export default function Name``, ``export default
+#: class Name``, ``export default Name;``, ``export default React.memo(Name)``.
+_DEFAULT_EXPORT = re.compile(
+    r"export\s+default\s+(?:(?:async\s+)?function\s*\*?\s*|class\s+|(?:React\.)?(?:memo|forwardRef)\(\s*)?([A-Za-z_$][\w$]*)"
+)
+_COMPONENT = re.compile(r"(?:^|[\s;])(?:function|const|let|var|class)\s+([A-Z][\w$]*)", re.M)
+_KEYWORDS = frozenset({"function", "class", "async"})
+
+
+def _component_name(name: str | None) -> str | None:
+    """A component's name, not an ALL_CAPS constant (``BOARD_SIZE``, ``MOD``) nor ``App``."""
+    if not name or name == "App" or name in _KEYWORDS or not name[0].isupper():
+        return None
+    if not any(c.islower() for c in name):
+        return None
+    return name
+
+
+def _jsx_text(pattern: str, text: str) -> str | None:
+    """The static text of the first element ``pattern`` matches (none when it holds an expression)."""
+    m = re.search(pattern, text, re.I | re.S)
+    if m is None or "{" in m.group(1):
+        return None
+    return _clean(m.group(1)) or None
+
+
+def _react_title(text: str) -> str | None:
+    """The default export's name (split into words), the first heading, a ``<title>``, then any
+    other component's name."""
+    m = _DEFAULT_EXPORT.search(text)
+    name = _component_name(m.group(1)) if m else None
+    if name:
+        return _split_camel(name)
+    for pattern in (r"<h1\b[^>]*>(.*?)</h1>", r"<h2\b[^>]*>(.*?)</h2>", r"<title\b[^>]*>(.*?)</title>"):
+        found = _jsx_text(pattern, text)
+        if found:
+            return found
+    for m in _COMPONENT.finditer(text):
+        name = _component_name(m.group(1))
+        if name:
+            return _split_camel(name)
+    return None
+
+
 def infer_title(content: str, type_: str, filename: str | None = None) -> str:
     """Something readable: a heading, the component name, the document title, the file name."""
     text = content[:20000]
@@ -194,14 +238,7 @@ def infer_title(content: str, type_: str, filename: str | None = None) -> str:
         if m:
             found = _clean(m.group(1))
     elif type_ == REACT:
-        m = re.search(r"export\s+default\s+(?:function|class)\s+([A-Z]\w*)", text) or re.search(
-            r"(?:function|const|class)\s+([A-Z]\w*)", text
-        )
-        if m and m.group(1) != "App":
-            found = _split_camel(m.group(1))
-        else:
-            m2 = re.search(r"<h1[^>]*>\s*([^<{]+?)\s*</h1>", text)
-            found = _clean(m2.group(1)) if m2 else (found or None)
+        found = _react_title(text)
     elif type_ == MERMAID:
         m = re.search(r"^\s*title\s*:?\s*(.+)$", text, re.M)
         if m:
@@ -214,6 +251,8 @@ def infer_title(content: str, type_: str, filename: str | None = None) -> str:
     if not found and filename:
         stem = PurePath(filename).stem
         found = _split_camel(stem) if stem else None
+    if not found and type_ == REACT:
+        found = "Untitled"  # a line of code is never a title
     if not found:
         first = next((line for line in text.splitlines() if line.strip()), "")
         found = _clean(first)[:60] or "Untitled"

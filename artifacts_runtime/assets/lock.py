@@ -24,6 +24,35 @@ _VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]*$")
 _PACKAGE_RE = re.compile(r"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$")
 
 
+#: First-party CDNs of pinned libraries: host -> (path pattern, lock entry). The pattern's one
+#: group is the version the URL names (None: unversioned, "latest"). Also read by frame-compat.js
+#: (for scripts an artifact adds at run time), so each pattern must mean the same in JavaScript.
+FIRST_PARTY_URLS: dict[str, tuple[str, str]] = {
+    "d3js.org": (r"^/d3(?:\.v(\d+))?(?:\.min)?\.js$", "d3"),
+    "cdn.plot.ly": (r"^/plotly(?:-[a-z0-9]+)?-(latest|v?\d[\d.]*)(?:\.min)?\.js$", "plotly"),
+    "threejs.org": (r"^/build/three(?:\.min)?\.js$()", "three"),
+    "cdn.sheetjs.com": (r"^/xlsx-(latest|\d[\d.]*)/package/dist/xlsx\.(?:full|core|mini)(?:\.min)?\.js$", "xlsx"),
+}
+
+
+def version_matches(asked: str | None, pinned: str) -> bool:
+    """Whether a URL's version (``7``, ``v2.35``, ``0.128.0``) names the pinned one."""
+    if not asked:
+        return False
+    asked = asked.removeprefix("v")
+    return pinned == asked or pinned.startswith(asked + ".")
+
+
+def min_variant(path: str) -> str | None:
+    """``x.min.js`` <-> ``x.js`` (and the same for .css)."""
+    for ext in (".js", ".css"):
+        if path.endswith(".min" + ext):
+            return path[: -len(".min" + ext)] + ext
+        if path.endswith(ext):
+            return path[: -len(ext)] + ".min" + ext
+    return None
+
+
 def safe_relative_path(path: str, where: str = "path") -> str:
     """Return ``path`` if it is a plain relative POSIX path inside its folder, else raise."""
     if not isinstance(path, str) or not path or "\\" in path or "\x00" in path:
@@ -245,6 +274,14 @@ class AssetLock:
             return None
         host = parts.netloc.lower()
         path = parts.path
+        if host in FIRST_PARTY_URLS:
+            pattern, name = FIRST_PARTY_URLS[host]
+            m = re.match(pattern, path)
+            first = self.libraries.get(name)
+            if m is None or first is None:
+                return None
+            exact = version_matches(m.group(1), first.version)
+            return AssetRef(first.name, first.main, first.global_name, exact)
         bare = f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
         for prefix, lib in self._urls.items():
             if bare == prefix or bare.startswith(prefix + "/"):
@@ -280,6 +317,9 @@ class AssetLock:
                 target = lib.main
             else:
                 target = file if file in lib.files else lib.cdnjs_files.get(file)
+                variant = min_variant(file)
+                if target is None and variant in lib.files:  # unpkg's x.js for our x.min.js
+                    target = variant
                 if target is None:
                     return None
             exact = version is None or version == lib.version

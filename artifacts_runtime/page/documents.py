@@ -19,10 +19,11 @@ from collections.abc import Callable
 
 from .. import kinds
 from ..assets import AssetCache, AssetLock
+from .cdn import cdn_table
 from .csp import SANDBOX, frame_csp
 from .imports import LINK_HREF_RE, RENDER_LIBS, SCRIPT_SRC_RE, react_libraries
 from .resources import Resources
-from .spec import FrameSpec
+from .spec import LOCAL_STORAGE_PREFIX, FrameSpec
 
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
 
@@ -54,6 +55,9 @@ def _meta(spec: FrameSpec, mode: str, lock: AssetLock) -> str:
         "mode": mode,
         "imports": imports,
     }
+    if mode != "export":  # an exported file has no server to load a library from
+        data["cdn"] = cdn_table(lock)
+        data["localStorage"] = {"prefix": LOCAL_STORAGE_PREFIX, "items": spec.local_storage or {}}
     return f"<script>window.__ARTIFACT__={script_json(data)};</script>"
 
 
@@ -71,6 +75,7 @@ def _head(spec: FrameSpec, res: Resources, mode: str) -> str:
         + _meta(spec, mode, res.lock)
         + res.runtime("frame.css")
         + res.runtime("frame.js")
+        + res.runtime("frame-compat.js")
     )
 
 

@@ -12,6 +12,7 @@
   var sourceEl = document.getElementById("artifact-source");
   var source = sourceEl ? JSON.parse(sourceEl.textContent) : "";
   var imports = meta.imports || {};
+  var compat = window.__artifactCompat || {};
 
   function ImportError(name) {
     var known = Object.keys(imports).concat(["@/components/ui/*", "@/lib/utils"]).sort().join(", ");
@@ -22,6 +23,8 @@
 
   function uiModule(name) {
     var ui = window.__artifactsUI;
+    // shadcn's files are .jsx/.tsx: `@/components/ui/card.jsx` is the same module as `…/card`.
+    name = name.replace(/\.(?:jsx?|tsx?)$/, "");
     var m = /^@\/components\/ui\/([\w-]+)$/.exec(name);
     if (m && ui && ui.modules[m[1]]) return ui.modules[m[1]];
     if (name === "@/lib/utils" && ui) return ui.modules["lib/utils"] || { cn: ui.cn };
@@ -57,7 +60,7 @@
         filename: "artifact.tsx",
         sourceType: "module",
         presets: [["react", { runtime: "classic" }], ["typescript", { isTSX: true, allExtensions: true, allowDeclareFields: true }]],
-        plugins: ["transform-modules-commonjs"],
+        plugins: (compat.importMetaPlugin ? [compat.importMetaPlugin] : []).concat(["transform-modules-commonjs"]),
         retainLines: true
       }).code;
     } catch (e) {
@@ -73,12 +76,15 @@
 
   var module = { exports: {} };
   try {
-    var run = new Function("require", "module", "exports", "React",
-      code + "\n;try { if (typeof App !== 'undefined') module.exports.__App = App; } catch (_) {}\n//# sourceURL=artifact.jsx");
+    // process and import.meta (see frame-compat.js): what a bundler would have replaced. The
+    // code runs in a function of its own inside, so that it may declare any of these names
+    // itself (const process = …) without clashing with a parameter.
+    var run = new Function("require", "module", "exports", "React", "process", "__artifactImportMeta",
+      "return (function () {" + code + "\n;try { if (typeof App !== 'undefined') module.exports.__App = App; } catch (_) {}\n})();\n//# sourceURL=artifact.jsx");
     run(function (name) {
       try { return requireModule(name); }
       catch (e) { report(e.name === "ImportError" ? "import" : "runtime", e); throw e; }
-    }, module, module.exports, window.React);
+    }, module, module.exports, window.React, compat.process, compat.importMeta);
   } catch (e) {
     if (e && e.name !== "ImportError") report("runtime", e);
     return;

@@ -37,7 +37,9 @@ class FrameRenderer:
                 return str(exc)
         return None
 
-    async def response(self, request: web.Request, version: Version) -> web.Response:
+    async def response(
+        self, request: web.Request, version: Version, *, local_storage: dict[str, str] | None = None
+    ) -> web.Response:
         source = version.content or ""
         spec = FrameSpec(
             version.artifact_id,
@@ -48,6 +50,7 @@ class FrameRenderer:
             version.language,
             compiled=self.compiled.code(version.artifact_id, version.number, source),
             compile_ticket=self.compiled.ticket(version.artifact_id, version.number),
+            local_storage=local_storage,
         )
         problem = await self.ensure_assets(needed_libraries(spec, self.assets.lock))
         if problem:

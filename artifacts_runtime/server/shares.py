@@ -18,7 +18,7 @@ import time
 
 from aiohttp import web
 
-from ..bridge import Bridge, BridgeError
+from ..bridge import Bridge, BridgeError, local_storage_snapshot
 from ..ids import new_token
 from ..page import SHELL_CSP, shell_document
 from ..records import Share, Version
@@ -144,7 +144,8 @@ class Shares:
                 content_type="text/plain",
                 headers=NO_STORE,
             )
-        return await self.frames.response(request, version)
+        snapshot = await local_storage_snapshot(self.store, version.artifact_id, owner=f"visitor:{visitor}")
+        return await self.frames.response(request, version, local_storage=snapshot)
 
     async def source(self, request: web.Request) -> web.Response:
         """What `artifacts remix URL` copies: the shared version's source and metadata."""

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from .. import __version__
 from ..assets import AssetCache, AssetError
+from ..bridge import local_storage_snapshot
 from ..errors import NotFound
 from ..page import RUNTIME_DIR, SHELL_CSP, UI_BUNDLE, shell_document, ui_bundle
 from ..store import Store
@@ -72,7 +73,8 @@ class Views:
             version = await self.store.version(artifact_id, number)
         except (ValueError, NotFound) as exc:
             return web.Response(status=404, text=str(exc), content_type="text/plain")
-        return await self.frames.response(request, version)
+        snapshot = await local_storage_snapshot(self.store, artifact_id)
+        return await self.frames.response(request, version, local_storage=snapshot)
 
     async def asset(self, request: web.Request) -> web.StreamResponse:
         folder, path = request.match_info["folder"], request.match_info["path"]

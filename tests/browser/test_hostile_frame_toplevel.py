@@ -29,6 +29,12 @@ window.__probe = (async () => {
   attempt("sessionStorage", () => sessionStorage.getItem("live-artifacts-token"));
   attempt("localStorage", () => localStorage.length);
   attempt("cookie", () => document.cookie);
+  // frame-compat.js's storages above are the artifact's own; the browser's, reached through a
+  // fresh frame of this document's origin, must still refuse.
+  const fresh = document.createElement("iframe");
+  document.documentElement.appendChild(fresh);
+  attempt("real sessionStorage", () => fresh.contentWindow.sessionStorage.getItem("live-artifacts-token"));
+  attempt("real localStorage", () => fresh.contentWindow.localStorage.length);
   const token = out.sessionStorage.startsWith("ok: ") ? out.sessionStorage.slice(4) : "none";
   // XMLHttpRequest: the page's own network API (frame.js answers fetch() through the shell).
   const xhr = (path) => new Promise((resolve) => {
@@ -60,7 +66,9 @@ def test_a_frame_opened_top_level_in_the_shells_tab_cannot_read_the_token(live_s
     page.wait_for_selector("#p")
     out = page.evaluate("window.__probe")
     assert out["origin"] == "ok: null", out
-    for name in ("sessionStorage", "localStorage", "cookie"):
+    # The artifact's own storages (frame-compat.js) hold nothing of the shell's.
+    assert out["sessionStorage"] == "ok: null" and out["localStorage"] == "ok: 0", out
+    for name in ("real sessionStorage", "real localStorage", "cookie"):
         assert out[name] == "threw SecurityError", (name, out)
     assert out["api"] in ("error", "threw SecurityError") and out["health"] in ("error", "threw SecurityError")
     assert live_server.token not in str(out)
@@ -77,7 +85,8 @@ def test_the_frame_is_still_sandboxed_when_its_url_is_opened_in_a_new_context(li
         page.wait_for_selector("#p")
         out = page.evaluate("window.__probe")
         assert out["origin"] == "ok: null"
-        assert out["sessionStorage"] == "threw SecurityError"
+        assert out["sessionStorage"] == "ok: null"  # the artifact's own, empty
+        assert out["real sessionStorage"] == "threw SecurityError"
     finally:
         context.close()
 

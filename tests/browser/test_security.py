@@ -317,8 +317,12 @@ READ_PARENT = """() => {
   attempt("parent.location.href", () => parent.location.href);
   attempt("top.document.cookie", () => top.document.cookie);
   attempt("parent.frames.length", () => parent.frames.length);
-  attempt("sessionStorage", () => sessionStorage.length);
-  attempt("localStorage", () => localStorage.length);
+  // The artifact's own storages (frame-compat.js), then the browser's, through a fresh frame.
+  attempt("own sessionStorage", () => sessionStorage.getItem("live-artifacts-token") === null);
+  const fresh = document.createElement("iframe");
+  document.body.appendChild(fresh);
+  attempt("sessionStorage", () => fresh.contentWindow.sessionStorage.length);
+  attempt("localStorage", () => fresh.contentWindow.localStorage.length);
   attempt("indexedDB", () => indexedDB.open("x"));
   attempt("document.cookie", () => document.cookie);
   return out;
@@ -331,6 +335,7 @@ def test_the_frame_has_an_opaque_origin_and_cannot_read_its_shell(live_server, p
     out = frame.evaluate(READ_PARENT)
     assert out.pop("origin") == {"ok": True, "value": "null"}
     assert out.pop("parent.frames.length") == {"ok": True, "value": "1"}  # allowed cross-origin; harmless
+    assert out.pop("own sessionStorage") == {"ok": True, "value": "true"}
     cookie = out.pop("document.cookie")
     assert cookie == {"ok": True, "value": ""} or cookie["error"] == "SecurityError"
     for name, result in out.items():

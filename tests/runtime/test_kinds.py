@@ -179,6 +179,38 @@ def test_a_react_component_called_app_uses_its_heading_instead():
     assert kinds.infer_title(content, REACT) == "Pomodoro Timer"
 
 
+@pytest.mark.parametrize(
+    "content, title",
+    [
+        # ALL_CAPS constants come before the component in real artifacts: they are not names.
+        ("const BOARD_SIZE = 8;\nconst COLORS = ['red'];\nexport default function ChessPuzzle() {}\n", "Chess Puzzle"),
+        ("const GRID_SIZE = 20;\nconst SnakeGame = () => <div/>;\nexport default SnakeGame;\n", "Snake Game"),
+        ("const MOD = 7;\nexport default function App() { return <h1>Modular Clock</h1>; }\n", "Modular Clock"),
+        ("const MOD = 7;\nconst COLORS = {};\nexport default () => <div/>;\n", "Untitled"),
+        # The default export wins over a helper component defined before it.
+        ("function Cell() {}\nconst ROWS = 3;\nexport default function TicTacToe() {}\n", "Tic Tac Toe"),
+        ("const Card = () => null;\nclass Board extends React.Component {}\nexport default Board;\n", "Board"),
+        ("export default class WeatherDashboard extends React.Component {}\n", "Weather Dashboard"),
+        # With no name, the first heading; an expression in it is not text.
+        (
+            "const A_B = 1;\nexport default function App() { return <h2 className='x'>Expense Split</h2>; }\n",
+            "Expense Split",
+        ),
+        ("export default function App() { return <h1>{title}</h1>; }\n", "Untitled"),
+        ("export default function App() { return <><title>Unit Converter</title><p/></>; }\n", "Unit Converter"),
+        ("const Panel = () => null;\nconst MAX_ITEMS = 3;\nfunction Dashboard() {}\n", "Panel"),
+        ("export default React.memo(PriceTicker);\n", "Price Ticker"),
+    ],
+)
+def test_a_react_title_ignores_constants_and_prefers_the_default_export(content, title):
+    assert kinds.infer_title(content, REACT) == title
+
+
+def test_an_html_title_ignores_constants_in_its_script():
+    content = "<script>const GRID_SIZE = 10;</script><h1>Game of Life</h1>"
+    assert kinds.infer_title(content, HTML) == "Game of Life"
+
+
 def test_a_mermaid_title_is_its_title_line():
     content = "---\ntitle: Checkout flow\n---\nflowchart LR\n  cart --> pay\n"
     assert kinds.infer_title(content, MERMAID) == "Checkout flow"

@@ -182,6 +182,36 @@ def test_repo_lock_matches_the_spec_table() -> None:
         ),
         ("https://cdn.jsdelivr.net/npm/@tailwindcss/browser@4", "tailwind", "dist/index.global.js", False),
         ("https://cdn.tailwindcss.com", "tailwind", "dist/index.global.js", False),
+        # First-party CDNs of pinned libraries, with and without versions.
+        ("https://d3js.org/d3.v7.min.js", "d3", "dist/d3.min.js", True),
+        ("https://d3js.org/d3.v7.js", "d3", "dist/d3.min.js", True),
+        ("https://d3js.org/d3.v6.min.js", "d3", "dist/d3.min.js", False),
+        ("https://d3js.org/d3.min.js", "d3", "dist/d3.min.js", False),
+        ("https://cdn.plot.ly/plotly-2.35.3.min.js", "plotly", "plotly.min.js", True),
+        ("https://cdn.plot.ly/plotly-latest.min.js", "plotly", "plotly.min.js", False),
+        ("https://cdn.plot.ly/plotly-basic-2.27.0.min.js", "plotly", "plotly.min.js", False),
+        ("https://threejs.org/build/three.min.js", "three", "build/three.min.js", False),
+        ("https://cdn.sheetjs.com/xlsx-0.20.1/package/dist/xlsx.full.min.js", "xlsx", "dist/xlsx.full.min.js", False),
+        # unpkg's unminified name for a file we have minified (a library cdnjs does not carry).
+        (
+            "https://unpkg.com/lucide-react@0.383.0/dist/umd/lucide-react.js",
+            "lucide-react",
+            "dist/umd/lucide-react.min.js",
+            True,
+        ),
+        ("https://cdn.jsdelivr.net/npm/mermaid@latest/dist/mermaid.min.js", "mermaid", "dist/mermaid.min.js", False),
+        ("https://cdn.jsdelivr.net/npm/chart.js@4.4.0/dist/chart.umd.min.js", "chart.js", "dist/chart.umd.js", False),
+        # On claude.ai's list: mammoth and TensorFlow.js.
+        ("https://unpkg.com/mammoth@1.6.0/mammoth.browser.min.js", "mammoth", "mammoth.browser.min.js", False),
+        (
+            "https://cdnjs.cloudflare.com/ajax/libs/mammoth/1.13.0/mammoth.browser.js",
+            "mammoth",
+            "mammoth.browser.min.js",
+            True,
+        ),
+        ("https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js", "tfjs", "dist/tf.min.js", True),
+        ("https://cdn.jsdelivr.net/npm/@tensorflow/tfjs", "tfjs", "dist/tf.min.js", True),
+        ("https://cdnjs.cloudflare.com/ajax/libs/tensorflow/4.10.0/tf.min.js", "tfjs", "dist/tf.min.js", False),
     ],
 )
 def test_cdn_urls_resolve_to_local_files(url: str, library: str, file: str, exact: bool) -> None:
@@ -196,6 +226,9 @@ def test_cdn_urls_resolve_to_local_files(url: str, library: str, file: str, exac
         "https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js",
         "https://cdnjs.cloudflare.com/ajax/libs/react/18.3.1/umd/react.profiling.min.js",
         "https://example.com/react.js",
+        "https://d3js.org/d3-scale.v4.min.js",
+        "https://cdn.plot.ly/plotly.js",
+        "https://threejs.org/examples/js/controls/OrbitControls.js",
         "left-pad",
         "@/components/ui/card",
         "not a url://",
@@ -213,6 +246,8 @@ def test_import_specifiers_resolve_to_globals() -> None:
     assert lock.resolve("lucide-react").global_name == "LucideReact"
     assert lock.get("lucide-react").global_aliases == {"react": "React"}
     assert lock.load_order(["recharts"]) == ["react", "prop-types", "recharts"]
+    assert lock.resolve("mammoth").global_name == "mammoth"
+    assert lock.resolve("@tensorflow/tfjs") == AssetRef("tfjs", "dist/tf.min.js", "tf")
 
 
 @pytest.mark.parametrize(
