@@ -93,10 +93,61 @@
     "@layer base {\n" + base + "}\n" +
     utilities.join("\n") + "\n";
 
-  var style = document.createElement("style");
-  style.id = "artifacts-tailwind-v3";
-  style.setAttribute("type", "text/tailwindcss");
-  style.textContent = css;
   var head = document.head || document.getElementsByTagName("head")[0] || document.documentElement;
-  head.appendChild(style);
+  function addStyle(id, text) {
+    var style = document.getElementById(id) || document.createElement("style");
+    style.id = id;
+    style.setAttribute("type", "text/tailwindcss");
+    style.textContent = text;
+    if (!style.parentNode) head.appendChild(style);
+  }
+  addStyle("artifacts-tailwind-v3", css);
+
+  // The v3 CDN script's `tailwind.config = {...}` (v4's browser build has no `tailwind` global,
+  // so the assignment threw). The parts artifacts use become v4 theme variables: colours,
+  // fontFamily, borderRadius, boxShadow (in theme or theme.extend), and darkMode "class".
+  function flatten(prefix, value, out) {
+    if (typeof value === "string" || typeof value === "number") {
+      out.push(prefix + ": " + value + ";");
+    } else if (Array.isArray(value)) {
+      out.push(prefix + ": " + value.join(", ") + ";");
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (k) {
+        flatten(k === "DEFAULT" ? prefix : prefix + "-" + k, value[k], out);
+      });
+    }
+  }
+  var THEME_KEYS = { colors: "--color", fontFamily: "--font", borderRadius: "--radius", boxShadow: "--shadow" };
+  function configCss(config) {
+    var out = [];
+    var theme = (config && config.theme) || {};
+    [theme, theme.extend || {}].forEach(function (t) {
+      Object.keys(THEME_KEYS).forEach(function (key) {
+        if (t[key] && typeof t[key] === "object") flatten(THEME_KEYS[key], t[key], out);
+      });
+    });
+    var text = out.length ? "@theme { " + out.join(" ") + " }\n" : "";
+    var dark = config && config.darkMode;
+    if (dark === "class" || dark === "selector" || (Array.isArray(dark) && dark[0] === "class")) {
+      text += "@custom-variant dark (&:where(.dark, .dark *));\n";
+    }
+    return text;
+  }
+  var current = {};
+  if (!("tailwind" in window)) {
+    window.tailwind = {};
+    Object.defineProperty(window.tailwind, "config", {
+      configurable: true,
+      enumerable: true,
+      get: function () { return current; },
+      set: function (value) {
+        current = value;
+        try {
+          addStyle("artifacts-tailwind-v3-config", configCss(value));
+        } catch (e) {
+          console.error("Tailwind v3 layer: tailwind.config was not understood:", e);
+        }
+      }
+    });
+  }
 })();

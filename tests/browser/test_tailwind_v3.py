@@ -250,3 +250,28 @@ def test_react_artifact_has_tailwind_v3_values(live_server, page) -> None:
 def test_html_artifact_with_the_cdn_script_has_tailwind_v3_values(live_server, page) -> None:
     aid = live_server.import_artifact(html_source(), type="html", title="v3 table")
     check(open_view(page, live_server.view_url(aid)), page, "html")
+
+
+def test_html_artifact_can_set_tailwind_config_as_with_the_v3_cdn(live_server, page) -> None:
+    """``tailwind.config = {...}`` after the CDN script, as v3's Play CDN reads it: theme colours
+    (nested, DEFAULT), fonts and ``darkMode: "class"``. The v4 build has no ``tailwind`` global."""
+    aid = live_server.import_artifact(
+        """<!DOCTYPE html><html class="dark"><head><script src="https://cdn.tailwindcss.com"></script>
+<script>
+  tailwind.config = {
+    darkMode: 'class',
+    theme: { extend: {
+      colors: { brand: { DEFAULT: '#ff0000', light: '#00ff00' } },
+      fontFamily: { display: ['Georgia', 'serif'] },
+    } },
+  };
+</script></head>
+<body><div id="a" class="bg-brand text-brand-light font-display dark:border-4 rounded">x</div></body></html>""",
+        type="html",
+    )
+    frame = open_view(page, live_server.view_url(aid))
+    frame.wait_for_function("getComputedStyle(document.getElementById('a')).backgroundColor === 'rgb(255, 0, 0)'")
+    a = "e => { const s = getComputedStyle(e); return [s.color, s.fontFamily, s.borderTopWidth]; }"
+    assert frame.eval_on_selector("#a", a) == ["rgb(0, 255, 0)", "Georgia, serif", "4px"]
+    assert frame.locator("#__artifact_error").count() == 0
+    assert page.page_errors == []
