@@ -275,3 +275,22 @@ def test_html_artifact_can_set_tailwind_config_as_with_the_v3_cdn(live_server, p
     assert frame.eval_on_selector("#a", a) == ["rgb(0, 255, 0)", "Georgia, serif", "4px"]
     assert frame.locator("#__artifact_error").count() == 0
     assert page.page_errors == []
+
+
+def test_hover_colours_and_opacities_combine_as_in_v3(live_server, page) -> None:
+    """v3 resets the opacity with each colour: a hover colour over a base bg-opacity is opaque,
+    and a hover opacity dims the base colour."""
+    aid = live_server.import_artifact(
+        """<!DOCTYPE html><html><head><script src="https://cdn.tailwindcss.com"></script></head><body>
+<div id="a" class="bg-black bg-opacity-50 hover:bg-red-500 rounded p-8">a</div>
+<div id="b" class="bg-black hover:bg-opacity-25 rounded p-8">b</div></body></html>""",
+        type="html",
+    )
+    frame = open_view(page, live_server.view_url(aid))
+    frame.wait_for_function("getComputedStyle(document.getElementById('a')).borderTopLeftRadius === '4px'")
+    bg = "e => getComputedStyle(e).backgroundColor"
+    frame.hover("#a")
+    assert normalize(frame.eval_on_selector("#a", bg)) == "rgb(239, 68, 68)"
+    frame.hover("#b")
+    assert normalize(frame.eval_on_selector("#b", bg)) == "rgba(0, 0, 0, 0.25)"
+    assert normalize(frame.eval_on_selector("#a", bg)) == "rgba(0, 0, 0, 0.5)"
