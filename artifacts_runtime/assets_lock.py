@@ -22,6 +22,9 @@ Choices worth knowing before changing a version:
 - ``tailwind-merge`` 3 and ``class-variance-authority`` ship CommonJS, no UMD: the lock marks them
   ``commonjs`` and the page loads them through ``module``/``exports``/``require`` shims
   (``artifacts_runtime.page.resources``). ``clsx`` ships a UMD (global ``clsx``).
+- ``tailwind`` is the v4 engine; ``tailwind-v3-colors`` is Tailwind 3's own palette
+  (``tailwindcss`` 3.4's ``lib/public/colors.js``, CommonJS), which ``page/tailwind-v3.js`` puts
+  in the v4 theme so that artifacts get v3's colours (docs/runtime.md, "Tailwind v3").
 """
 
 from __future__ import annotations
@@ -96,12 +99,22 @@ SPECS: tuple[Spec, ...] = (
         track="7",
     ),
     Spec(
+        "tailwind-v3-colors",
+        "tailwindcss",
+        "3.4.17",
+        ("lib/public/colors.js",),
+        None,
+        track="3",
+        commonjs=True,
+    ),
+    Spec(
         "tailwind",
         "@tailwindcss/browser",
         "4.3.4",
         ("dist/index.global.js",),
         None,
         urls=("https://cdn.tailwindcss.com",),
+        needs=("tailwind-v3-colors",),
         track="4",
     ),
     Spec(

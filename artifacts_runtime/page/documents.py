@@ -22,7 +22,7 @@ from ..assets import AssetCache, AssetLock
 from .cdn import cdn_table
 from .csp import SANDBOX, frame_csp
 from .imports import LINK_HREF_RE, RENDER_LIBS, SCRIPT_SRC_RE, react_libraries
-from .resources import Resources
+from .resources import TAILWIND, Resources
 from .spec import LOCAL_STORAGE_PREFIX, FrameSpec
 
 _SRI_ATTR_RE = re.compile(r"""\s(?:integrity|crossorigin)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
@@ -124,7 +124,9 @@ def _html_document(spec: FrameSpec, res: Resources, mode: str) -> str:
         if res.inline:
             tag = res.library(ref.library, ref.file)
             return tag if closing else tag.removesuffix("</script>")
-        return f'<script{attrs} src="{res.asset_url(ref.library, ref.file)}" crossorigin="anonymous">{closing}'
+        # The Tailwind CDN script: v3's palette and tailwind-v3.js go right before the engine.
+        pre = res.tailwind_v3() if ref.library == TAILWIND and ref.file == lock.get(TAILWIND).main else ""
+        return f'{pre}<script{attrs} src="{res.asset_url(ref.library, ref.file)}" crossorigin="anonymous">{closing}'
 
     def link(m: re.Match[str]) -> str:
         ref = lock.resolve_url(m.group(3))

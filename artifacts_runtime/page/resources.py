@@ -19,6 +19,10 @@ from ..assets import AssetCache, AssetLock, LibraryLock
 
 RUNTIME_DIR = Path(__file__).parent
 
+#: The Tailwind 4 engine, and Tailwind 3's palette that ``tailwind-v3.js`` gives it.
+TAILWIND = "tailwind"
+TAILWIND_V3_COLORS = "tailwind-v3-colors"
+
 #: Our shadcn-style components, split by concern; classic scripts in this order (see ui-base.js).
 UI_SCRIPTS = (
     "ui-base.js",
@@ -56,9 +60,10 @@ def commonjs_prelude(lib: LibraryLock, lock: AssetLock) -> str:
     """The script before a CommonJS library: ``module``/``exports`` and a ``require`` that answers
     its ``needs`` (a module loaded this way, or the global a UMD dependency defines)."""
     globals_ = {dep.package: dep.global_name for dep in map(lock.get, lib.needs) if dep.global_name}
+    # Tailwind 3's lib/public/colors.js requires its logger only to warn about renamed colours.
+    stub = 'r["../util/log"]={default:{warn:function(){}}};' if lib.name == TAILWIND_V3_COLORS else ""
     return (
-        "(function(w){var r=w.__artifactsModules=w.__artifactsModules||{};"
-        f"var g={json.dumps(globals_)};"
+        "(function(w){var r=w.__artifactsModules=w.__artifactsModules||{};" + stub + f"var g={json.dumps(globals_)};"
         "w.module={exports:{}};w.exports=w.module.exports;"
         "w.require=function(n){if(n in r)return r[n];if(g[n]&&w[g[n]]!==undefined)return w[g[n]];"
         'throw new Error("Cannot find module \\""+n+"\\"");};})(window);'
@@ -104,13 +109,24 @@ class Resources:
                 return f"<style>{self._read_asset(lib, target)}</style>"
             return f'<link rel="stylesheet" href="{self.asset_url(lib, target)}">'
         post = ""
+        if entry.name == TAILWIND and target == entry.main:
+            return self.tailwind_v3() + self._library_tag(entry, target, prelude, post)
         if entry.commonjs and target == entry.main:
             prelude += commonjs_prelude(entry, self.lock)
             post = f"<script>{commonjs_epilogue(entry)}</script>"
+        return self._library_tag(entry, target, prelude, post)
+
+    def _library_tag(self, entry: LibraryLock, target: str, prelude: str, post: str) -> str:
         pre = f"<script>{prelude}</script>" if prelude else ""
         if self.inline:
-            return f"{pre}<script>{inline_js(self._read_asset(lib, target))}</script>{post}"
-        return f'{pre}<script src="{self.asset_url(lib, target)}" crossorigin="anonymous"></script>{post}'
+            return f"{pre}<script>{inline_js(self._read_asset(entry.name, target))}</script>{post}"
+        return f'{pre}<script src="{self.asset_url(entry.name, target)}" crossorigin="anonymous"></script>{post}'
+
+    def tailwind_v3(self) -> str:
+        """What goes right before the Tailwind engine: Tailwind 3's palette (unless already
+        loaded) and ``tailwind-v3.js``, which gives the engine v3's semantics."""
+        colors = "" if TAILWIND_V3_COLORS in self.used else self.library(TAILWIND_V3_COLORS)
+        return colors + self.runtime("tailwind-v3.js")
 
     def runtime(self, name: str) -> str:
         if name.endswith(".css"):

@@ -13,7 +13,7 @@ from tests.browser.conftest import mouse_away, open_view
 
 pytestmark = pytest.mark.slow
 
-EMERALD_600 = "oklch(0.596 0.145 163.225)"  # Tailwind v4's bg-emerald-600
+EMERALD_600 = "rgb(5, 150, 105)"  # Tailwind v3 bg-emerald-600 (#059669)
 
 
 def error_event(live_server, artifact_id: str) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-EMERALD_600 = "oklch(0.596 0.145 163.225)"  # Tailwind v4's emerald-600
+EMERALD_600 = "rgb(5, 150, 105)"  # Tailwind v3 emerald-600 (#059669), v3 palette in the v4 engine
 PRIMARY = "oklch(0.205 0 0)"  # the theme's --primary (neutral-900)
 
 

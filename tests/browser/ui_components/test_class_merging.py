@@ -46,9 +46,9 @@ def test_artifact_classes_win_over_component_defaults(page) -> None:
     assert "text-primary-foreground" in cls  # a color does not conflict with a size
     assert page.locator("#link").evaluate("e => e.tagName") == "A"
     assert style("#link", "backgroundColor") == EMERALD_600
-    assert style("#badge", "backgroundColor") == "oklch(0.637 0.237 25.331)"  # red-500
+    assert style("#badge", "backgroundColor") == "rgb(239, 68, 68)"  # v3 red-500
     assert style("#card", "paddingTop") == "32px" and style("#card", "borderTopWidth") == "2px"
-    assert style("#card", "borderTopColor") == "oklch(0.623 0.214 259.815)"  # blue-500
+    assert style("#card", "borderTopColor") == "rgb(59, 130, 246)"  # v3 blue-500
     assert style("#cc", "paddingTop") == "24px" and style("#cc", "paddingLeft") == "24px"
     assert style("#inp", "height") == "48px" and style("#inp", "width") == "160px"
     no_errors(page)
