@@ -1,0 +1,108 @@
+"""Artifacts as Claude writes them for claude.ai (``tests/browser/corpus/``), in real Chromium,
+with what a person would see: the text on the page, computed values, and which error boxes show.
+
+- A resource that does not load (an ``@import`` of a web font, a missing relative image, an
+  image, stylesheet, font or media the CSP refuses) is not a crash: a quiet, dismissible notice
+  (``#__artifact_notice``) says what and why, once per cause, and the app still hears of it,
+  marked non-fatal. A ``data:`` image renders (the frame's CSP allows it).
+- Only real crashes (an uncaught error, a rejection with an Error, a React render failure, a
+  script that could not load) get the overlay (``#__artifact_error``), one box per cause.
+- ``window.storage`` answers as claude.ai documents it; the Messages ``fetch`` answers every
+  content block; links never navigate the frame (see test_hostile_navigation.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import LiveServer, open_view
+
+pytestmark = pytest.mark.slow
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def corpus(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def load(server: LiveServer, page, name: str):
+    kind = "react" if name.endswith(".jsx") else "html"
+    aid = server.import_artifact(corpus(name), type=kind, title=name)
+    return aid, open_view(page, server.view_url(aid))
+
+
+def overlay_count(frame) -> int:
+    return frame.locator("#__artifact_error .__artifact_error_item").count()
+
+
+def notice_lines(frame) -> list[str]:
+    return frame.locator("#__artifact_notice .__artifact_notice_item").all_inner_texts()
+
+
+def errors_of(server: LiveServer, aid: str) -> list[dict]:
+    return [e for e in server.events if e.get("type") == "artifact.error" and e.get("artifact_id") == aid]
+
+
+@pytest.fixture
+def server(runtime_assets, tmp_path) -> Iterator[LiveServer]:
+    live = LiveServer(tmp_path / "live")
+    yield live
+    live.stop()
+
+
+# --------------------------------------------------------------------------- window.storage
+
+
+def test_a_storage_backed_tracker_starts_empty_saves_and_remembers(live_server, page) -> None:
+    aid, frame = load(live_server, page, "storage-habit-tracker.jsx")
+    frame.wait_for_selector("text=No habits yet. Add your first one!")
+    frame.fill("input[aria-label='New habit']", "Drink water")
+    frame.click("button:text-is('Add')")
+    frame.wait_for_selector("text=Saved habits (personal)")
+    assert live_server.state(aid, "habits") == '[{"name":"Drink water","done":false}]'
+    frame.check("input[aria-label='Drink water']")
+    frame.wait_for_selector("text=1 log entries under log:")
+    assert frame.inner_text("#progress") == "1 of 1 done today"
+    page.reload()
+    frame = open_view(page, live_server.view_url(aid))
+    frame.wait_for_selector("text=1 of 1 done today")
+    frame.click("text=Clear all")
+    frame.wait_for_selector("text=Cleared habits: deleted")
+    assert live_server.state(aid, "habits") is None
+    assert overlay_count(frame) == 0 and notice_lines(frame) == []
+    assert errors_of(live_server, aid) == []
+    assert page.page_errors == []
+
+
+STORAGE_CALLS = """async () => {
+  const out = {};
+  try { await window.storage.get("never-written"); out.get = "resolved"; }
+  catch (e) { out.get = { isError: e instanceof Error, message: e.message }; }
+  out.set = await window.storage.set("note", "hi");
+  out.setShared = await window.storage.set("note", "all", true);
+  out.got = await window.storage.get("note");
+  out.list = await window.storage.list();
+  out.listPrefix = await window.storage.list("no", true);
+  out.del = await window.storage.delete("note");
+  out.delAgain = await window.storage.delete("note");
+  return out;
+}"""
+
+
+def test_storage_returns_claude_ai_shapes(live_server, page) -> None:
+    aid = live_server.import_artifact("<!doctype html><p>storage</p>", type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    out = frame.evaluate(STORAGE_CALLS)
+    assert out["get"]["isError"] is True and "never-written" in out["get"]["message"]
+    assert out["set"] == {"key": "note", "value": "hi", "shared": False}
+    assert out["setShared"] == {"key": "note", "value": "all", "shared": True}
+    assert out["got"] == {"key": "note", "value": "hi", "shared": False}
+    assert out["list"]["keys"] == ["note"] and out["list"]["shared"] is False
+    assert out["listPrefix"] == {"keys": ["note"], "prefix": "no", "shared": True}
+    assert out["del"] == {"key": "note", "deleted": True, "shared": False}
+    assert out["delAgain"] == {"key": "note", "deleted": False, "shared": False}
+    assert overlay_count(frame) == 0
