@@ -149,57 +149,13 @@
       });
   };
 
-  // ---------------------------------------------------------------- errors
-  var overlay = null;
-  function showError(kind, message, stack) {
-    if (!document.body) {
-      document.addEventListener("DOMContentLoaded", function () { showError(kind, message, stack); });
-      return;
-    }
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.id = "__artifact_error";
-      overlay.setAttribute("role", "alert");
-      document.body.appendChild(overlay);
-    }
-    var box = document.createElement("div");
-    box.className = "__artifact_error_item";
-    var title = document.createElement("strong");
-    title.textContent = { transpile: "This artifact's code does not compile", import: "Missing module", network: "Blocked network request", resource: "A resource failed to load" }[kind] || "This artifact hit an error";
-    var pre = document.createElement("pre");
-    pre.textContent = message + (stack ? "\n\n" + stack : "");
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "Dismiss";
-    close.onclick = function () { box.remove(); if (!overlay.children.length) { overlay.remove(); overlay = null; } };
-    box.appendChild(title); box.appendChild(pre); box.appendChild(close);
-    overlay.appendChild(box);
-  }
-  var reported = 0;
-  function report(kind, error) {
-    var message = error && error.message ? String(error.message) : String(error);
-    var stack = error && error.stack ? String(error.stack) : "";
-    showError(kind, message, stack);
-    if (!exported && reported++ < 20) {
-      call("error.report", { kind: kind, message: message, stack: stack, version: meta.version }).catch(function () {});
-    }
-  }
-  window.__artifactError = report;
-  window.addEventListener("error", function (event) {
-    if (event.target && event.target !== window && (event.target.src || event.target.href)) {
-      report("resource", new Error("could not load " + (event.target.src || event.target.href) + " (artifacts run offline; only the bundled libraries are available)"));
-      return;
-    }
-    report("runtime", event.error || new Error(event.message));
-  }, true);
-  window.addEventListener("unhandledrejection", function (event) {
-    var r = event.reason;
-    report("runtime", r instanceof Error ? r : new Error("Unhandled promise rejection: " + (typeof r === "string" ? r : JSON.stringify(r))));
-  });
-  document.addEventListener("securitypolicyviolation", function (event) {
-    if (event.violatedDirective && /^(connect|img|script|style|font|media|frame|form)/.test(event.violatedDirective)) {
-      report("network", new Error("blocked " + event.violatedDirective.replace("-src", "") + " request to " + event.blockedURI + ": artifacts cannot use the network"));
-    }
+  // ---------------------------------------------------------------- for our other frame scripts
+  // frame-errors.js (the overlay and the quiet notice) and frame-links.js load right after this
+  // file and take the bridge call from here. (The artifact could post the same messages itself:
+  // this gives it nothing new.)
+  Object.defineProperty(window, "__artifactsFrame", {
+    value: Object.freeze({ call: call, exported: exported, meta: meta, parentWindow: parentWindow }),
+    configurable: false, writable: false, enumerable: false
   });
 
   // ---------------------------------------------------------------- links and window.open

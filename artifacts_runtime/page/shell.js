@@ -46,7 +46,11 @@
 
   // The page reported an error: say so, and (in the owner's view) offer to send it to Claude.
   // The button is the shell's, outside the sandboxed frame, so the artifact cannot press it.
-  function errorReported(reply) {
+  function errorReported(reply, fatal) {
+    if (!fatal) {   // the page went on (an image did not load...): the frame's own notice says it
+      if (!statusEl.textContent) status("some parts of the page did not load");
+      return;
+    }
     status("error reported", true);
     if (share || !reply || !reply.ok || statusEl.querySelector("button")) return;
     var button = document.createElement("button");
@@ -141,7 +145,7 @@
     }
     bridgeCall(msg.method, msg.params || {})
       .then(function (reply) {
-        if (msg.method === "error.report") errorReported(reply);
+        if (msg.method === "error.report") errorReported(reply, !msg.params || msg.params.fatal !== false);
         reply.__artifacts = 1;
         reply.reply = msg.id;
         target.postMessage(reply, "*");

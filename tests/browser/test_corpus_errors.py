@@ -106,3 +106,62 @@ def test_storage_returns_claude_ai_shapes(live_server, page) -> None:
     assert out["del"] == {"key": "note", "deleted": True, "shared": False}
     assert out["delAgain"] == {"key": "note", "deleted": False, "shared": False}
     assert overlay_count(frame) == 0
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def test_a_page_with_a_failing_import_and_a_broken_image_renders_with_a_quiet_notice(live_server, page) -> None:
+    aid, frame = load(live_server, page, "reading-list-broken-assets.html")
+    assert frame.inner_text("#summary") == "2 of 3 books finished"
+    assert frame.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(120, 53, 15)"
+    # The data: images render: the frame's CSP allows data: images.
+    frame.wait_for_function("[...document.querySelectorAll('img.dot')].every((i) => i.complete)")
+    assert frame.evaluate("[...document.querySelectorAll('img.dot')].map((i) => i.naturalWidth)") == [1, 1]
+    frame.wait_for_selector("#__artifact_notice")
+    page.wait_for_timeout(800)  # every report is in
+    lines = notice_lines(frame)
+    assert len(lines) == 2, lines
+    [font] = [x for x in lines if "fonts.googleapis.com" in x]
+    [logo] = [x for x in lines if "bookshelf-logo.png" in x]
+    assert "stylesheet" in font and "offline" in font
+    assert "not found" in logo and "offline" not in logo
+    assert not [x for x in lines if "data:" in x]
+    assert overlay_count(frame) == 0
+    errors = errors_of(live_server, aid)
+    assert len(errors) == 2 and all(e.get("fatal") is False for e in errors), errors
+    # Dismissible: the person closes it and it stays closed.
+    frame.click("#__artifact_notice button")
+    assert frame.locator("#__artifact_notice").count() == 0
+
+
+def test_a_blocked_cdn_script_and_the_crash_it_causes_show_once_each(live_server, page) -> None:
+    aid, frame = load(live_server, page, "budget-chart-unpinned-cdn.html")
+    assert frame.inner_text("#total") == "Total: $1840"
+    frame.wait_for_selector("#__artifact_error")
+    page.wait_for_timeout(800)
+    boxes = frame.locator("#__artifact_error .__artifact_error_item").all_inner_texts()
+    assert len(boxes) == 2, boxes
+    [blocked] = [b for b in boxes if "cdn.example-charts.dev" in b]
+    [crash] = [b for b in boxes if "MiniChart" in b]
+    assert "could not load" in blocked and "minichart.min.js" in blocked
+    assert "is not defined" in crash
+    errors = errors_of(live_server, aid)
+    assert len(errors) == 2 and all(e.get("fatal") is True for e in errors), errors
+
+
+def test_a_react_crash_shows_the_overlay_once_with_its_reason(live_server, page) -> None:
+    aid, frame = load(live_server, page, "crashing-quiz.jsx")
+    frame.wait_for_selector("text=What is 2 + 2?")
+    frame.click("text=4")
+    frame.wait_for_selector("text=Which planet is red?")
+    assert frame.inner_text("#score") == "Score: 1"
+    frame.click("text=Mars")
+    frame.wait_for_selector("#__artifact_error")
+    page.wait_for_timeout(800)
+    boxes = frame.locator("#__artifact_error .__artifact_error_item").all_inner_texts()
+    assert len(boxes) == 1, boxes
+    assert "Cannot read properties of undefined" in boxes[0]
+    assert "This artifact hit an error" in boxes[0]
+    assert notice_lines(frame) == []
+    assert [e.get("fatal") for e in errors_of(live_server, aid)] == [True]
