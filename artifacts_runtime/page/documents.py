@@ -72,6 +72,7 @@ def _head(spec: FrameSpec, res: Resources, mode: str) -> str:
         + res.runtime("frame.css")
         + res.runtime("frame.js")
         + res.runtime("frame-errors.js")
+        + res.runtime("frame-links.js")
     )
 
 

@@ -165,3 +165,49 @@ def test_a_react_crash_shows_the_overlay_once_with_its_reason(live_server, page)
     assert "This artifact hit an error" in boxes[0]
     assert notice_lines(frame) == []
     assert [e.get("fatal") for e in errors_of(live_server, aid)] == [True]
+
+
+# --------------------------------------------------------------------------- links
+
+
+def offer(page):
+    return page.locator("#link-offer")
+
+
+def test_anchor_links_scroll_and_outside_links_ask_the_person_first(live_server, page) -> None:
+    opened: list[str] = []
+    page.context.route(
+        "https://developer.mozilla.org/**",
+        lambda route: (opened.append(route.request.url), route.fulfill(body="mdn", content_type="text/plain")),
+    )
+    aid, frame = load(live_server, page, "guide-with-links.html")
+    before = frame.evaluate("location.pathname")
+    frame.click("#to-areas")
+    frame.wait_for_function("window.scrollY > 500")
+    assert frame.evaluate("document.getElementById('areas').getBoundingClientRect().top") < 50
+    # An outside link: the shell asks, with the full address as text.
+    frame.click("#to-mdn")
+    url = "https://developer.mozilla.org/en-US/docs/Web/CSS/CSS_grid_layout"
+    offer(page).wait_for()
+    assert offer(page).inner_text().startswith(f"Open {url} in your browser?")
+    page.locator("#link-cancel").click()
+    assert offer(page).count() == 0
+    assert opened == [] and len(page.context.pages) == 1
+    frame.click("#to-mdn")
+    page.wait_for_timeout(700)  # the Open link is armed a moment after it shows
+    with page.context.expect_page() as new_page:
+        page.locator("#link-open").click()
+    assert new_page.value.url == url
+    assert offer(page).count() == 0
+    # A relative link (the artifact has no other pages) and a mailto: link: a quiet notice.
+    frame.click("#to-faq")
+    frame.wait_for_selector("#__artifact_notice")
+    frame.click("#to-mail")
+    frame.wait_for_function("document.querySelectorAll('#__artifact_notice .__artifact_notice_item').length === 2")
+    lines = notice_lines(frame)
+    assert "faq.html" in lines[0] and "not open" in lines[0]
+    assert "mailto:" in lines[1]
+    assert offer(page).count() == 0
+    assert frame.evaluate("location.pathname") == before
+    assert overlay_count(frame) == 0
+    assert all(e.get("fatal") is False for e in errors_of(live_server, aid))
