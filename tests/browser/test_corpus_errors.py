@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import LiveServer, open_view
+from tests.fakes.fixtures import TEST_API_KEY
+from tests.fakes.messages_api import Reply, tool_use
 
 pytestmark = pytest.mark.slow
 
@@ -211,3 +213,60 @@ def test_anchor_links_scroll_and_outside_links_ask_the_person_first(live_server,
     assert frame.evaluate("location.pathname") == before
     assert overlay_count(frame) == 0
     assert all(e.get("fatal") is False for e in errors_of(live_server, aid))
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_a_react_app_sends_an_image_to_the_messages_api_and_shows_every_block(server, page, anthropic_env) -> None:
+    def answer(body):
+        if body.get("tools"):
+            return Reply("A small red square on white.", tool_use("save_caption", {"caption": "Red square"}))
+        return Reply("  Crimson Geometry  ")
+
+    anthropic_env.responder = answer
+    _aid, frame = load(server, page, "photo-caption-assistant.jsx")
+    frame.click("text=Describe photo")
+    frame.wait_for_selector(".caption")
+    assert frame.inner_text(".description") == "A small red square on white."
+    assert frame.inner_text(".caption") == "Caption saved: Red square (save_caption)"
+    frame.click("text=Suggest album title")
+    frame.wait_for_selector("#album-title")
+    assert frame.inner_text("#album-title") == "Album: Crimson Geometry"
+    first = anthropic_env.requests[0]
+    image = first.messages[0]["content"][0]
+    assert image["type"] == "image" and image["source"]["type"] == "base64"
+    assert image["source"]["media_type"] == "image/png"
+    assert first.api_key == TEST_API_KEY
+    assert TEST_API_KEY not in page.content() and TEST_API_KEY not in frame.content()
+    assert frame.locator("#error").count() == 0
+    assert overlay_count(frame) == 0
+
+
+DOCUMENT_FETCH = """async () => {
+  const pdf = btoa("%PDF-1.4\\n1 0 obj << /Type /Catalog >> endobj\\ntrailer << /Root 1 0 R >>\\n%%EOF");
+  const response = await fetch("https://api.anthropic.com/v1/messages", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      model: "claude-sonnet-4-20250514",
+      max_tokens: 500,
+      messages: [{ role: "user", content: [
+        { type: "document", source: { type: "base64", media_type: "application/pdf", data: pdf } },
+        { type: "text", text: "Summarise the attached PDF." },
+      ] }],
+    }),
+  });
+  return { status: response.status, data: await response.json() };
+}"""
+
+
+def test_a_base64_document_block_is_accepted(server, page, anthropic_env) -> None:
+    anthropic_env.responder = lambda body: Reply("It is an empty PDF.")
+    aid = server.import_artifact("<!doctype html><p>docs</p>", type="html")
+    frame = open_view(page, server.view_url(aid))
+    answer = frame.evaluate(DOCUMENT_FETCH)
+    assert answer["status"] == 200, answer
+    assert answer["data"]["content"] == [{"type": "text", "text": "It is an empty PDF."}]
+    [request] = anthropic_env.requests
+    assert request.messages[0]["content"][0]["source"]["media_type"] == "application/pdf"
