@@ -319,6 +319,9 @@ class Bridge:
             "stack": str(params.get("stack") or "")[:MAX_REPORT_CHARS],
             "kind": str(params.get("kind") or "error")[:40],
             "version": params.get("version"),
+            # A resource that did not load, a link that does not open here: the page went on.
+            # Only an explicit false counts (an older page's reports are all crashes).
+            "fatal": params.get("fatal") is not False,
         }
         self.events.publish(event)
         return {"reported": True}

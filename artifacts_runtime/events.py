@@ -32,6 +32,9 @@ class ArtifactErrorEvent(TypedDict):
     stack: str
     kind: str
     version: object
+    #: False for what the page survived (an image, stylesheet or font that did not load, a
+    #: refused link); True for a crash (an uncaught error, a failed render).
+    fatal: NotRequired[bool]
     view: NotRequired[str]
 
 

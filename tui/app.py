@@ -243,7 +243,8 @@ class ArtifactsApp(App[int]):
             errors = self._services.runtime_errors.setdefault(artifact_id, [])
             errors.append(dict(event))
             del errors[:-MAX_ERRORS_KEPT]
-            self._tell_error(artifact_id, event)
+            if event.get("fatal") is not False:  # a missing image is listed, not announced
+                self._tell_error(artifact_id, event)
         elif kind == "artifact.fix_requested" and isinstance(artifact_id, str):
             self._fix_from_page(artifact_id)
         elif kind == "server.port_taken":

@@ -68,7 +68,9 @@ class Services:
         errors = self.errors_for(artifact_id)
         if not errors:
             return None
-        latest = dict(errors[-1])
+        # A crash is what needs fixing; a resource that did not load only when nothing crashed.
+        crashes = [e for e in errors if e.get("fatal") is not False]
+        latest = dict((crashes or errors)[-1])
         return {
             "message": latest.get("message", ""),
             "stack": latest.get("stack") or None,

@@ -75,6 +75,8 @@ def _head(spec: FrameSpec, res: Resources, mode: str) -> str:
         + _meta(spec, mode, res.lock)
         + res.runtime("frame.css")
         + res.runtime("frame.js")
+        + res.runtime("frame-errors.js")
+        + res.runtime("frame-links.js")
         + res.runtime("frame-compat.js")
     )
 

@@ -149,140 +149,14 @@
       });
   };
 
-  // ---------------------------------------------------------------- errors
-  var overlay = null;
-  function showError(kind, message, stack) {
-    if (!document.body) {
-      document.addEventListener("DOMContentLoaded", function () { showError(kind, message, stack); });
-      return;
-    }
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.id = "__artifact_error";
-      overlay.setAttribute("role", "alert");
-      document.body.appendChild(overlay);
-    }
-    var box = document.createElement("div");
-    box.className = "__artifact_error_item";
-    var title = document.createElement("strong");
-    title.textContent = { transpile: "This artifact's code does not compile", import: "Missing module", network: "Blocked network request", resource: "A resource failed to load" }[kind] || "This artifact hit an error";
-    var pre = document.createElement("pre");
-    pre.textContent = message + (stack ? "\n\n" + stack : "");
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "Dismiss";
-    close.onclick = function () { box.remove(); if (!overlay.children.length) { overlay.remove(); overlay = null; } };
-    box.appendChild(title); box.appendChild(pre); box.appendChild(close);
-    overlay.appendChild(box);
-  }
-  var reported = 0;
-  function report(kind, error) {
-    var message = error && error.message ? String(error.message) : String(error);
-    var stack = error && error.stack ? String(error.stack) : "";
-    showError(kind, message, stack);
-    if (!exported && reported++ < 20) {
-      call("error.report", { kind: kind, message: message, stack: stack, version: meta.version }).catch(function () {});
-    }
-  }
-  window.__artifactError = report;
-  window.addEventListener("error", function (event) {
-    if (event.target && event.target !== window && (event.target.src || event.target.href)) {
-      report("resource", new Error("could not load " + (event.target.src || event.target.href) + " (artifacts run offline; only the bundled libraries are available)"));
-      return;
-    }
-    report("runtime", event.error || new Error(event.message));
-  }, true);
-  window.addEventListener("unhandledrejection", function (event) {
-    var r = event.reason;
-    report("runtime", r instanceof Error ? r : new Error("Unhandled promise rejection: " + (typeof r === "string" ? r : JSON.stringify(r))));
+  // ---------------------------------------------------------------- for our other frame scripts
+  // frame-errors.js (the overlay and the quiet notice) and frame-links.js load right after this
+  // file and take the bridge call from here. (The artifact could post the same messages itself:
+  // this gives it nothing new.)
+  Object.defineProperty(window, "__artifactsFrame", {
+    value: Object.freeze({ call: call, exported: exported, meta: meta, parentWindow: parentWindow }),
+    configurable: false, writable: false, enumerable: false
   });
-  document.addEventListener("securitypolicyviolation", function (event) {
-    if (event.violatedDirective && /^(connect|img|script|style|font|media|frame|form)/.test(event.violatedDirective)) {
-      report("network", new Error("blocked " + event.violatedDirective.replace("-src", "") + " request to " + event.blockedURI + ": artifacts cannot use the network"));
-    }
-  });
-
-  // ---------------------------------------------------------------- links and window.open
-  // A followed link would navigate this frame (or, in an exported file, the page): the shell's
-  // frame-src refuses it, but only after the browser has resolved and preconnected the host,
-  // and a host name can carry data. So a click on a link to another document never navigates:
-  // live, the shell is asked and offers the address to open in a new window (a click of the
-  // person's own in the shell); exported, the page offers it the same way. A link within the
-  // document (#section) and a javascript: link (code the artifact could run anyway) act as usual.
-  function linkTarget(event) {
-    var path = event.composedPath ? event.composedPath() : [event.target];
-    for (var i = 0; i < path.length; i++) {
-      var el = path[i];
-      if (el && el.nodeType === 1 && (el.localName === "a" || el.localName === "area")
-          && (el.hasAttribute("href") || el.hasAttributeNS("http://www.w3.org/1999/xlink", "href"))) return el;
-    }
-    return null;
-  }
-  function hrefOf(el) {
-    var href = el.href;
-    if (href && typeof href === "object") href = href.animVal || href.baseVal;   // SVG <a>
-    if (typeof href !== "string" || !href) href = el.getAttribute("href") || el.getAttributeNS("http://www.w3.org/1999/xlink", "href") || "";
-    try { return new URL(href, document.baseURI); } catch (e) { return null; }
-  }
-  function sameDocument(url) {
-    var here = new URL(location.href);
-    here.hash = "";
-    var there = new URL(url.href);
-    var hash = there.hash;
-    there.hash = "";
-    return there.href === here.href && hash !== "";
-  }
-  var linkNote = null;
-  var offerAnchor = null;   // our own "Open" link (export only): its click is the person's choice
-  function offerLink(href) {
-    if (!exported) {
-      parentWindow.postMessage({ __artifacts: 1, event: "open-link", url: href }, "*");
-      return;
-    }
-    var url;
-    try { url = new URL(href); } catch (e) { return; }
-    if (url.protocol !== "http:" && url.protocol !== "https:") return;
-    if (!document.body) return;
-    if (linkNote) linkNote.remove();
-    linkNote = document.createElement("div");
-    linkNote.id = "__artifact_link_note";
-    linkNote.setAttribute("role", "status");
-    var text = document.createElement("span");
-    text.textContent = "This page links to " + url.href + " (the address can carry data from the page). ";
-    var open = document.createElement("a");
-    open.href = url.href;
-    open.target = "_blank";
-    open.rel = "noopener noreferrer";
-    open.textContent = "Open in a new window";
-    open.addEventListener("click", function () { if (linkNote) linkNote.remove(); linkNote = null; });
-    var dismiss = document.createElement("button");
-    dismiss.type = "button";
-    dismiss.textContent = "×";
-    dismiss.setAttribute("aria-label", "Dismiss");
-    dismiss.onclick = function () { if (linkNote) linkNote.remove(); linkNote = null; };
-    linkNote.appendChild(text); linkNote.appendChild(open); linkNote.appendChild(dismiss);
-    document.body.appendChild(linkNote);
-    offerAnchor = open;
-  }
-  function onLink(event) {
-    var el = linkTarget(event);
-    if (!el || (exported && el === offerAnchor)) return;
-    var url = hrefOf(el);
-    if (!url || url.protocol === "javascript:" || sameDocument(url)) return;
-    event.preventDefault();
-    if (event.type === "click") offerLink(url.href);
-  }
-  window.addEventListener("click", onLink, true);
-  window.addEventListener("auxclick", onLink, true);
-  if (exported) {
-    // Opened from disk there is no shell, no sandbox and no frame-src: window.open would leave
-    // with whatever the page puts in the address. It offers the address instead. (An artifact
-    // that means to can still navigate the page itself; see the export's warning.)
-    window.open = function (href) {
-      try { offerLink(new URL(String(href), document.baseURI).href); } catch (e) { /* ignore */ }
-      return null;
-    };
-  }
 
   function signalRendered() {
     window.__artifactRendered = performance.now();

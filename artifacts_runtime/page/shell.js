@@ -46,7 +46,11 @@
 
   // The page reported an error: say so, and (in the owner's view) offer to send it to Claude.
   // The button is the shell's, outside the sandboxed frame, so the artifact cannot press it.
-  function errorReported(reply) {
+  function errorReported(reply, fatal) {
+    if (!fatal) {   // the page went on (an image did not load...): the frame's own notice says it
+      if (!statusEl.textContent) status("some parts of the page did not load");
+      return;
+    }
     status("error reported", true);
     if (share || !reply || !reply.ok || statusEl.querySelector("button")) return;
     var button = document.createElement("button");
@@ -141,7 +145,7 @@
     }
     bridgeCall(msg.method, msg.params || {})
       .then(function (reply) {
-        if (msg.method === "error.report") errorReported(reply);
+        if (msg.method === "error.report") errorReported(reply, !msg.params || msg.params.fatal !== false);
         reply.__artifacts = 1;
         reply.reply = msg.id;
         target.postMessage(reply, "*");
@@ -149,43 +153,72 @@
   });
 
   // A link the artifact's page followed: the frame never navigates (that would make the
-  // browser resolve the host, and a host name can carry data). The shell shows the address and
-  // opens it in a new window only when the person clicks our own link to it. Web links only,
-  // and none to this server (its pages are the app's, not the artifact's to open).
+  // browser resolve the host, and a host name can carry data). The shell asks the person, here
+  // outside the sandboxed frame where the artifact's code cannot click: "Open … in your
+  // browser?", the whole address as text. Only their click on our own Open link opens it, in a
+  // new window (noopener, noreferrer): in a browser tab a new tab; in a preview window
+  // pywebview hands new windows to the system browser (preview/host.py). Web links only, none
+  // to this server (its pages are the app's), none longer than MAX_LINK characters.
+  var MAX_LINK = 8192;
+  var ARM_MS = 600;   // a bar that just appeared (or changed) cannot be clicked through
   var linkBar = null;
+  function visible(text) {   // control and direction characters as \uXXXX, so the text is what it says
+    // eslint-disable-next-line no-control-regex
+    return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, function (c) {
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+  function closeLink() { if (linkBar) linkBar.remove(); linkBar = null; }
   function offerLink(href) {
     var url;
-    try { url = new URL(String(href)); } catch (e) { return; }
+    if (typeof href !== "string" || href.length > MAX_LINK) {
+      status("this artifact tried to open a link too long to show; not opened", true);
+      return;
+    }
+    try { url = new URL(href); } catch (e) { return; }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-      status("this artifact tried to open a " + url.protocol + " link; only web links open", true);
+      status("this artifact tried to open a " + visible(url.protocol).slice(0, 40) + " link; only web links open", true);
       return;
     }
     if (url.origin === location.origin) {
       status("this artifact tried to open a page of live-artifacts itself; not opened", true);
       return;
     }
-    if (linkBar) linkBar.remove();
+    closeLink();
     linkBar = document.createElement("div");
     linkBar.id = "link-offer";
-    linkBar.setAttribute("role", "status");
+    linkBar.setAttribute("role", "alertdialog");
+    linkBar.setAttribute("aria-label", "Open a link from the artifact");
     var text = document.createElement("span");
-    text.textContent = "The artifact links to ";
+    text.className = "question";
+    var address = document.createElement("span");
+    address.className = "address";
+    address.textContent = visible(url.href);
+    text.appendChild(document.createTextNode("Open "));
+    text.appendChild(address);
+    text.appendChild(document.createTextNode(" in your browser?"));
+    var hint = document.createElement("span");
+    hint.className = "hint";
+    hint.textContent = " The artifact asked; the address itself can carry data from it.";
     var open = document.createElement("a");
+    open.id = "link-open";
     open.href = url.href;
     open.target = "_blank";
     open.rel = "noopener noreferrer";
-    open.textContent = url.href;
-    var hint = document.createElement("span");
-    hint.className = "hint";
-    hint.textContent = " (click to open it in a new window; the address itself can carry data from the artifact)";
-    var dismiss = document.createElement("button");
-    dismiss.type = "button";
-    dismiss.textContent = "×";
-    dismiss.setAttribute("aria-label", "Dismiss");
-    function close() { if (linkBar) linkBar.remove(); linkBar = null; }
-    dismiss.onclick = close;
-    open.addEventListener("click", function () { setTimeout(close, 0); });
-    linkBar.appendChild(text); linkBar.appendChild(open); linkBar.appendChild(hint); linkBar.appendChild(dismiss);
+    open.textContent = "Open";
+    var armedAt = performance.now() + ARM_MS;
+    open.setAttribute("aria-disabled", "true");
+    setTimeout(function () { open.removeAttribute("aria-disabled"); }, ARM_MS);
+    open.addEventListener("click", function (e) {
+      if (!e.isTrusted || performance.now() < armedAt) { e.preventDefault(); return; }
+      setTimeout(closeLink, 0);
+    });
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.id = "link-cancel";
+    cancel.textContent = "Cancel";
+    cancel.onclick = closeLink;
+    linkBar.appendChild(text); linkBar.appendChild(hint); linkBar.appendChild(open); linkBar.appendChild(cancel);
     body.insertBefore(linkBar, frame);
   }
 

@@ -145,3 +145,83 @@ def test_scripted_navigations_stay_blocked(live_server, page, requests_seen, how
     assert page.url.startswith(live_server.base_url)
     assert len(page.context.pages) == 1
     assert not [u for u in requests_seen if "example.invalid" in u and not u.startswith("chrome-error")]
+
+
+# -- the shell's confirmation: only the person's own click, on the shell's own Open, opens a link
+
+
+POST_LINK = "(u) => parent.postMessage({ __artifacts: 1, event: 'open-link', url: u }, '*')"
+
+
+def test_an_artifact_cannot_open_a_link_by_itself(live_server, page, requests_seen) -> None:
+    """It can click its own links and post the shell's message itself: the shell only asks."""
+    aid = live_server.import_artifact(LINKS, type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    frame.evaluate("document.getElementById('plain').click()")
+    for _ in range(5):
+        frame.evaluate(POST_LINK, TARGET)
+    page.locator("#link-offer").wait_for()
+    assert page.locator("#link-offer").count() == 1
+    assert page.locator("#link-offer .address").inner_text() == TARGET
+    page.wait_for_timeout(1000)
+    assert len(page.context.pages) == 1
+    assert not [u for u in requests_seen if "example.invalid" in u]
+
+
+def test_a_bar_that_just_changed_cannot_be_clicked_through(live_server, page, requests_seen) -> None:
+    """An artifact swaps the address under the person's pointer: a click in the first moments
+    after the bar shows or changes opens nothing."""
+    aid = live_server.import_artifact(LINKS, type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    frame.evaluate(POST_LINK, "https://harmless.example.invalid/")
+    page.locator("#link-offer").wait_for()
+    page.wait_for_timeout(700)
+    frame.evaluate(POST_LINK, TARGET)
+    page.locator("#link-open").click(force=True)  # at once: not yet armed
+    page.wait_for_timeout(500)
+    assert len(page.context.pages) == 1
+    assert page.locator("#link-offer .address").inner_text() == TARGET
+    assert not [u for u in requests_seen if "example.invalid" in u]
+
+
+CONTROL = "https://example.invalid/a\u202egnp.exe?q=\u0007\u200b\u0000x"
+
+
+def test_an_address_with_control_characters_is_shown_as_what_it_is(live_server, page) -> None:
+    aid = live_server.import_artifact("<!doctype html><p>x</p>", type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    frame.evaluate(POST_LINK, CONTROL)
+    shown = page.locator("#link-offer .address").inner_text()
+    assert shown.isascii() and shown.isprintable(), shown
+    assert shown.startswith("https://example.invalid/a")
+    assert page.locator("#link-open").get_attribute("href") == shown  # what it says is where it goes
+
+
+def test_a_very_long_address_is_shown_whole_in_a_box_and_a_huge_one_refused(live_server, page) -> None:
+    aid = live_server.import_artifact("<!doctype html><p>x</p>", type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    long = "https://example.invalid/" + "a" * 5000
+    frame.evaluate(POST_LINK, long)
+    assert page.locator("#link-offer .address").inner_text() == long
+    bar = page.locator("#link-offer").bounding_box()
+    assert bar is not None and bar["height"] < 200  # the frame stays in view
+    assert page.locator("#link-open").is_visible() and page.locator("#link-cancel").is_visible()
+    page.locator("#link-cancel").click()
+    frame.evaluate(POST_LINK, "https://example.invalid/" + "a" * 9000)
+    page.wait_for_timeout(300)
+    assert page.locator("#link-offer").count() == 0
+    assert "too long" in page.inner_text("#status")
+
+
+def test_a_javascript_link_does_not_run_and_says_so_quietly(live_server, page) -> None:
+    source = "<!doctype html><a id=js href=\"javascript:window.__ran = 1\">run</a><a id=void href='javascript:void(0)' onclick='window.__clicked = 1'>menu</a>"
+    aid = live_server.import_artifact(source, type="html")
+    frame = open_view(page, live_server.view_url(aid))
+    frame.click("#void")
+    assert frame.evaluate("window.__clicked") == 1  # its own click handler still runs
+    frame.click("#js")
+    frame.wait_for_selector("#__artifact_notice")
+    assert frame.evaluate("window.__ran") is None
+    lines = frame.locator("#__artifact_notice li").all_inner_texts()
+    assert len(lines) == 1 and "javascript:" in lines[0]
+    assert page.locator("#link-offer").count() == 0

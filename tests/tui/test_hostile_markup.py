@@ -134,3 +134,32 @@ async def test_a_page_error_with_markup_is_text_in_banner_and_toast(paths) -> No
         await wait_until(pilot, lambda: any(message in n for n in notifications(app)))
         assert message in visible(inspector.query_one("#inspector-error", Static))
         assert app.is_running
+
+
+async def test_a_non_fatal_page_report_is_listed_quietly_and_a_crash_still_wins(paths) -> None:
+    """An image that did not load reaches the error list, marked non-fatal, as text: no toast.
+    A crash after it is announced, and is what F sends to Claude."""
+    ids = await seed_hostile(paths)
+    artifact_id = ids[HOSTILE[0]]
+    missing = "The image [b]logo.png[/b] was not found: this artifact has no file by that name."
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.main_screen.library.select(artifact_id)
+        await pilot.press("enter")
+        inspector = app.main_screen.inspector
+        await wait_until(pilot, lambda: inspector.artifact is not None and inspector.artifact.id == artifact_id)
+        bridge = app.workspace.bridge
+        await bridge.call(artifact_id, "error.report", {"message": missing, "kind": "resource", "fatal": False})
+        banner = inspector.query_one("#inspector-error", Static)
+        await wait_until(pilot, lambda: banner.display)
+        assert "non-fatal: " + missing in visible(banner)
+        assert not [n for n in notifications(app) if "logo.png" in n]
+        [recorded] = app.services.errors_for(artifact_id)
+        assert recorded["fatal"] is False
+        await bridge.call(artifact_id, "error.report", {"message": "TypeError: x is undefined", "version": 1})
+        await wait_until(pilot, lambda: any("x is undefined" in n for n in notifications(app)))
+        await bridge.call(artifact_id, "error.report", {"message": missing, "kind": "resource", "fatal": False})
+        await pilot.pause()
+        assert "⚠ TypeError: x is undefined" in visible(banner)
+        assert app.services.fix_report(artifact_id)["message"] == "TypeError: x is undefined"

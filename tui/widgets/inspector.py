@@ -238,12 +238,14 @@ class InspectorPane(FooterState, Vertical):
             banner.display = False
             self.update_bindings()
             return
-        latest = errors[-1]
+        crashes = [e for e in errors if e.get("fatal") is not False]
+        latest = (crashes or errors)[-1]
         count = f" · {len(errors)} errors reported" if len(errors) > 1 else ""
         message = str(latest.get("message", "error")).strip().splitlines()[0] if latest.get("message") else "error"
+        fatal = latest.get("fatal") is not False
         banner.update(
             Text.assemble(
-                ("⚠ ", "bold"),
+                ("⚠ " if fatal else "non-fatal: ", "bold" if fatal else "dim"),
                 (message[:300], "bold"),
                 "\n",
                 ("F", "bold reverse"),
