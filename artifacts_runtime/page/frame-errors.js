@@ -214,7 +214,8 @@
     if (name === "style") styleBlocked = true;
     var where = uri ? describeUrl(uri) : "another address";
     if (name === "script") {
-      crash("network", new Error("could not load the script " + where + ": artifacts run offline; only the bundled libraries are available"));
+      // A message, not an Error: its stack would be this file's, not the artifact's.
+      crash("network", { message: "could not load the script " + where + ": artifacts run offline; only the bundled libraries are available" });
       return;
     }
     var text = name === "connect"

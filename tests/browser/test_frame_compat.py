@@ -50,7 +50,8 @@ def test_a_run_time_script_to_an_unmapped_origin_stays_blocked(live_server, page
     )
     frame = open_view(page, live_server.view_url(aid))
     text = wait_overlay(frame)
-    assert "could not load https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js" in text
+    assert "could not load the script https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js" in text
+    assert "frame-errors.js" not in text  # no stack of our own code in the artifact's error
     assert "only the bundled libraries are available" in text
     frame.get_by_text("jquery failed").wait_for()
     assert not [u for u in responses if "cdnjs" in u]  # the CSP refused it: no answer came
