@@ -179,7 +179,7 @@ async def search_as_you_type(library_path: Path, count: int, quick: bool) -> lis
     import random
 
     from artifacts_runtime.store import Store
-    from tui.widgets.library import SEARCH_LIMIT
+    from tui.widgets.artifact_table import SEARCH_LIMIT
 
     from .library_bench import search_queries
 
