@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import sys
 
+from . import startup
+
 
 def main() -> int:
     if len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
         from .app import main as app_main
 
+        startup.mark("imports (tui.app)")
         return app_main()
     from artifacts_runtime.cli.main import main as cli_main
 

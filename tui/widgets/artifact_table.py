@@ -96,6 +96,8 @@ class ArtifactTable(DataTable[Text]):
         self.rows_data: list[Row] = []
         self.now: Callable[[], float] = time.time
         self._title_width = 0
+        #: The width to cut titles to before the first layout (the pane's estimate).
+        self.expected_width = 60
         self.holding = True  # until the first page is shown
         self._held: list[events.Key] = []
         #: Whether the pane is loading a list (the pane sets it; the table alone cannot know).
@@ -167,7 +169,7 @@ class ArtifactTable(DataTable[Text]):
         self._build_columns()
 
     def _widths(self) -> tuple[int, int, int, int]:
-        total = max(20, self.scrollable_content_region.width or self.size.width or 60)
+        total = max(20, self.scrollable_content_region.width or self.size.width or self.expected_width)
         type_w = 7
         when_w = 4
         pin_w = 1
