@@ -33,7 +33,7 @@ from artifacts_runtime.paths import PRIVATE_DIR, Paths, create_private, get_path
 
 from . import bindings as keys
 from . import startup
-from .gc_tuning import freeze_once
+from .gc_tuning import startup_done
 from .messages import FixWithClaude, HubEvent, RuntimeEvent, WorkspaceReady
 from .preview import ManagerFactory, Previews, preview_manager
 from .screens.main import MainScreen
@@ -187,23 +187,26 @@ class ArtifactsApp(App[int]):
         """After the first paint (the library's frame and its first page, read at start-up):
         the store, its own first page, then the chat and the inspector, then the rest of the
         workspace."""
-        screen = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if screen is None:
-            return
-        if await self._open_store():
-            startup.mark("store open")
-            screen.library.start()
-            try:  # let the first page reach the screen before anything else
-                await asyncio.wait_for(screen.library.first_page.wait(), 2.0)
-            except TimeoutError:
-                pass
-            startup.mark("the store's first page on screen")
-        await screen.build_others()
-        startup.mark("chat and inspector mounted")
-        if self._services.store is not None:
-            await self._open_workspace()
-        else:
-            self._workspace_failed(self.workspace_error or "the library could not be opened")
+        try:
+            screen = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+            if screen is None:
+                return
+            if await self._open_store():
+                startup.mark("store open")
+                screen.library.start()
+                try:  # let the first page reach the screen before anything else
+                    await asyncio.wait_for(screen.library.first_page.wait(), 2.0)
+                except TimeoutError:
+                    pass
+                startup.mark("the store's first page on screen")
+            await screen.build_others()
+            startup.mark("chat and inspector mounted")
+            if self._services.store is not None:
+                await self._open_workspace()
+            else:
+                self._workspace_failed(self.workspace_error or "the library could not be opened")
+        finally:
+            startup_done()  # freezes the heap once; the collector is on again whatever happened
 
     async def _open_store(self) -> bool:
         try:
@@ -243,7 +246,7 @@ class ArtifactsApp(App[int]):
             screen.update_status()
         self.ready.set()
         startup.mark("workspace ready")
-        freeze_once("startup")
+        startup_done()
         if self.start_server_on_open:
             try:
                 await workspace.start_server()

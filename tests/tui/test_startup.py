@@ -1,6 +1,6 @@
 """How the app starts: the library's first page is on the first screen, read while the app is
 built and before the store is open; keys typed meanwhile wait for the store; what the first
-screen imports; the start-up log.
+screen imports; the start-up log; the collector paused while starting.
 
 Times are never asserted here (bench/tui_bench.py measures them against a hello-world)."""
 
@@ -132,3 +132,19 @@ def test_start_up_steps_go_to_the_log_named_by_the_environment(tmp_path: Path) -
     assert all(float(line.split()[0]) >= 0 and float(line.split()[1]) >= 0 for line in lines)
     done = run_python("from tui import startup; startup.mark('x'); print(startup.enabled())", ARTIFACTS_STARTUP_LOG="")
     assert done.stdout.strip() == "False"
+
+
+def test_the_collector_is_off_while_the_app_starts() -> None:
+    done = run_python(
+        """
+        import gc, json
+        from tui import gc_tuning
+        gc_tuning.pause_for_startup()
+        during = gc.isenabled()
+        gc_tuning.startup_done()
+        gc_tuning.startup_done()  # once only
+        print(json.dumps([during, gc.isenabled(), gc.get_threshold()[2], gc.get_freeze_count() > 0]))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [False, True, 1000, True]
