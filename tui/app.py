@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -54,6 +55,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 DEFAULT_THEME = "textual-dark"
+#: The styles of what is mounted after the first frame (app.tcss holds the first screen's).
+PANE_CSS = Path(__file__).with_name("panes.tcss")
 MAX_ERRORS_KEPT = 20  # runtime errors remembered per artifact
 
 
@@ -188,6 +191,7 @@ class ArtifactsApp(App[int]):
         the store, its own first page, then the chat and the inspector, then the rest of the
         workspace."""
         try:
+            self.read_pane_styles()
             screen = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
             if screen is None:
                 return
@@ -207,6 +211,12 @@ class ArtifactsApp(App[int]):
                 self._workspace_failed(self.workspace_error or "the library could not be opened")
         finally:
             startup_done()  # freezes the heap once; the collector is on again whatever happened
+
+    def read_pane_styles(self) -> None:
+        """Add panes.tcss to the styles (once): before the chat, the inspector or a dialog mounts."""
+        if not self.stylesheet.has_source(os.path.abspath(PANE_CSS)):  # the key read() files it under
+            self.stylesheet.read(PANE_CSS)
+            self.stylesheet.parse()
 
     async def _open_store(self) -> bool:
         try:
@@ -409,6 +419,7 @@ class ArtifactsApp(App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        self.read_pane_styles()  # F1 may come before start-up read them
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 
