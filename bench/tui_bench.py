@@ -143,13 +143,11 @@ async def _type_queries(app: Any, pilot: Any, queries: list[str], interval: floa
 
     library = app.main_screen.library
     shown: list[tuple[int, float]] = []
-    original = library._show
 
-    def show(rows, more, total, query, generation):
-        original(rows, more, total, query, generation)
+    def on_shown(generation: int) -> None:  # a list is in the table: time the frame that draws it
         library.call_after_refresh(lambda: shown.append((generation, time.perf_counter())))
 
-    library._show = show
+    library.list_shown.subscribe(app, on_shown, immediate=True)
     latencies: list[float] = []
     library.focus_search()
     await pilot.pause()
@@ -159,19 +157,19 @@ async def _type_queries(app: Any, pilot: Any, queries: list[str], interval: floa
         await pilot.pause(0.05)
         for char in query:
             key = "space" if char == " " else char
-            before = library._generation
+            before = library.generation
             started = time.perf_counter()
             driver.send_message(events.Key(key, char))
-            while library._generation <= before:  # the key reached the input
+            while library.generation <= before:  # the key reached the input
                 await asyncio.sleep(0)
-            wanted = library._generation
+            wanted = library.generation
             while not any(g >= wanted for g, _ in shown):
                 await asyncio.sleep(0.0005)
             done = min(t for g, t in shown if g >= wanted)
             latencies.append((done - started) * 1000)
             shown[:] = [(g, t) for g, t in shown if g >= wanted]
             await asyncio.sleep(max(0.0, interval - (time.perf_counter() - started)))
-    library._show = original
+    library.list_shown.unsubscribe(app)
     return latencies
 
 
@@ -207,7 +205,7 @@ async def search_as_you_type(library_path: Path, count: int, quick: bool) -> lis
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(app.ready.wait(), 60)
         library = app.main_screen.library
-        while library._loaded_generation != library._generation:
+        while not library.loaded:
             await pilot.pause(0.01)
         typing = await _type_queries(app, pilot, queries, 0.11)
         fast = await _type_queries(app, pilot, queries[: max(4, len(queries) // 3)], 0.03)

@@ -92,6 +92,22 @@ async def test_the_first_page_is_cut_to_the_width_the_layout_gives_the_list(seed
         assert library_table_width(size[0], mode) == table.scrollable_content_region.width
 
 
+async def test_each_list_shown_is_published_with_its_generation(seeded) -> None:
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_ready(10)
+        library = app.main_screen.library
+        await wait_until(pilot, lambda: library.loaded)
+        shown: list[int] = []
+        library.list_shown.subscribe(app, shown.append, immediate=True)
+        before = library.generation
+        library.search_input.value = "budget"
+        assert library.generation == before + 1  # the keystroke asks for a list at once
+        await wait_until(pilot, lambda: library.loaded, what="the search's list")
+        assert shown == [before + 1]
+        assert {row.title for row in library.table.rows_data} == {"Budget chart", "Meeting notes"}
+
+
 def test_the_first_screen_imports_neither_the_store_nor_the_other_panes(artifacts_home) -> None:
     done = run_python(
         """

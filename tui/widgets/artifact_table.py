@@ -60,6 +60,13 @@ def _snippet_text(snippet: str, width: int) -> Text:
 class SearchInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY_SEARCH)
 
+    @property
+    def content_width(self) -> int:
+        # Never narrower than the box: Input sets its virtual size from this on every change, and
+        # a new virtual size lays the whole screen out again; now only text longer than the box
+        # does (the box scrolls then, as before).
+        return max(super().content_width, self.scrollable_content_region.width)
+
     def action_leave_search(self) -> None:
         self.screen.query_one(ArtifactTable).focus()
 

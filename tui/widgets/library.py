@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.signal import Signal
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker
 
@@ -89,6 +90,8 @@ class LibraryPane(FooterState, Vertical):
         self._early_rows: list[Row] | None = None  # the rows shown from it
         self.last_query = ""
         self.first_page = asyncio.Event()
+        #: Published with its generation each time a list from the store is shown.
+        self.list_shown: Signal[int] = Signal(self, "list_shown")
 
     def compose(self) -> ComposeResult:
         yield TabStrip([("library", "Library"), ("trash", "Trash")], id="library-tabs")
@@ -126,6 +129,12 @@ class LibraryPane(FooterState, Vertical):
         return services(self).require_store()
 
     @property
+    def generation(self) -> int:
+        """The number of the newest list asked for (each keystroke, filter, sort, tab or change
+        to the library asks for one); ``list_shown`` publishes it once that list is shown."""
+        return self._generation
+
+    @property
     def loaded(self) -> bool:
         """The list shows the newest query's answer (nothing is loading or stale)."""
         return self._loaded_generation == self._generation and self._loaded_generation >= 0
@@ -160,6 +169,9 @@ class LibraryPane(FooterState, Vertical):
         self._show_filters()
         self.query_one("#library-empty", Static).update("Opening the library…")
         self._show_first_page()
+        # Each keystroke queries at once, as the value changes: Input.Changed is handled only
+        # after the frame that redraws the box (and its layout pass), 5-10 ms later.
+        self.watch(self.search_input, "value", self._search_changed, init=False)
 
     def _show_first_page(self) -> None:
         """The page read while the app started, on the first screen. Keys stay held and the
@@ -239,6 +251,7 @@ class LibraryPane(FooterState, Vertical):
         self._show_count(len(rows), more, total, query)
         if self.tab == "trash":
             self._trash_count = len(rows) if not query else self._trash_count
+        self.list_shown.publish(generation)
         self.post_message(LibraryUpdated(query, len(rows), generation))
         if not self.first_page.is_set():
             self.call_after_refresh(self.first_page.set)
@@ -299,7 +312,6 @@ class LibraryPane(FooterState, Vertical):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, "#library-search")
     def _search_changed(self) -> None:
         self._show_filters()
         self.reload()
