@@ -1,9 +1,11 @@
 """The app: ``artifacts`` with no arguments.
 
-Start-up is paint first: the screen is composed from light widgets and drawn before anything
-slow happens. Then, in a worker, the workspace opens (the library file, the event hub), the
-library loads, and the local server starts in this same loop. The Anthropic SDK (about two
-seconds to import) is imported on the first chat only.
+Start-up is the library first: building the app starts reading the library's first page in a
+thread (``Services.first_page``), and the first screen drawn is the frame with that page in the
+list; nothing else is imported for it. Then, in a worker, the store opens and confirms the page,
+the chat and the inspector are mounted, the workspace opens (the event hub, the bridge) and the
+local server starts in this same loop. The Anthropic SDK (about two seconds to import) is
+imported on the first chat only. docs/tui.md ("Start-up") has the measured steps.
 
 Quitting (Ctrl+Q) cancels a streaming reply and waits for the engine to store what arrived,
 closes the preview windows (their host process ends), stops the server and closes the library.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -23,8 +26,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
-from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from artifacts_runtime.config import Config, load_config
@@ -32,25 +33,37 @@ from artifacts_runtime.errors import ArtifactsError
 from artifacts_runtime.paths import PRIVATE_DIR, Paths, create_private, get_paths
 
 from . import bindings as keys
-from .commands import ScreenCommands
-from .dialogs.grant import GrantBar, GrantDialog, GrantQuestions, Question, bar_text
-from .formatting import one_line
-from .gc_tuning import freeze_once
+from . import startup
+from .gc_tuning import startup_done
 from .messages import FixWithClaude, HubEvent, RuntimeEvent, WorkspaceReady
 from .preview import ManagerFactory, Previews, preview_manager
 from .screens.main import MainScreen
-from .services import Services
+from .services import FirstPageRead, Services
 from .settings import load_keymap, save_theme
+from .widgets.library_query import PAGE
 
 if TYPE_CHECKING:  # pragma: no cover
+    from textual.command import Provider
+    from textual.theme import Theme
+
     from artifacts_runtime.preview.protocol import PreviewEvent
     from artifacts_runtime.store import Store
     from artifacts_runtime.workspace import Workspace
 
+    from .dialogs.grant import GrantQuestions, Question
+
 log = logging.getLogger(__name__)
 
 DEFAULT_THEME = "textual-dark"
+#: The styles of what is mounted after the first frame (app.tcss holds the first screen's).
+PANE_CSS = Path(__file__).with_name("panes.tcss")
 MAX_ERRORS_KEPT = 20  # runtime errors remembered per artifact
+
+
+def _screen_commands() -> type[Provider]:
+    from .commands import ScreenCommands  # the palette's module, imported when it first opens
+
+    return ScreenCommands
 
 
 class ArtifactsApp(App[int]):
@@ -58,7 +71,7 @@ class ArtifactsApp(App[int]):
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     #: One provider for every screen's commands and Textual's system ones, in a stable order
     #: (see ``ScreenCommands``); the main screen adds the artifact search.
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_screen_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.bindings(keys.APP),
         Binding("escape", "cancel_reply", show=False),
@@ -76,14 +89,16 @@ class ArtifactsApp(App[int]):
     ) -> None:
         super().__init__()
         self.paths = paths or get_paths()
+        # The library's first page is read in a thread from now on, while the rest starts.
+        first_page = FirstPageRead(self.paths.library, PAGE + 1)
         self.config = config or load_config(self.paths)
         self.preview_manager = preview_manager
         self.start_server_on_open = start_server
         self.workspace_error: str | None = None
         keymap, self.keymap_problems = load_keymap(self.paths, self.config)
-        self._services = Services(clock=clock, keymap=keymap)
+        self._services = Services(clock=clock, keymap=keymap, first_page=first_page)
         self._unsubscribe: Callable[[], None] | None = None
-        self.grant_questions = GrantQuestions()
+        self._grant_questions: GrantQuestions | None = None
         self._services_closed = False
         self._theme_ready = False
         #: Set once the workspace is open and every pane is mounted (tests and benchmarks wait for it).
@@ -93,6 +108,8 @@ class ArtifactsApp(App[int]):
             self.theme = self.config.theme
         else:
             self.theme = DEFAULT_THEME
+        startup.mark("app built (config, keymap, theme)")
+        startup.log_frames(self)
 
     # ------------------------------------------------------------------ services
 
@@ -118,6 +135,15 @@ class ArtifactsApp(App[int]):
         return self._services.previews
 
     @property
+    def grant_questions(self) -> GrantQuestions:
+        """Live-data questions waiting for an answer (dialogs/grant.py, imported on the first)."""
+        if self._grant_questions is None:
+            from .dialogs.grant import GrantQuestions
+
+            self._grant_questions = GrantQuestions()
+        return self._grant_questions
+
+    @property
     def runtime_errors(self) -> dict[str, list[HubEvent]]:
         return self._services.runtime_errors
 
@@ -139,15 +165,21 @@ class ArtifactsApp(App[int]):
 
     # ------------------------------------------------------------------ start-up
 
+    def get_default_screen(self) -> MainScreen:
+        # The first screen, composed with the app (a pushed screen is laid out and drawn once
+        # more, inside Textual's start-up batch, for nothing).
+        return MainScreen()
+
     def on_mount(self) -> None:
+        startup.mark("app mounted (driver, CSS)")
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(MainScreen())
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
         self.first_paint = time.perf_counter()
+        startup.mark("first frame on screen")
         self._theme_ready = True
         self._start()
         for problem in self.keymap_problems:
@@ -155,24 +187,36 @@ class ArtifactsApp(App[int]):
 
     @work(group="workspace", exit_on_error=False)
     async def _start(self) -> None:
-        """After the first paint: the library (its pane and file, side by side), its first
-        page, then the chat and the inspector, then the rest of the workspace."""
-        screen = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if screen is None:
-            return
-        opening = asyncio.create_task(self._open_store())
-        await screen.build_library()
-        if await opening:
-            screen.library.start()
-            try:  # let the first page reach the screen before anything else
-                await asyncio.wait_for(screen.library.first_page.wait(), 2.0)
-            except TimeoutError:
-                pass
-        await screen.build_others()
-        if self._services.store is not None:
-            await self._open_workspace()
-        else:
-            self._workspace_failed(self.workspace_error or "the library could not be opened")
+        """After the first paint (the library's frame and its first page, read at start-up):
+        the store, its own first page, then the chat and the inspector, then the rest of the
+        workspace."""
+        try:
+            self.read_pane_styles()
+            screen = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+            if screen is None:
+                return
+            if await self._open_store():
+                startup.mark("store open")
+                screen.library.start()
+                try:  # let the first page reach the screen before anything else
+                    await asyncio.wait_for(screen.library.first_page.wait(), 2.0)
+                except TimeoutError:
+                    pass
+                startup.mark("the store's first page on screen")
+            await screen.build_others()
+            startup.mark("chat and inspector mounted")
+            if self._services.store is not None:
+                await self._open_workspace()
+            else:
+                self._workspace_failed(self.workspace_error or "the library could not be opened")
+        finally:
+            startup_done()  # freezes the heap once; the collector is on again whatever happened
+
+    def read_pane_styles(self) -> None:
+        """Add panes.tcss to the styles (once): before the chat, the inspector or a dialog mounts."""
+        if not self.stylesheet.has_source(os.path.abspath(PANE_CSS)):  # the key read() files it under
+            self.stylesheet.read(PANE_CSS)
+            self.stylesheet.parse()
 
     async def _open_store(self) -> bool:
         try:
@@ -211,7 +255,8 @@ class ArtifactsApp(App[int]):
             screen.post_message(WorkspaceReady())
             screen.update_status()
         self.ready.set()
-        freeze_once("startup")
+        startup.mark("workspace ready")
+        startup_done()
         if self.start_server_on_open:
             try:
                 await workspace.start_server()
@@ -224,6 +269,7 @@ class ArtifactsApp(App[int]):
                 )
             if screen is not None:
                 screen.update_status()
+            startup.mark("server started")
 
     def _workspace_failed(self, message: str) -> None:
         self.workspace_error = message
@@ -280,6 +326,8 @@ class ArtifactsApp(App[int]):
 
     @work(exit_on_error=False)
     async def _tell_error(self, artifact_id: str, event: HubEvent) -> None:
+        from .formatting import one_line
+
         title = await self._title_of(artifact_id)
         self.notify(
             f"{one_line(str(event.get('message', 'error')), 160)}\nInspector (F4): F sends it to Claude to fix.",
@@ -321,6 +369,8 @@ class ArtifactsApp(App[int]):
 
     def _show_grant_bar(self) -> None:
         """The bar on the main screen shows the oldest waiting question, or goes."""
+        from .dialogs.grant import GrantBar, bar_text
+
         screen = self.main_screen
         if screen is None:
             return
@@ -341,6 +391,8 @@ class ArtifactsApp(App[int]):
 
     def action_answer_grant(self) -> None:
         """Open the oldest waiting question (the bar's key): a deliberate step, never a typed letter."""
+        from .dialogs.grant import GrantDialog
+
         question = self.grant_questions.next()
         if question is None or any(isinstance(s, GrantDialog) for s in self.screen_stack):
             return
@@ -368,6 +420,7 @@ class ArtifactsApp(App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        self.read_pane_styles()  # F1 may come before start-up read them
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import sys
 
+from . import startup
+
 
 def main() -> int:
     if len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
+        from .gc_tuning import pause_for_startup
+
+        pause_for_startup()  # until the app has started (tui/gc_tuning.py)
         from .app import main as app_main
 
+        startup.mark("imports (tui.app)")
         return app_main()
     from artifacts_runtime.cli.main import main as cli_main
 

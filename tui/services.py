@@ -8,14 +8,17 @@ so a widget can be mounted alone.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.records import Artifact
     from artifacts_runtime.store import Store
     from artifacts_runtime.workspace import Workspace
 
@@ -27,6 +30,35 @@ RuntimeErrorReport = dict[str, Any]
 
 class NotReady(RuntimeError):
     """A pane asked for a service before start-up opened it."""
+
+
+class FirstPageRead:
+    """The library's first page, read in a thread of its own from the moment the app is built
+    (``artifacts_runtime.store.peek``), so that the list is on the first screen while the store
+    (aiosqlite, migrations) opens after it. The store's own query confirms the page later."""
+
+    def __init__(self, library: Path, limit: int) -> None:
+        self._done = threading.Event()
+        self._artifacts: list[Artifact] | None = None
+        thread = threading.Thread(target=self._read, args=(library, limit), name="first-page", daemon=True)
+        thread.start()
+
+    def _read(self, library: Path, limit: int) -> None:
+        try:
+            from artifacts_runtime.store.peek import first_page
+
+            self._artifacts = first_page(library, limit=limit)
+        except Exception:  # the store, opened next, reports what is wrong with the file
+            self._artifacts = None
+        finally:
+            self._done.set()
+
+    def result(self, wait: float) -> list[Artifact] | None:
+        """The page (``[]``: no library yet), or None when it is not read within ``wait``
+        seconds or cannot be read as the file is."""
+        if not self._done.wait(wait):
+            return None
+        return self._artifacts
 
 
 @dataclass
@@ -43,6 +75,8 @@ class Services:
     runtime_errors: dict[str, list[RuntimeErrorReport]] = field(default_factory=dict)
     #: The artifact the person is on (the library's cursor, the chat's newest artifact…).
     current_artifact_id: str | None = None
+    #: The library's first page, read while the app starts (taken by the library pane).
+    first_page: FirstPageRead | None = None
 
     def now(self) -> float:
         return self.clock()

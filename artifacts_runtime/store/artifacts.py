@@ -20,11 +20,6 @@ from ..records import VERSION_SOURCES, Artifact, Version
 from . import rows
 from .connection import Connections, integrity_error
 
-SORTS = {
-    "updated": "a.pinned DESC, a.updated_at DESC",
-    "created": "a.pinned DESC, a.created_at DESC",
-    "title": "a.pinned DESC, a.title COLLATE NOCASE",
-}
 #: Where a person finds the ids the core's "no such artifact" errors speak of (CLI hint).
 LIST_HINT = "`artifacts ls` lists the ids"
 INSERT_VERSION = f"INSERT INTO versions ({rows.VERSION_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -263,18 +258,7 @@ class ArtifactsMixin(Connections):
         offset: int = 0,
         trashed: bool = False,
     ) -> builtins.list[Artifact]:
-        if sort not in SORTS:
-            raise InvalidInput(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
-        where = ["a.trashed_at IS NOT NULL" if trashed else "a.trashed_at IS NULL"]
-        params: builtins.list[Any] = []
-        if type:
-            where.append("a.type = ?")
-            params.append(kinds.normalize_type(type))
-        order = "a.trashed_at DESC" if trashed else SORTS[sort]
-        sql = f"SELECT {rows.ARTIFACT_COLUMNS} FROM {rows.ARTIFACT_FROM} WHERE {' AND '.join(where)} ORDER BY {order}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+        sql, params = rows.list_query(type=type, sort=sort, limit=limit, offset=offset, trashed=trashed)
         return [rows.artifact(r) for r in await self._fetchall(sql, params)]
 
     async def count(self, *, trashed: bool = False) -> int:

@@ -9,7 +9,6 @@ here, on its own, because migration 0004 computes it for the entries it keeps.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 
@@ -29,4 +28,6 @@ def request_key(method: str, url: str, headers: Mapping[str, str] | None = None,
     body, serialised as JSON so that no two different requests can spell the same text."""
     pairs = sorted([name.lower(), value] for name, value in (headers or {}).items())
     text = json.dumps([method.upper(), url, pairs, body], separators=(",", ":"), ensure_ascii=True)
+    import hashlib  # here: schema.py imports this module, and peek.py (start-up) imports schema
+
     return hashlib.sha256(LABEL + text.encode("ascii")).hexdigest()

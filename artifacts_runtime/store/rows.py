@@ -13,6 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from .. import kinds
+from ..errors import InvalidInput
 from ..records import (
     Artifact,
     AttachedFile,
@@ -41,6 +43,12 @@ ARTIFACT_COLUMNS = (
     " coalesce(v.size, 0) AS size"
 )
 ARTIFACT_FROM = "artifacts a LEFT JOIN versions v ON v.artifact_id = a.id AND v.number = a.current_version"
+#: The orders of ``Store.list`` (pinned artifacts first); each has an index (schema.py).
+SORTS = {
+    "updated": "a.pinned DESC, a.updated_at DESC",
+    "created": "a.pinned DESC, a.created_at DESC",
+    "title": "a.pinned DESC, a.title COLLATE NOCASE",
+}
 #: A version's metadata, in the order of ``versions`` table inserts (content is selected apart).
 VERSION_FIELDS = (
     "artifact_id",
@@ -73,6 +81,25 @@ USAGE_COLUMNS = (
     " coalesce(sum(cache_read_tokens), 0) AS cache_read_tokens,"
     " coalesce(sum(cache_write_tokens), 0) AS cache_write_tokens, count(*) AS calls"
 )
+
+
+def list_query(
+    *, type: str | None = None, sort: str = "updated", limit: int | None = 50, offset: int = 0, trashed: bool = False
+) -> tuple[str, list[Any]]:
+    """The statement and parameters of ``Store.list`` (``peek.first_page`` runs the same)."""
+    if sort not in SORTS:
+        raise InvalidInput(f"unknown sort {sort!r}; use one of: {', '.join(SORTS)}")
+    where = ["a.trashed_at IS NOT NULL" if trashed else "a.trashed_at IS NULL"]
+    params: list[Any] = []
+    if type:
+        where.append("a.type = ?")
+        params.append(kinds.normalize_type(type))
+    order = "a.trashed_at DESC" if trashed else SORTS[sort]
+    sql = f"SELECT {ARTIFACT_COLUMNS} FROM {ARTIFACT_FROM} WHERE {' AND '.join(where)} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return sql, params
 
 
 def artifact(row: Row) -> Artifact:

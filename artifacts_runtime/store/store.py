@@ -10,7 +10,7 @@ Callers see one object with the methods of ``interface.LibraryStore``; docs/stor
 from __future__ import annotations
 
 from ..ids import new_id
-from .artifacts import SORTS, ArtifactsMixin
+from .artifacts import ArtifactsMixin
 from .bundles import BundlesMixin
 from .changes import ChangesMixin
 from .connection import (
@@ -26,6 +26,7 @@ from .fetch_cache import FetchCacheMixin
 from .files import MAX_FILE_BYTES, FilesMixin
 from .grants import GrantsMixin
 from .interface import LibraryStore
+from .rows import SORTS
 from .search import BROAD_MATCHES, SearchMixin
 from .shares import SharesMixin
 from .state import StateMixin

@@ -21,7 +21,8 @@ from tui.services import Services
 
 from .app_builder import NOW
 
-CSS_PATH = str(Path(__file__).parents[2] / "tui" / "app.tcss")
+#: The app's styles: the first screen's and the rest's (the app reads the second after its first frame).
+CSS_PATH = [str(Path(__file__).parents[2] / "tui" / name) for name in ("app.tcss", "panes.tcss")]
 
 
 class HostApp(App[Any]):

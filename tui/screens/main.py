@@ -25,13 +25,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from artifacts_runtime import catalog
-from artifacts_runtime.chat.context import conversation_about
 from artifacts_runtime.errors import ArtifactsError
 
-from ..commands import ArtifactSearch, PaletteCommand
-from ..dialogs.conversations import ConversationsDialog
-from ..dialogs.preview_url import PreviewUrlDialog
 from ..messages import (
     ArtifactChanged,
     ArtifactSelected,
@@ -49,12 +44,13 @@ from ..messages import (
     WorkspaceReady,
 )
 from ..services import services
+from ..widgets.library import LibraryPane
 from ..widgets.top_bar import TopBar
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..commands import PaletteCommand
     from ..widgets.chat import ChatPane
     from ..widgets.inspector import InspectorPane
-    from ..widgets.library import LibraryPane
 
 WIDE = 120  # columns from which all three panes show
 MEDIUM = 96  # from here: the library and one of chat / inspector
@@ -71,8 +67,26 @@ def layout_for(width: int) -> str:
     return "narrow"
 
 
+def library_table_width(width: int, mode: str) -> int:
+    """The width the library's list will have in a terminal ``width`` columns wide (app.tcss:
+    the library pane's share, its border, the list's gutter and scrollbar), known before the
+    first layout so that the first page is drawn once, cut to it. A wrong guess costs one
+    more redraw on the first resize, not a wrong screen; tests/tui check it against layout."""
+    share = {"wide": 0.32, "medium": 0.40}.get(mode)
+    if share is None:  # narrow: the pane fills the width, with no border
+        return width - 3
+    return int(width * share) - 5
+
+
+def _artifact_search() -> type[Provider]:
+    from ..commands import ArtifactSearch  # the palette's module, imported when it first opens
+
+    return ArtifactSearch
+
+
 class MainScreen(Screen[None]):
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ArtifactSearch}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_artifact_search}
+    AUTO_FOCUS = "#library-table"  # focused as it is mounted (a later focus() restyles the panes again)
 
     view: reactive[str] = reactive("library", init=False)
     layout_mode: reactive[str] = reactive("wide", init=False)
@@ -86,9 +100,10 @@ class MainScreen(Screen[None]):
         self._pending_inspect: str | None = None
 
     def compose(self) -> ComposeResult:
-        # The first paint is this frame only: the panes' contents (and the modules behind
-        # them) come right after it, in ``build_panes``. Classes and visibility are decided
-        # here, before mounting: changing them afterwards restyles every pane.
+        # The first screen is this frame and the library (its first page comes from the read
+        # started with the app): the chat and the inspector, and the modules behind them, come
+        # right after it, in ``build_others``. Classes and visibility are decided here, before
+        # mounting: changing them afterwards restyles every pane.
         mode = layout_for(self.app.size.width)
         self.set_reactive(MainScreen.layout_mode, mode)
         yield TopBar(id="top-bar")
@@ -97,15 +112,10 @@ class MainScreen(Screen[None]):
                 frame = Vertical(id=name, classes="pane")
                 frame.border_title = title
                 frame.display = self._visible(name, mode)
-                yield frame
+                with frame:
+                    if name == "library":
+                        yield LibraryPane(table_width=library_table_width(self.app.size.width, mode))
         yield Footer(id="footer", compact=True)
-
-    async def build_library(self) -> None:
-        """Mount the library into its frame (right after the first paint)."""
-        from ..widgets.library import LibraryPane
-
-        await self.pane("library").mount(LibraryPane())
-        self.library.table.focus()
 
     async def build_others(self) -> None:
         """Mount the chat and the inspector (once the library shows its first page)."""
@@ -129,8 +139,6 @@ class MainScreen(Screen[None]):
 
     @property
     def library(self) -> LibraryPane:
-        from ..widgets.library import LibraryPane
-
         return self.query_one(LibraryPane)
 
     @property
@@ -210,6 +218,8 @@ class MainScreen(Screen[None]):
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """The views, search and help (the panes contribute their own commands)."""
+        from ..commands import PaletteCommand
+
         yield PaletteCommand("View: Library", "show the library (F2)", partial(self.show_view, "library"))
         yield PaletteCommand("View: Chat", "show the chat (F3)", partial(self.show_view, "chat"))
         yield PaletteCommand("View: Inspector", "show the inspector (F4)", partial(self.show_view, "inspector"))
@@ -266,6 +276,8 @@ class MainScreen(Screen[None]):
 
     def _inspect_entry(self, ref: str) -> None:
         self._follow_timer = None
+        from artifacts_runtime import catalog  # not on the first screen's path
+
         try:
             entry = catalog.get(ref.removeprefix("catalog:"))
         except ArtifactsError:
@@ -350,11 +362,15 @@ class MainScreen(Screen[None]):
             verb = "Brought “{}” to the front." if previews.last_open == "focused" else "Opened “{}” in its window."
             self.notify(verb.format(artifact.title), timeout=3, markup=False)
             return
+        from ..dialogs.preview_url import PreviewUrlDialog
+
         await self.app.push_screen(PreviewUrlDialog(artifact.title, fallback.reason, fallback.url, fallback.ssh_hint))
 
     @work(exit_on_error=False)
     async def pick_conversation(self) -> None:
         """The list of conversations; the one picked (or a new one) opens in the chat."""
+        from ..dialogs.conversations import ConversationsDialog
+
         store = services(self).require_store()
         conversations = await store.conversations(limit=500)
 
@@ -405,6 +421,8 @@ class MainScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _open_artifact_chat(self, artifact_id: str) -> None:
+        from artifacts_runtime.chat.context import conversation_about
+
         conversation = await conversation_about(services(self).require_store(), artifact_id)
         await self.chat.load_conversation(conversation.id)
         self.show_view("chat")

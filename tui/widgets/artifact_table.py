@@ -60,6 +60,13 @@ def _snippet_text(snippet: str, width: int) -> Text:
 class SearchInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.LIBRARY_SEARCH)
 
+    @property
+    def content_width(self) -> int:
+        # Never narrower than the box: Input sets its virtual size from this on every change, and
+        # a new virtual size lays the whole screen out again; now only text longer than the box
+        # does (the box scrolls then, as before).
+        return max(super().content_width, self.scrollable_content_region.width)
+
     def action_leave_search(self) -> None:
         self.screen.query_one(ArtifactTable).focus()
 
@@ -96,6 +103,8 @@ class ArtifactTable(DataTable[Text]):
         self.rows_data: list[Row] = []
         self.now: Callable[[], float] = time.time
         self._columns = Widths(0, 0, 0)
+        #: The width to cut titles to before the first layout (the pane's estimate).
+        self.expected_width = 60
         self.holding = True  # until the first page is shown
         self._held: list[events.Key] = []
         #: Whether the pane is loading a list (the pane sets it; the table alone cannot know).
@@ -172,7 +181,7 @@ class ArtifactTable(DataTable[Text]):
 
     def _widths(self, rows: list[Row]) -> Widths:
         return column_widths(
-            self.scrollable_content_region.width or self.size.width or 60,
+            self.scrollable_content_region.width or self.size.width or self.expected_width,
             [table_type(r.type, r.language) for r in rows],
             [ago(r.updated, self.now()) for r in rows if r.updated],
         )

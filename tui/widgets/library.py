@@ -22,14 +22,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.signal import Signal
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker
 
-from artifacts_runtime import catalog
-from artifacts_runtime.catalog import CatalogEntry
-
 from .. import bindings as keys
-from ..commands import PaletteCommand
 from ..formatting import type_label
 from ..messages import (
     ArtifactSelected,
@@ -55,9 +52,14 @@ from .library_query import PAGE, artifact_row, fetch_page
 from .tab_strip import TabStrip
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.catalog import CatalogEntry
+    from artifacts_runtime.records import Artifact
     from artifacts_runtime.store import Store
 
+    from ..commands import PaletteCommand
+
 TYPE_CYCLE = TYPES
+FIRST_PAGE_WAIT = 0.1  # seconds the first screen waits for the page read at start-up
 ARTIFACT_EVENTS = {
     "artifact.created",
     "artifact.updated",
@@ -79,8 +81,9 @@ class LibraryPane(FooterState, Vertical):
     type_filter: reactive[str | None] = reactive(None, init=False)
     sort: reactive[str] = reactive("updated", init=False)
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, classes: str | None = None, table_width: int | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._table_width = table_width  # the list's width to expect before the first layout
         self.ready = False
         self._generation = 0
         self._loaded_generation = -1
@@ -91,8 +94,12 @@ class LibraryPane(FooterState, Vertical):
         self._catalog: tuple[CatalogEntry, ...] = ()
         self._total: int | None = None
         self._trash_count: int | None = None
+        self._early: list[Artifact] | None = None  # the page read at start-up (Services.first_page)
+        self._early_rows: list[Row] | None = None  # the rows shown from it
         self.last_query = ""
         self.first_page = asyncio.Event()
+        #: Published with its generation each time a list from the store is shown.
+        self.list_shown: Signal[int] = Signal(self, "list_shown")
 
     def compose(self) -> ComposeResult:
         yield TabStrip([("library", "Library"), ("trash", "Trash")], id="library-tabs")
@@ -100,11 +107,21 @@ class LibraryPane(FooterState, Vertical):
         with Horizontal(id="library-status"):
             yield Static("", id="library-filters")
             yield Static("", id="library-count")
-        table = ArtifactTable(id="library-table", classes="-empty")
+        # The page read while the app started decides, before mounting, whether the list or
+        # the empty text shows: changing it afterwards would restyle and lay out once more.
+        found = services(self)
+        early, found.first_page = found.first_page, None
+        self._early = early.result(wait=FIRST_PAGE_WAIT) if early is not None else None
+        listed = bool(self._early)
+        table = ArtifactTable(id="library-table", classes="" if listed else "-empty")
         table.loading_list = self.loading_list
         table.pane_enter = lambda: self.tab != "catalog" and self.check_action("inspect", ()) is True
+        if self._table_width is not None:
+            table.expected_width = self._table_width
         yield table
-        yield Static("", id="library-empty")
+        empty = Static("", id="library-empty")
+        empty.display = not listed
+        yield empty
 
     # ------------------------------------------------------------------ access
 
@@ -119,6 +136,12 @@ class LibraryPane(FooterState, Vertical):
     @property
     def store(self) -> Store:
         return services(self).require_store()
+
+    @property
+    def generation(self) -> int:
+        """The number of the newest list asked for (each keystroke, filter, sort, tab or change
+        to the library asks for one); ``list_shown`` publishes it once that list is shown."""
+        return self._generation
 
     @property
     def loaded(self) -> bool:
@@ -154,6 +177,24 @@ class LibraryPane(FooterState, Vertical):
         self.table.now = services(self).now
         self._show_filters()
         self.query_one("#library-empty", Static).update("Opening the library…")
+        self._show_first_page()
+        # Each keystroke queries at once, as the value changes: Input.Changed is handled only
+        # after the frame that redraws the box (and its layout pass), 5-10 ms later.
+        self.watch(self.search_input, "value", self._search_changed, init=False)
+
+    def _show_first_page(self) -> None:
+        """The page read while the app started, on the first screen. Keys stay held and the
+        pane is not ``loaded`` until the store's own query confirms it (``_show``)."""
+        artifacts, self._early = self._early, None
+        if artifacts is None or self._loaded_generation >= 0:
+            return
+        more = len(artifacts) > PAGE
+        rows = [artifact_row(a) for a in artifacts[:PAGE]]
+        self.table.show_rows(rows)
+        self._early_rows = rows
+        self._has_more = more
+        self._show_empty(not rows, "")
+        self._show_count(len(rows), more, None if more else len(rows), "")
 
     def start(self) -> None:
         """The library file is open: load the first page."""
@@ -162,6 +203,8 @@ class LibraryPane(FooterState, Vertical):
 
     def add_catalog(self) -> None:
         """Show the Catalog tab when this installation has a catalog (after start-up)."""
+        from artifacts_runtime import catalog
+
         self._catalog = catalog.entries()
         if self._catalog:
             self.query_one(TabStrip).set_tabs([("library", "Library"), ("catalog", "Catalog"), ("trash", "Trash")])
@@ -206,28 +249,34 @@ class LibraryPane(FooterState, Vertical):
         table = self.table
         # Another list (tab, type, sort) starts at its top; the same list keeps its cursor.
         keep = None if table.holding else table.current_key()
-        table.show_rows(rows, keep=keep)
+        early, self._early_rows = self._early_rows, None
+        if rows != early:  # the page read at start-up, confirmed by the store: nothing to redraw
+            table.show_rows(rows, keep=keep)
         if table.holding and generation == self._generation:
             table.release()
         self._has_more = more
         self.last_query = query
-        # A search that finds nothing says so on the status line: showing and hiding a block
-        # would re-layout the whole screen on such keystrokes.
-        empty = self.query_one("#library-empty", Static)
-        big_empty = not rows and not query
-        if table.has_class("-empty") != big_empty:
-            table.set_class(big_empty, "-empty")
-            empty.display = big_empty
-        if big_empty:
-            empty.update(Text(self._empty_text(query)))
+        self._show_empty(not rows and not query, query)
         self._show_count(len(rows), more, total, query)
         if self.tab == "trash":
             self._trash_count = len(rows) if not query else self._trash_count
+        self.list_shown.publish(generation)
         self.post_message(LibraryUpdated(query, len(rows), generation))
         if not self.first_page.is_set():
             self.call_after_refresh(self.first_page.set)
         if keep is None or table.current_key() != keep:
             self._announce()
+
+    def _show_empty(self, big_empty: bool, query: str) -> None:
+        # A search that finds nothing says so on the status line: showing and hiding a block
+        # would re-layout the whole screen on such keystrokes.
+        table = self.table
+        empty = self.query_one("#library-empty", Static)
+        if table.has_class("-empty") != big_empty:
+            table.set_class(big_empty, "-empty")
+            empty.display = big_empty
+        if big_empty:
+            empty.update(Text(self._empty_text(query)))
 
     def _empty_text(self, query: str) -> str:
         return empty_text(query, tab=self.tab, type_filter=self.type_filter)
@@ -274,7 +323,6 @@ class LibraryPane(FooterState, Vertical):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, "#library-search")
     def _search_changed(self) -> None:
         self._show_filters()
         self.reload()

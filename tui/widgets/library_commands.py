@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
 from artifacts_runtime import kinds
 
-from ..commands import PaletteCommand
 from ..messages import ChatAbout, OpenPreview
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..commands import PaletteCommand
 
 TYPES: list[str | None] = [None, *kinds.TYPES]
 SORTS = ["updated", "created", "title"]
@@ -45,6 +47,7 @@ class LibraryActions(Protocol):
 
 def library_commands(pane: LibraryActions, current: str | None) -> Iterator[PaletteCommand]:
     """The commands that apply now (``current``: the current artifact's id, if any)."""
+    from ..commands import PaletteCommand  # the palette's module, imported when it first opens
 
     def shown(action: Callable[[], object]) -> Callable[[], object]:
         return partial(pane.show_then, action)

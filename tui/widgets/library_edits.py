@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.app import App
 
-from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.text_prompt import TextPrompt
 from .artifact_table import Row
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +39,7 @@ def _title_problem(text: str) -> str | None:
 
 def ask_remix(pane: LibraryHost, row: Row) -> None:
     """Copy the catalog entry ``row`` into the library under a title the person confirms."""
+    from ..dialogs.text_prompt import TextPrompt  # the dialogs are imported when first asked
 
     def done(title: str | None) -> None:
         if title is not None and title.strip():
@@ -60,6 +59,8 @@ def ask_remix(pane: LibraryHost, row: Row) -> None:
 
 
 def ask_rename(pane: LibraryHost, row: Row) -> None:
+    from ..dialogs.text_prompt import TextPrompt
+
     def done(title: str | None) -> None:
         if title and title.strip() and title.strip() != row.title:
             pane.store_call(partial(pane.store.rename, row.key, title.strip()))
@@ -71,6 +72,8 @@ def ask_rename(pane: LibraryHost, row: Row) -> None:
 
 
 def ask_purge(pane: LibraryHost, row: Row) -> None:
+    from ..dialogs.confirm import ConfirmDialog
+
     def done(yes: bool | None) -> None:
         if yes:
             pane.store_call(partial(pane.store.purge, row.key))

@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from artifacts_runtime.catalog import CatalogEntry
-
 from .artifact_table import MARK_CLOSE, MARK_OPEN, SEARCH_LIMIT, Row
 
 if TYPE_CHECKING:  # pragma: no cover
+    from artifacts_runtime.catalog import CatalogEntry
     from artifacts_runtime.records import Artifact
     from artifacts_runtime.store import Store
 
