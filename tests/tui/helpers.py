@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 DEFAULT_TIMEOUT = 10.0
@@ -45,3 +46,12 @@ def no_blink(pilot: Pilot) -> None:
 
 def notifications(app: Any) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+def footer_keys(screen: Screen[Any]) -> dict[str, str]:
+    """What the footer shows on ``screen``: {key: description} of the enabled, shown bindings."""
+    return {
+        key: active.binding.description
+        for key, active in screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }

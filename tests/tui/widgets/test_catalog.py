@@ -9,7 +9,7 @@ from artifacts_runtime import catalog
 from tui.dialogs.text_prompt import TextPrompt
 
 from ..app_builder import build_app
-from ..helpers import ready, wait_until
+from ..helpers import footer_keys, ready, wait_until
 
 #: (key, character) as a terminal sends them.
 TYPED = [("right_square_bracket", "]"), ("down", None), ("down", None), ("enter", "\r")]
@@ -66,7 +66,7 @@ async def test_the_footer_shows_only_what_acts_in_each_tab(seeded) -> None:
         library.table.focus()
 
         def shown() -> set[str]:
-            return {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+            return set(footer_keys(app.screen).values())
 
         await pilot.pause()
         assert {"Sort", "Preview"} <= shown()
@@ -126,15 +126,8 @@ async def test_enter_is_in_the_footer_where_it_inspects_and_m_where_it_copies(se
         library.table.focus()
         await pilot.pause()
 
-        def footer() -> dict[str, str]:
-            return {
-                b.binding.key: b.binding.description
-                for b in app.screen.active_bindings.values()
-                if b.binding.show and b.enabled
-            }
-
-        assert footer().get("enter") == "Inspect"
+        assert footer_keys(app.screen).get("enter") == "Inspect"
         library.tab = "catalog"
         await wait_until(pilot, lambda: not library.table.holding and library.table.rows_data)
         await pilot.pause()
-        assert footer().get("m") == "Remix" and "enter" not in footer()
+        assert footer_keys(app.screen).get("m") == "Remix" and "enter" not in footer_keys(app.screen)

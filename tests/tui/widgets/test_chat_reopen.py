@@ -8,7 +8,7 @@ from tests.fakes.messages_api import tool_use
 from tui.widgets.chat_log import ArtifactChip
 
 from ..app_builder import build_app
-from ..helpers import ready, wait_until
+from ..helpers import footer_keys, ready, wait_until
 from .test_chat import create, send
 
 
@@ -70,7 +70,7 @@ async def test_a_failed_edit_is_one_line_and_enter_shows_what_went_wrong(seeded,
 
         refused.focus()
         await pilot.pause()
-        footer = {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+        footer = set(footer_keys(app.screen).values())
         assert "Details" in footer and "Open in the inspector" not in footer  # nothing to open
         await pilot.press("enter")
         assert "(Claude was told and may try again)" in chip_text(refused) and refused.expanded

@@ -11,7 +11,7 @@ from tui.widgets.artifact_table import ArtifactTable
 from tui.widgets.chat_log import ArtifactChip
 
 from ..app_builder import build_app
-from ..helpers import ready, wait_until
+from ..helpers import footer_keys, ready, wait_until
 from .test_chat import create, send
 
 
@@ -97,7 +97,7 @@ async def test_a_focused_chip_says_enter_opens_it(seeded, anthropic_env) -> None
         chip = chat.log_view.query(ArtifactChip).first()
         chip.focus()
         await pilot.pause()
-        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+        shown = set(footer_keys(app.screen).values())
         assert "Open in the inspector" in shown
 
 
