@@ -163,3 +163,22 @@ async def test_a_non_fatal_page_report_is_listed_quietly_and_a_crash_still_wins(
         await pilot.pause()
         assert "⚠ TypeError: x is undefined" in visible(banner)
         assert app.services.fix_report(artifact_id)["message"] == "TypeError: x is undefined"
+
+
+async def test_a_failed_edits_reason_is_text_folded_and_unfolded() -> None:
+    """The reason can quote what the model sent (an old_str, say): markup in it stays text,
+    in the one-line summary and in the details Enter shows."""
+    from .host import HostApp
+
+    reason = "update failed: old_str [/] [link=https://evil.example]x[/link] [@click=app.quit]q[/] was not found. More."
+    host = HostApp()
+    async with host.run_test() as pilot:
+        chip = ArtifactChip("tool-1", title="[b]T[/b]")
+        await host.screen.mount(chip)
+        chip.failed(reason, note="Claude was told and may try again")
+        await pilot.pause()
+        assert "[link=https://evil.example]x[/link]" in visible(chip) and "Enter: details" in visible(chip)
+        chip.focus()
+        await pilot.press("enter")
+        assert "More. (Claude was told and may try again)" in visible(chip)
+        assert "[@click=app.quit]q[/]" in visible(chip) and host.is_running
